@@ -1,0 +1,79 @@
+package org.tomprotocol.api;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Something that happened in a group this node belongs to or is invited to. */
+public sealed interface GroupEvent {
+    /** The group concerned. */
+    GroupId group();
+
+    /** When this node observed it. */
+    Instant at();
+
+    /** This node was invited. */
+    record Invited(GroupInvite invite, Instant at) implements GroupEvent {
+        public Invited {
+            Objects.requireNonNull(invite, "invite");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public GroupId group() {
+            return invite.group();
+        }
+    }
+
+    /** This node joined (after accepting, or by creating the group). */
+    record Joined(GroupInfo info, Instant at) implements GroupEvent {
+        public Joined {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public GroupId group() {
+            return info.id();
+        }
+    }
+
+    /** Another member joined. */
+    record MemberJoined(GroupId group, GroupMember member, Instant at) implements GroupEvent {
+        public MemberJoined {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A member left or was removed. */
+    record MemberLeft(GroupId group, NodeId member, Instant at) implements GroupEvent {
+        public MemberLeft {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Another node took over as the group's hub. */
+    record HubChanged(GroupId group, NodeId newHub, Instant at) implements GroupEvent {
+        public HubChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(newHub, "newHub");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A member posted a message. */
+    record MessageReceived(GroupMessage message, Instant at) implements GroupEvent {
+        public MessageReceived {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public GroupId group() {
+            return message.group();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.tomprotocol.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Group messaging: a hub node fans each message out to the members; when the hub dies another member takes
+ * over. Messages are end-to-end encrypted with per-sender keys, so the hub cannot read them.
+ *
+ * <p>An engine that does not implement groups throws {@link UnsupportedFeatureException} from every method.
+ */
+public interface Groups {
+    /** Creates a group hosted by this node and invites {@code invitees}. */
+    CompletionStage<GroupInfo> create(String name, Collection<NodeId> invitees);
+
+    /** Invites a node into a group this node administers. */
+    CompletionStage<Void> invite(GroupId group, NodeId invitee);
+
+    /** Invitations waiting for an answer. */
+    List<GroupInvite> pendingInvites();
+
+    /** Accepts an invitation; completes when the hub confirmed the membership. */
+    CompletionStage<GroupInfo> accept(GroupId group);
+
+    /** Declines an invitation. */
+    void decline(GroupId group);
+
+    /** Leaves a group. */
+    CompletionStage<Void> leave(GroupId group);
+
+    /** Posts a message; completes with its id once the hub accepted it. */
+    CompletionStage<MessageId> send(GroupId group, byte[] payload);
+
+    /** The groups this node belongs to. */
+    List<GroupInfo> groups();
+
+    /** One group, if this node belongs to it. */
+    Optional<GroupInfo> group(GroupId group);
+
+    /** The members of a group this node belongs to. */
+    Set<GroupMember> members(GroupId group);
+
+    /** Invitations, membership changes, hub changes and messages of every group. */
+    Flow.Publisher<GroupEvent> events();
+}

@@ -1,0 +1,46 @@
+package org.tomprotocol.api;
+
+/**
+ * Where an outbound message stands. Statuses only move forward along
+ * {@code PENDING → SENT → RELAYED → DELIVERED → READ}; {@code FAILED} ends a message that was never
+ * delivered. A message is {@link #DELIVERED} only when its final recipient's signed acknowledgement came
+ * back (lock 1): a relay's acknowledgement gives {@link #RELAYED}, never more.
+ */
+public enum MessageStatus {
+    /** Accepted by the node, not yet handed to a transport. */
+    PENDING,
+    /** Handed to a transport towards its first hop. */
+    SENT,
+    /** A relay on the path confirmed it forwarded the message. */
+    RELAYED,
+    /** The final recipient acknowledged it. */
+    DELIVERED,
+    /** The recipient's application marked it read. */
+    READ,
+    /** Not delivered: every attempt and reroute was exhausted. */
+    FAILED;
+
+    /** Whether no later status can follow. */
+    public boolean isTerminal() {
+        return this == READ || this == FAILED;
+    }
+
+    /** Whether the message reached its recipient (delivered or read). */
+    public boolean isDelivered() {
+        return this == DELIVERED || this == READ;
+    }
+
+    /**
+     * Whether moving from this status to {@code next} is a forward step. Nothing follows
+     * {@code FAILED}; {@code FAILED} may follow any status before {@code DELIVERED}.
+     */
+    public boolean canAdvanceTo(MessageStatus next) {
+        if (this == FAILED) {
+            return false;
+        }
+        if (next == FAILED) {
+            return !isDelivered();
+        }
+        return next.ordinal() > ordinal();
+    }
+}

@@ -1,0 +1,66 @@
+package org.tomprotocol.api;
+
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+/**
+ * A running ToM node: it sends, receives and relays end-to-end encrypted messages, and tracks each message
+ * it sends until the final recipient acknowledges it. Every node is also a relay for others.
+ *
+ * <p>All methods are thread-safe and return without waiting for the network. Notifications (inbound
+ * messages, events, status changes) arrive on the node's event thread, in order per publisher.
+ *
+ * <p>Start one with {@code Tom.node().start()}; close it to release its sockets and threads.
+ */
+public interface TomNode extends AutoCloseable {
+    /** This node's identity. */
+    NodeId id();
+
+    /** Where this node's transports accept connections, as other nodes should dial them. */
+    List<TransportAddress> addresses();
+
+    /**
+     * Sends {@code payload}, end-to-end encrypted, to {@code recipient}, directly when a session exists and
+     * through relays otherwise. Returns at once; follow the message through the returned handle.
+     *
+     * @throws SendRejectedException when the send queue is full, the payload is too large, or the node is
+     *                               closed; nothing was sent
+     */
+    OutboundMessage send(NodeId recipient, byte[] payload);
+
+    /** Tells the sender of {@code message} that this node's application read it. */
+    void markRead(InboundMessage message);
+
+    /** Adds a peer to connect to, e.g. a bootstrap node learned after start. */
+    void addPeer(PeerAddress peer);
+
+    /** Messages delivered to this node, each once. */
+    Flow.Publisher<InboundMessage> messages();
+
+    /**
+     * Convenience for {@link #messages()}: calls {@code listener} for each inbound message.
+     *
+     * @return closing it stops the listener
+     */
+    AutoCloseable onMessage(Consumer<? super InboundMessage> listener);
+
+    /** Peer liveness and other node events. */
+    Flow.Publisher<NodeEvent> events();
+
+    /** A snapshot of the peers this node knows. */
+    List<PeerInfo> peers();
+
+    /** Group messaging. */
+    Groups groups();
+
+    /** A snapshot of this node's counters. */
+    NodeMetrics metrics();
+
+    /**
+     * Stops the node: pending messages fail with {@link DeliveryFailedException.Reason#NODE_CLOSED},
+     * transports close, threads end. Idempotent.
+     */
+    @Override
+    void close();
+}

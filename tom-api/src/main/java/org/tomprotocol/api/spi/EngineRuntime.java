@@ -1,0 +1,29 @@
+package org.tomprotocol.api.spi;
+
+import java.time.InstantSource;
+import java.util.concurrent.Executor;
+
+/**
+ * The threads and clock an engine runs on. By default a node creates its own: one agent thread that parks
+ * when idle, a worker pool for cryptography and an event thread for notifications, all on the system
+ * clock. A simulation supplies one runtime shared by many nodes whose clock is virtual and whose executors
+ * run tasks inline, so a run is deterministic.
+ *
+ * <p>A runtime may be shared by several nodes; nodes never close it.
+ */
+public interface EngineRuntime {
+    /** The clock engines read; never the system clock directly. */
+    InstantSource clock();
+
+    /** Runs stateless, costly work (signing, verifying, sealing, opening) off the agent. */
+    Executor workers();
+
+    /** Runs application notifications (listeners, futures, publishers) off the agent, in order. */
+    Executor callbacks();
+
+    /**
+     * Starts driving {@code agent}: the runtime calls {@link RuntimeAgent#doWork()} when woken through the
+     * returned handle and when the agent's next deadline passes.
+     */
+    AgentHandle attach(RuntimeAgent agent);
+}

@@ -1,0 +1,258 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeId;
+
+/**
+ * The lifecycle of every message this node sends: attempts, reroutes, retries, and the monotonic status
+ * {@code PENDING → SENT → RELAYED → DELIVERED → READ}, or {@code FAILED}.
+ *
+ * <p>Lock 1: only {@link #onRecipientAck} can make a message delivered, and only when the acknowledgement
+ * comes from the final recipient. A relay's acknowledgement gives {@code RELAYED}; a missing relay
+ * acknowledgement within 5 s, a failed hand-off or a lost session reroutes through another relay (3 times at
+ * most). Each attempt waits 30 s for the recipient; 2 retries keep the message id; then it fails.
+ *
+ * <p>Pure and single-threaded: time comes in as an argument, effects go out through {@link TrackerEffects}.
+ */
+public final class DeliveryTracker {
+    private final PathSelector paths;
+    private final TrackerEffects effects;
+    private final Map<MessageId, OutboundState> inFlight = new LinkedHashMap<>();
+    /** A delivered message whose read receipt may still come. */
+    private record Delivered(NodeId recipient, MessageStatus status) {
+    }
+
+    private final ExpiringMap<MessageId, Delivered> awaitingRead =
+            new ExpiringMap<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.MAX_AWAITING_READ);
+
+    public DeliveryTracker(PathSelector paths, TrackerEffects effects) {
+        this.paths = paths;
+        this.effects = effects;
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** The state of a message in flight, or {@code null}. */
+    public OutboundState get(MessageId id) {
+        return inFlight.get(id);
+    }
+
+    /** Starts tracking and sending {@code message}; returns {@code false} if too many are in flight. */
+    public boolean submit(OutboundState message, long now) {
+        if (inFlight.size() >= ProtocolConstants.MAX_TRACKED || inFlight.containsKey(message.id())) {
+            return false;
+        }
+        inFlight.put(message.id(), message);
+        startAttempt(message, now);
+        return true;
+    }
+
+    private void startAttempt(OutboundState message, long now) {
+        message.attemptGeneration++;
+        effects.schedule(TrackerTimer.ACK_DEADLINE, message.id(), message.attemptGeneration,
+                now + ProtocolConstants.ACK_DEADLINE_MS);
+        route(message, now);
+    }
+
+    private void route(OutboundState message, long now) {
+        message.routeGeneration++;
+        setPath(message, message.forcedPath() != null ? message.forcedPath()
+                : paths.choose(message.recipient(), message.failedRelays));
+        if (message.path == null) {
+            if (message.reroutesLeft > 0) {
+                message.reroutesLeft--;
+                effects.schedule(TrackerTimer.ROUTE, message.id(), message.routeGeneration,
+                        now + ProtocolConstants.RELAY_ACK_TIMEOUT_MS);
+            }
+            return;
+        }
+        effects.transmit(message);
+        if (!message.path.isDirect()) {
+            effects.schedule(TrackerTimer.RELAY_ACK, message.id(), message.routeGeneration,
+                    now + ProtocolConstants.RELAY_ACK_TIMEOUT_MS);
+        }
+    }
+
+    private void setPath(OutboundState message, Path next) {
+        if (message.path != null && !message.path.isDirect()) {
+            paths.release(message.path.firstRelay());
+        }
+        message.path = next;
+        if (next != null && !next.isDirect()) {
+            paths.acquire(next.firstRelay());
+        }
+    }
+
+    /** The transport took (or refused) the transmission {@code routeGeneration} of {@code id}. */
+    public void onTransmitted(MessageId id, int routeGeneration, boolean success, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message == null || message.routeGeneration != routeGeneration) {
+            return;
+        }
+        if (success) {
+            message.everTransmitted = true;
+            advance(message, MessageStatus.SENT, now);
+            return;
+        }
+        if (message.path != null && !message.path.isDirect()) {
+            relayFailed(message);
+        }
+        reroute(message, now);
+    }
+
+    private void relayFailed(OutboundState message) {
+        message.failedRelays.add(message.path.firstRelay());
+        paths.relayFailed(message.path.firstRelay(), message.recipient());
+    }
+
+    private void reroute(OutboundState message, long now) {
+        if (message.reroutesLeft <= 0 || message.forcedPath() != null) {
+            return;
+        }
+        message.reroutesLeft--;
+        route(message, now);
+    }
+
+    /** A relay acknowledged forwarding {@code id}. */
+    public void onRelayAck(MessageId id, NodeId relay, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message == null || message.path == null || !message.path.relays().contains(relay)) {
+            return;
+        }
+        paths.relaySucceeded(relay, message.recipient());
+        advance(message, MessageStatus.SENT, now);
+        advance(message, MessageStatus.RELAYED, now);
+    }
+
+    /**
+     * The final recipient acknowledged {@code id}: the one way a message becomes delivered (lock 1).
+     *
+     * @return whether the acknowledgement matched a message in flight
+     */
+    public boolean onRecipientAck(MessageId id, NodeId from, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message == null || !message.recipient().equals(from)) {
+            return false;
+        }
+        advance(message, MessageStatus.SENT, now);
+        advance(message, MessageStatus.DELIVERED, now);
+        finish(message);
+        if (message.readPending) {
+            advance(message, MessageStatus.READ, now);
+        } else {
+            awaitingRead.put(id, new Delivered(from, message.status), now);
+        }
+        return true;
+    }
+
+    /** The recipient's application read {@code id}; returns whether it matched a message of ours. */
+    public boolean onRead(MessageId id, NodeId from, long readAt, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message != null && message.recipient().equals(from)) {
+            message.readPending = true;
+            message.readAt = readAt;
+            return true;
+        }
+        Delivered delivered = awaitingRead.get(id, now);
+        if (delivered == null || !delivered.recipient().equals(from)) {
+            return false;
+        }
+        awaitingRead.remove(id);
+        effects.statusChanged(id, delivered.status(), MessageStatus.READ, now, null);
+        return true;
+    }
+
+    /** The session to {@code peer} closed: messages waiting on it as their relay go another way. */
+    public void onSessionLost(NodeId peer, long now) {
+        List<OutboundState> affected = new ArrayList<>();
+        for (OutboundState message : inFlight.values()) {
+            if (message.path != null && peer.equals(message.path.firstRelay())
+                    && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                affected.add(message);
+            }
+        }
+        for (OutboundState message : affected) {
+            message.failedRelays.add(peer);
+            reroute(message, now);
+        }
+    }
+
+    public void onTimer(TrackerTimer timer, MessageId id, int generation, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message == null) {
+            return;
+        }
+        switch (timer) {
+            case ACK_DEADLINE -> {
+                if (generation != message.attemptGeneration) {
+                    return;
+                }
+                if (message.retriesLeft > 0) {
+                    message.retriesLeft--;
+                    if (message.status.ordinal() < MessageStatus.RELAYED.ordinal() && message.path != null
+                            && !message.path.isDirect()) {
+                        relayFailed(message);
+                    }
+                    startAttempt(message, now);
+                } else {
+                    fail(message, message.everTransmitted ? DeliveryFailedException.Reason.NO_ACKNOWLEDGEMENT
+                            : DeliveryFailedException.Reason.NO_ROUTE, now);
+                }
+            }
+            case RELAY_ACK -> {
+                if (generation == message.routeGeneration
+                        && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                    relayFailed(message);
+                    reroute(message, now);
+                }
+            }
+            case ROUTE -> {
+                if (generation == message.routeGeneration && message.path == null) {
+                    route(message, now);
+                }
+            }
+        }
+    }
+
+    /** Fails every message in flight, e.g. when the node closes. */
+    public void failAll(DeliveryFailedException.Reason reason, long now) {
+        for (OutboundState message : new ArrayList<>(inFlight.values())) {
+            fail(message, reason, now);
+        }
+    }
+
+    private void fail(OutboundState message, DeliveryFailedException.Reason reason, long now) {
+        MessageStatus previous = message.status;
+        message.status = MessageStatus.FAILED;
+        finish(message);
+        effects.statusChanged(message.id(), previous, MessageStatus.FAILED, now, reason);
+    }
+
+    private void finish(OutboundState message) {
+        inFlight.remove(message.id());
+        setPath(message, null);
+    }
+
+    private void advance(OutboundState message, MessageStatus next, long now) {
+        if (!message.status.canAdvanceTo(next)) {
+            return;
+        }
+        MessageStatus previous = message.status;
+        message.status = next;
+        effects.statusChanged(message.id(), previous, next, now, null);
+    }
+
+    /** Forgets read-receipt bookkeeping older than 24 hours. */
+    public void purge(long now) {
+        awaitingRead.purge(now);
+    }
+}

@@ -1,0 +1,29 @@
+package org.tomprotocol.core.engine;
+
+import java.util.List;
+
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.wire.MessageType;
+
+/** Everything the {@link NodeEngine} asks of the world: the runtime implements it at the edge. */
+public interface EngineEffects extends TrackerEffects, PeerListener {
+    /** Pass a verified envelope on to {@code nextHop} with its ttl decremented; report the outcome with {@link NodeEngine#onForwarded}. */
+    void forward(VerifiedEnvelope envelope, NodeId nextHop);
+
+    /** Sign and send an unencrypted control envelope (acknowledgement, read receipt, heartbeat) to its first hop. */
+    void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload);
+
+    /** Hand a message to the application. */
+    void deliver(InboundMessage message);
+
+    /** Open a session to {@code peer} in the background, so later messages can go direct. */
+    void connect(NodeId peer);
+
+    /** Tell the transports where {@code peer} can be reached. */
+    void learnedAddresses(NodeId peer, List<TransportAddress> addresses);
+
+    /** Count one occurrence of {@code counter}. */
+    void count(String counter);
+}

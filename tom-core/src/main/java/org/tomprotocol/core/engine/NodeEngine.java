@@ -1,0 +1,243 @@
+package org.tomprotocol.core.engine;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.AckPayload;
+import org.tomprotocol.core.wire.AckType;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.core.wire.PeerAnnounce;
+import org.tomprotocol.core.wire.ReadReceiptPayload;
+
+/**
+ * The protocol state machine of one node: routes verified envelopes, tracks what it sends, keeps the peer
+ * table. Pure and single-threaded — every input carries the time, every output is an {@link EngineEffects}
+ * call — so the same code runs on the node's agent thread and in deterministic simulations.
+ */
+public final class NodeEngine {
+    private static final System.Logger LOG = System.getLogger(NodeEngine.class.getName());
+
+    private final NodeId local;
+    private final EngineEffects effects;
+    private final PeerTable peers;
+    private final Router router;
+    private final RelaySelector relays;
+    private final DeliveryTracker tracker;
+
+    public NodeEngine(NodeId local, EngineEffects effects) {
+        this.local = local;
+        this.effects = effects;
+        this.peers = new PeerTable(local, effects);
+        this.router = new Router(local);
+        this.relays = new RelaySelector(peers, local);
+        this.tracker = new DeliveryTracker(relays, effects);
+    }
+
+    public NodeId local() {
+        return local;
+    }
+
+    public PeerTable peers() {
+        return peers;
+    }
+
+    public DeliveryTracker tracker() {
+        return tracker;
+    }
+
+    /** Starts sending a message the application submitted; returns {@code false} if too many are in flight. */
+    public boolean submit(OutboundState message, long now) {
+        boolean accepted = tracker.submit(message, now);
+        Path path = message.path();
+        if (accepted && path != null && !path.isDirect()) {
+            connectIfReachable(message.recipient());
+        }
+        return accepted;
+    }
+
+    private void connectIfReachable(NodeId peer) {
+        PeerRecord record = peers.get(peer);
+        if (record != null && !record.hasSession() && !record.addresses().isEmpty()) {
+            effects.connect(peer);
+        }
+    }
+
+    /** The transport took or refused a transmission started by {@link TrackerEffects#transmit}. */
+    public void onTransmitted(MessageId id, NodeId firstHop, int routeGeneration, boolean success, long now) {
+        if (success) {
+            peers.sentTo(firstHop, now);
+        } else {
+            effects.count("transmit-failed");
+        }
+        tracker.onTransmitted(id, routeGeneration, success, now);
+    }
+
+    public void onTimer(TrackerTimer timer, MessageId id, int generation, long now) {
+        tracker.onTimer(timer, id, generation, now);
+    }
+
+    /** A frame passed the worker stage (decoded, signature verified, opened if for us). */
+    public void onVerified(VerifiedEnvelope verified, long now) {
+        Envelope envelope = verified.envelope();
+        Routing routing = router.route(verified, now);
+        if (routing instanceof Routing.Reject reject) {
+            effects.count("rejected." + reject.reason());
+            LOG.log(Level.DEBUG, "rejected {0} from hop {1}: {2}", envelope, verified.hop().shortForm(),
+                    reject.reason());
+            return;
+        }
+        peers.heard(verified.hop(), now);
+        if (Math.abs(now - envelope.timestamp()) < ProtocolConstants.STALE_AFTER_MS) {
+            peers.heard(envelope.from(), now);
+        }
+        switch (routing) {
+            case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
+            case Routing.Reacknowledge again -> {
+                effects.count("duplicates");
+                acknowledge(again.envelope().envelope(), AckType.RecipientReceived, reversed(envelope.via()));
+            }
+            case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), now);
+            case Routing.Read read -> {
+                ReadReceiptPayload receipt = read.envelope().readReceipt();
+                if (!tracker.onRead(receipt.originalMessageId(), envelope.from(), read.readAt(), now)) {
+                    effects.count("unmatched-receipt");
+                }
+            }
+            case Routing.KeepAlive ignored -> effects.count("heartbeats-received");
+            case Routing.Forward forward -> {
+                effects.count("forwarded");
+                effects.forward(forward.envelope(), forward.nextHop());
+            }
+            case Routing.Reject reject -> throw new IllegalStateException("handled above");
+        }
+    }
+
+    private void deliver(VerifiedEnvelope verified, long now) {
+        Envelope envelope = verified.envelope();
+        effects.count("delivered-to-app");
+        effects.deliver(new InboundMessage(envelope.id(), envelope.from(), Instant.ofEpochMilli(envelope.timestamp()),
+                Instant.ofEpochMilli(now), verified.plaintext(), envelope.encrypted(), envelope.via().size()));
+        acknowledge(envelope, AckType.RecipientReceived, reversed(envelope.via()));
+    }
+
+    private void onAck(AckPayload ack, NodeId from, long now) {
+        if (ack.type() == AckType.RelayForwarded) {
+            PeerRecord relay = peers.get(from);
+            if (relay != null) {
+                relay.relayCredits++;
+            }
+            tracker.onRelayAck(ack.originalMessageId(), from, now);
+        } else if (!tracker.onRecipientAck(ack.originalMessageId(), from, now)) {
+            effects.count("unmatched-ack");
+        }
+    }
+
+    /** The envelope passed on by {@link EngineEffects#forward} was handed to the next hop, or not. */
+    public void onForwarded(VerifiedEnvelope verified, boolean success, long now) {
+        Envelope envelope = verified.envelope();
+        if (!success) {
+            effects.count("forward-failed");
+            return;
+        }
+        if (envelope.type() == MessageType.Chat) {
+            int position = envelope.via().indexOf(local);
+            acknowledge(envelope, AckType.RelayForwarded, reversed(envelope.via().subList(0, position)));
+        }
+    }
+
+    private void acknowledge(Envelope original, AckType type, List<NodeId> via) {
+        effects.sendSigned(MessageType.Ack, original.from(), via, new AckPayload(original.id(), type).encode());
+    }
+
+    /** The application read {@code message}: tell its sender, best effort. */
+    public void markRead(InboundMessage message, long now) {
+        Path path = relays.choose(message.sender(), Collections.emptySet());
+        if (path == null) {
+            effects.count("receipt-unroutable");
+            return;
+        }
+        effects.sendSigned(MessageType.ReadReceipt, message.sender(), path.relays(),
+                new ReadReceiptPayload(message.id(), now).encode());
+    }
+
+    /**
+     * A peer's announce whose signature was verified: learn its addresses and name, and take it as a sign of
+     * life if fresh. Announces from the future, older than an hour or not newer than the last one seen from
+     * that node are refused.
+     */
+    public void onAnnounce(PeerAnnounce announce, long now) {
+        NodeId node = announce.nodeId();
+        if (node.equals(local)) {
+            return;
+        }
+        String rejection = null;
+        if (announce.timestamp() > now + ProtocolConstants.MAX_FUTURE_DRIFT_MS) {
+            rejection = "future-announce";
+        } else if (announce.timestamp() < now - ProtocolConstants.ANNOUNCE_MAX_AGE_MS) {
+            rejection = "expired-announce";
+        } else {
+            PeerRecord known = peers.get(node);
+            if (known != null && announce.timestamp() <= known.announceTimestamp) {
+                rejection = "replayed-announce";
+            }
+        }
+        if (rejection != null) {
+            effects.count("rejected." + rejection);
+            return;
+        }
+        peers.learnAddresses(node, announce.addresses(), now);
+        effects.learnedAddresses(node, announce.addresses());
+        PeerRecord record = now - announce.timestamp() < ProtocolConstants.STALE_AFTER_MS
+                ? peers.heard(node, now) : peers.get(node);
+        if (record != null) {
+            record.announceTimestamp = announce.timestamp();
+            record.username = announce.username();
+        }
+        effects.count("announces-accepted");
+    }
+
+    /** A peer to join through (bootstrap or added by the application): remember its addresses and connect. */
+    public void addPeer(NodeId peer, List<org.tomprotocol.api.TransportAddress> addresses, long now) {
+        peers.learnAddresses(peer, addresses, now);
+        effects.learnedAddresses(peer, addresses);
+        effects.connect(peer);
+    }
+
+    public void onSessionUp(NodeId peer, long now) {
+        peers.session(peer, true, now);
+    }
+
+    public void onSessionDown(NodeId peer, long now) {
+        peers.session(peer, false, now);
+        tracker.onSessionLost(peer, now);
+    }
+
+    /** Periodic liveness work: silence thresholds and heartbeats on idle sessions. */
+    public void onLivenessTick(long now) {
+        for (NodeId peer : peers.tick(now)) {
+            effects.sendSigned(MessageType.Heartbeat, peer, List.of(), new byte[0]);
+        }
+    }
+
+    /** Periodic purge of expired cache entries. */
+    public void onPurgeTick(long now) {
+        router.purge(now);
+        tracker.purge(now);
+    }
+
+    private static List<NodeId> reversed(List<NodeId> via) {
+        if (via.isEmpty()) {
+            return List.of();
+        }
+        List<NodeId> copy = new ArrayList<>(via);
+        Collections.reverse(copy);
+        return copy;
+    }
+}

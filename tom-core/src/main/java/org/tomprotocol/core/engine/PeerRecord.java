@@ -1,0 +1,69 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerState;
+import org.tomprotocol.api.TransportAddress;
+
+/** What this node knows of one peer. Mutable, owned by the {@link PeerTable}, touched only on the agent thread. */
+public final class PeerRecord {
+    private final NodeId id;
+    long lastSeen;
+    PeerState state;
+    boolean session;
+    long lastSentTo;
+    int inFlightVia;
+    long relayCredits;
+    long announceTimestamp;
+    String username = "";
+    final List<TransportAddress> addresses = new ArrayList<>();
+
+    PeerRecord(NodeId id, long now) {
+        this.id = id;
+        this.lastSeen = now;
+        this.lastSentTo = now;
+        this.state = PeerState.DISCOVERED;
+    }
+
+    public NodeId id() {
+        return id;
+    }
+
+    public long lastSeen() {
+        return lastSeen;
+    }
+
+    public PeerState state() {
+        return state;
+    }
+
+    /** Whether a transport session to the peer is open. */
+    public boolean hasSession() {
+        return session;
+    }
+
+    /** Messages of ours currently routed through this peer. */
+    public int inFlightVia() {
+        return inFlightVia;
+    }
+
+    /** Messages this peer confirmed it relayed for us. */
+    public long relayCredits() {
+        return relayCredits;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public List<TransportAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    /** Whether it was heard from recently enough to carry traffic. */
+    public boolean isLive() {
+        return state == PeerState.ONLINE;
+    }
+}

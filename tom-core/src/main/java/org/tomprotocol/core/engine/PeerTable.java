@@ -1,0 +1,146 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerState;
+import org.tomprotocol.api.TransportAddress;
+
+/**
+ * Topology and liveness: every peer this node heard of, when it was last heard from, whether a session to it
+ * is open, and its addresses. Any verified envelope or announce counts as a heartbeat. Peers go stale after
+ * 20 s of silence, offline after 45 s, and are forgotten after 135 s unless a session is open. Pure: time is
+ * passed in; changes are reported to a {@link PeerListener}.
+ */
+public final class PeerTable {
+    private static final int MAX_ADDRESSES_PER_PEER = 16;
+
+    private final NodeId local;
+    private final PeerListener listener;
+    private final Map<NodeId, PeerRecord> peers = new LinkedHashMap<>();
+
+    public PeerTable(NodeId local, PeerListener listener) {
+        this.local = local;
+        this.listener = listener;
+    }
+
+    /** The record of {@code id}, or {@code null}. */
+    public PeerRecord get(NodeId id) {
+        return peers.get(id);
+    }
+
+    public Collection<PeerRecord> all() {
+        return Collections.unmodifiableCollection(peers.values());
+    }
+
+    public int size() {
+        return peers.size();
+    }
+
+    /** Records that {@code id} proved it is alive at {@code now}. Returns its record, or {@code null} if the table is full. */
+    public PeerRecord heard(NodeId id, long now) {
+        if (id.equals(local)) {
+            return null;
+        }
+        PeerRecord peer = peers.get(id);
+        if (peer == null) {
+            if (peers.size() >= ProtocolConstants.MAX_PEERS) {
+                return null;
+            }
+            peer = new PeerRecord(id, now);
+            peers.put(id, peer);
+            listener.peerStateChanged(id, PeerState.DISCOVERED, now);
+            peer.state = PeerState.ONLINE;
+            listener.peerStateChanged(id, PeerState.ONLINE, now);
+            return peer;
+        }
+        peer.lastSeen = Math.max(peer.lastSeen, now);
+        if (peer.state != PeerState.ONLINE) {
+            peer.state = PeerState.ONLINE;
+            listener.peerStateChanged(id, PeerState.ONLINE, now);
+        }
+        return peer;
+    }
+
+    /** Adds addresses of {@code id} without claiming it is alive; creates no event. */
+    public void learnAddresses(NodeId id, Collection<TransportAddress> addresses, long now) {
+        if (id.equals(local) || addresses.isEmpty()) {
+            return;
+        }
+        PeerRecord peer = peers.get(id);
+        if (peer == null) {
+            if (peers.size() >= ProtocolConstants.MAX_PEERS) {
+                return;
+            }
+            peer = new PeerRecord(id, now);
+            peer.state = PeerState.DISCOVERED;
+            peer.lastSeen = now - ProtocolConstants.STALE_AFTER_MS;
+            peers.put(id, peer);
+            listener.peerStateChanged(id, PeerState.DISCOVERED, now);
+        }
+        for (TransportAddress address : addresses) {
+            if (!peer.addresses.contains(address)) {
+                if (peer.addresses.size() >= MAX_ADDRESSES_PER_PEER) {
+                    peer.addresses.remove(0);
+                }
+                peer.addresses.add(address);
+            }
+        }
+    }
+
+    /** A transport session to {@code id} opened or closed. */
+    public void session(NodeId id, boolean open, long now) {
+        PeerRecord peer = open ? heard(id, now) : peers.get(id);
+        if (peer != null) {
+            peer.session = open;
+        }
+    }
+
+    /** Something was sent to {@code id} (so it needs no keepalive yet). */
+    public void sentTo(NodeId id, long now) {
+        PeerRecord peer = peers.get(id);
+        if (peer != null) {
+            peer.lastSentTo = now;
+        }
+    }
+
+    /** Applies silence thresholds; returns the peers with an open session that should get a heartbeat. */
+    public List<NodeId> tick(long now) {
+        List<NodeId> needKeepalive = new ArrayList<>();
+        Iterator<PeerRecord> iterator = peers.values().iterator();
+        while (iterator.hasNext()) {
+            PeerRecord peer = iterator.next();
+            long silence = now - peer.lastSeen;
+            if (silence >= ProtocolConstants.FORGET_AFTER_MS && !peer.session) {
+                iterator.remove();
+                continue;
+            }
+            if (peer.state != PeerState.DISCOVERED) {
+                if (silence >= ProtocolConstants.OFFLINE_AFTER_MS) {
+                    transition(peer, PeerState.OFFLINE, now);
+                } else if (silence >= ProtocolConstants.STALE_AFTER_MS) {
+                    transition(peer, PeerState.STALE, now);
+                }
+            }
+            if (peer.session && now - peer.lastSentTo >= ProtocolConstants.KEEPALIVE_AFTER_MS) {
+                needKeepalive.add(peer.id());
+                peer.lastSentTo = now;
+            }
+        }
+        return needKeepalive;
+    }
+
+    private void transition(PeerRecord peer, PeerState next, long now) {
+        if (peer.state == next || (peer.state == PeerState.OFFLINE && next == PeerState.STALE)) {
+            return;
+        }
+        peer.state = next;
+        listener.peerStateChanged(peer.id(), next, now);
+    }
+}

@@ -1,0 +1,59 @@
+package org.tomprotocol.core.engine;
+
+import java.time.Duration;
+
+/** The protocol's timing and size constants (Gen-2's values unless noted). */
+public final class ProtocolConstants {
+    private ProtocolConstants() {
+    }
+
+    /** Lock 2: nothing older than this is accepted or kept. */
+    public static final long MAX_AGE_MS = Duration.ofHours(24).toMillis();
+    /** Largest clock skew tolerated into the future. */
+    public static final long MAX_FUTURE_DRIFT_MS = Duration.ofMinutes(5).toMillis();
+    /** How long a delivered message id is remembered, so retries are re-acknowledged, not re-delivered. */
+    public static final long DEDUP_TTL_MS = Duration.ofMinutes(10).toMillis();
+    /** How long an acknowledgement is remembered against replay. */
+    public static final long ACK_REPLAY_TTL_MS = Duration.ofMinutes(5).toMillis();
+    /** Capacity of the message dedup cache (Gen-2 had 10 000, too few at thousands of messages per second). */
+    public static final int DEDUP_CAPACITY = 100_000;
+    /** Capacity of the acknowledgement replay cache. */
+    public static final int ACK_REPLAY_CAPACITY = 100_000;
+    /** Capacity of the LRU of nonces of encrypted payloads seen. */
+    public static final int NONCE_CACHE_CAPACITY = 50_000;
+    /** Oldest read time a read receipt may claim. */
+    public static final long READ_RECEIPT_MAX_AGE_MS = Duration.ofDays(7).toMillis();
+
+    /** Time the final recipient's acknowledgement may take before a retry. */
+    public static final long ACK_DEADLINE_MS = Duration.ofSeconds(30).toMillis();
+    /** Retries after the first attempt, all with the same message id. */
+    public static final int MAX_RETRIES = 2;
+    /** Time a relay's acknowledgement may take before the relay is presumed failed and the message rerouted. */
+    public static final long RELAY_ACK_TIMEOUT_MS = Duration.ofSeconds(5).toMillis();
+    /** Reroutes through alternate relays allowed per message. */
+    public static final int MAX_REROUTES = 3;
+    /** Messages tracked at once; {@code send} fails fast beyond it. */
+    public static final int MAX_TRACKED = 10_000;
+    /** Delivered messages remembered so their read receipts can still be matched. */
+    public static final int MAX_AWAITING_READ = 10_000;
+
+    /** Silence after which a peer is stale. */
+    public static final long STALE_AFTER_MS = Duration.ofSeconds(20).toMillis();
+    /** Silence after which a peer is offline. */
+    public static final long OFFLINE_AFTER_MS = Duration.ofSeconds(45).toMillis();
+    /** Silence after which a peer without a session is forgotten. */
+    public static final long FORGET_AFTER_MS = Duration.ofSeconds(135).toMillis();
+    /** Idle time after which an open session gets an explicit heartbeat. */
+    public static final long KEEPALIVE_AFTER_MS = Duration.ofSeconds(8).toMillis();
+    /** Period of the liveness check. */
+    public static final long LIVENESS_TICK_MS = Duration.ofSeconds(1).toMillis();
+    /** Period of cache purging. */
+    public static final long CACHE_PURGE_TICK_MS = Duration.ofMinutes(1).toMillis();
+    /** Peers tracked at most. */
+    public static final int MAX_PEERS = 10_000;
+
+    /** Period of this node's signed announce. */
+    public static final long ANNOUNCE_INTERVAL_MS = Duration.ofSeconds(10).toMillis();
+    /** Oldest announce accepted. */
+    public static final long ANNOUNCE_MAX_AGE_MS = Duration.ofHours(1).toMillis();
+}

@@ -1,0 +1,105 @@
+package org.tomprotocol.core.engine;
+
+import java.nio.ByteBuffer;
+
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.AckType;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.MessageType;
+
+/**
+ * Decides what happens to each verified inbound envelope: deliver it here, pass it on as a named relay, or
+ * refuse it. There is no open relay: an envelope for another node that does not name this node in
+ * {@code via} is refused. Pure and single-threaded; all caches are bounded.
+ */
+public final class Router {
+    private final NodeId local;
+    private final ExpiringSet<DedupKey> delivered =
+            new ExpiringSet<>(ProtocolConstants.DEDUP_TTL_MS, ProtocolConstants.DEDUP_CAPACITY);
+    private final ExpiringSet<AckKey> acknowledgements =
+            new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, ProtocolConstants.ACK_REPLAY_CAPACITY);
+    private final LruSet<ByteBuffer> nonces = new LruSet<>(ProtocolConstants.NONCE_CACHE_CAPACITY);
+
+    private record DedupKey(MessageId id, NodeId from) {
+    }
+
+    private record AckKey(MessageId original, NodeId from, String kind) {
+    }
+
+    public Router(NodeId local) {
+        this.local = local;
+    }
+
+    public Routing route(VerifiedEnvelope verified, long now) {
+        Envelope envelope = verified.envelope();
+        if (envelope.via().size() > Envelope.MAX_RELAYS) {
+            return new Routing.Reject("too-many-relays");
+        }
+        if (envelope.timestamp() > now + ProtocolConstants.MAX_FUTURE_DRIFT_MS) {
+            return new Routing.Reject("future-timestamp");
+        }
+        if (envelope.timestamp() < now - ProtocolConstants.MAX_AGE_MS) {
+            return new Routing.Reject("expired");
+        }
+        if (!InboundVerifier.isSupported(envelope.type())) {
+            return new Routing.Reject("unsupported-type");
+        }
+        if (envelope.to().equals(local)) {
+            return routeLocal(verified, envelope, now);
+        }
+        int position = envelope.via().indexOf(local);
+        if (position < 0) {
+            return new Routing.Reject("not-addressed-here");
+        }
+        if (envelope.via().lastIndexOf(local) != position || envelope.from().equals(local)) {
+            return new Routing.Reject("routing-loop");
+        }
+        if (envelope.ttl() <= 0) {
+            return new Routing.Reject("ttl-exhausted");
+        }
+        boolean acknowledge = envelope.type() == MessageType.Chat;
+        return new Routing.Forward(verified, envelope.hopAfter(local), acknowledge);
+    }
+
+    private Routing routeLocal(VerifiedEnvelope verified, Envelope envelope, long now) {
+        switch (envelope.type()) {
+            case Ack -> {
+                AckType type = verified.ack().type();
+                if (!acknowledgements.add(new AckKey(verified.ack().originalMessageId(), envelope.from(), type.name()), now)) {
+                    return new Routing.Reject("replayed-ack");
+                }
+                return new Routing.Acknowledged(verified.ack(), envelope.from());
+            }
+            case ReadReceipt -> {
+                MessageId original = verified.readReceipt().originalMessageId();
+                if (!acknowledgements.add(new AckKey(original, envelope.from(), "read"), now)) {
+                    return new Routing.Reject("replayed-ack");
+                }
+                long readAt = Math.max(now - ProtocolConstants.READ_RECEIPT_MAX_AGE_MS,
+                        Math.min(now, verified.readReceipt().readAt()));
+                return new Routing.Read(verified, readAt);
+            }
+            case Heartbeat -> {
+                return new Routing.KeepAlive(envelope.from());
+            }
+            default -> {
+                DedupKey key = new DedupKey(envelope.id(), envelope.from());
+                if (delivered.contains(key, now)) {
+                    return new Routing.Reacknowledge(verified);
+                }
+                if (verified.nonce() != null && !nonces.add(ByteBuffer.wrap(verified.nonce()))) {
+                    return new Routing.Reject("replayed-nonce");
+                }
+                delivered.add(key, now);
+                return new Routing.Deliver(verified);
+            }
+        }
+    }
+
+    /** Drops expired cache entries. */
+    public void purge(long now) {
+        delivered.purge(now);
+        acknowledgements.purge(now);
+    }
+}

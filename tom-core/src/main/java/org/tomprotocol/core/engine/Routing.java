@@ -1,0 +1,35 @@
+package org.tomprotocol.core.engine;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.AckPayload;
+
+/** What the {@link Router} decided for one verified inbound envelope. */
+public sealed interface Routing {
+    /** A new message for this node's application; acknowledge it to its sender. */
+    record Deliver(VerifiedEnvelope envelope) implements Routing {
+    }
+
+    /** A message this node already delivered (a retry or a network duplicate): acknowledge again, do not deliver. */
+    record Reacknowledge(VerifiedEnvelope envelope) implements Routing {
+    }
+
+    /** An acknowledgement of a message this node sent. */
+    record Acknowledged(AckPayload ack, NodeId from) implements Routing {
+    }
+
+    /** The recipient's application read a message this node sent. */
+    record Read(VerifiedEnvelope envelope, long readAt) implements Routing {
+    }
+
+    /** Only a sign of life. */
+    record KeepAlive(NodeId from) implements Routing {
+    }
+
+    /** This node is a relay of the envelope: pass it on to {@code nextHop}; send a relay acknowledgement if asked. */
+    record Forward(VerifiedEnvelope envelope, NodeId nextHop, boolean acknowledge) implements Routing {
+    }
+
+    /** Refused; counted under {@code rejected.<reason>}. */
+    record Reject(String reason) implements Routing {
+    }
+}

@@ -1,0 +1,18 @@
+package org.tomprotocol.core.engine;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+
+/** What the {@link DeliveryTracker} asks of the world. */
+public interface TrackerEffects {
+    /** Send the message along its current path (seal was done; sign, encode and hand to the first hop). */
+    void transmit(OutboundState message);
+
+    /** The message's status moved; {@code failure} is set when {@code current} is FAILED. */
+    void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, long now,
+                       DeliveryFailedException.Reason failure);
+
+    /** Call {@link DeliveryTracker#onTimer} with these arguments at {@code deadline}. */
+    void schedule(TrackerTimer timer, MessageId id, int generation, long deadline);
+}

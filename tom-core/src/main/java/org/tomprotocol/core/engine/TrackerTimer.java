@@ -1,0 +1,11 @@
+package org.tomprotocol.core.engine;
+
+/** The tracker's timers. */
+public enum TrackerTimer {
+    /** The final recipient's acknowledgement is due for the current attempt. */
+    ACK_DEADLINE,
+    /** The relay's acknowledgement is due for the current transmission. */
+    RELAY_ACK,
+    /** No path existed; look again. */
+    ROUTE
+}

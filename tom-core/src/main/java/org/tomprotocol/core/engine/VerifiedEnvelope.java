@@ -1,0 +1,64 @@
+package org.tomprotocol.core.engine;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.AckPayload;
+import org.tomprotocol.core.wire.DecodedEnvelope;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.ReadReceiptPayload;
+
+/**
+ * An inbound envelope whose strict signature by {@code from} was checked, with what the worker stage already
+ * extracted from it. Only {@link InboundVerifier} creates one, so the router cannot be handed an unverified
+ * envelope.
+ */
+public final class VerifiedEnvelope {
+    private final DecodedEnvelope decoded;
+    private final NodeId hop;
+    private final byte[] plaintext;
+    private final byte[] nonce;
+    private final AckPayload ack;
+    private final ReadReceiptPayload readReceipt;
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
+                     ReadReceiptPayload readReceipt) {
+        this.decoded = decoded;
+        this.hop = hop;
+        this.plaintext = plaintext;
+        this.nonce = nonce;
+        this.ack = ack;
+        this.readReceipt = readReceipt;
+    }
+
+    public Envelope envelope() {
+        return decoded.envelope();
+    }
+
+    public DecodedEnvelope decoded() {
+        return decoded;
+    }
+
+    /** The neighbour the frame came from (the previous hop, not necessarily the signer). */
+    public NodeId hop() {
+        return hop;
+    }
+
+    /** The decrypted application payload of a message for this node, else {@code null}. */
+    public byte[] plaintext() {
+        return plaintext;
+    }
+
+    /** The AEAD nonce of an encrypted message for this node, else {@code null}. */
+    public byte[] nonce() {
+        return nonce;
+    }
+
+    /** The parsed payload of an acknowledgement for this node, else {@code null}. */
+    public AckPayload ack() {
+        return ack;
+    }
+
+    /** The parsed payload of a read receipt for this node, else {@code null}. */
+    public ReadReceiptPayload readReceipt() {
+        return readReceipt;
+    }
+}

@@ -1,0 +1,143 @@
+package org.tomprotocol.core.runtime;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerEvent;
+import org.tomprotocol.api.PeerState;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.engine.EngineEffects;
+import org.tomprotocol.core.engine.NodeEngine;
+import org.tomprotocol.core.engine.OutboundState;
+import org.tomprotocol.core.engine.TrackerTimer;
+import org.tomprotocol.core.engine.VerifiedEnvelope;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.spi.transport.FrameChannel;
+
+/**
+ * Carries out the engine's effects at the edge: cryptography on the worker pool, frames through the
+ * transports, notifications on the event thread, timers on the agent. Results come back to the engine as
+ * tasks on the agent's queues.
+ */
+final class EffectExecutor implements EngineEffects {
+    private static final System.Logger LOG = System.getLogger(EffectExecutor.class.getName());
+
+    private final NodeId local;
+    private final NodeAgent agent;
+    private final Executor workers;
+    private final Executor callbacks;
+    private final Links links;
+    private final EnvelopeSigner signer;
+    private final Metrics metrics;
+    private final NodeEvents events;
+    private final AnchorObserver anchor;
+    private InboundPipeline inbound;
+    private NodeEngine engine;
+
+    EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
+                   EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor) {
+        this.local = local;
+        this.agent = agent;
+        this.workers = workers;
+        this.callbacks = callbacks;
+        this.links = links;
+        this.signer = signer;
+        this.metrics = metrics;
+        this.events = events;
+        this.anchor = anchor;
+    }
+
+    void bind(NodeEngine nodeEngine, InboundPipeline pipeline) {
+        this.engine = nodeEngine;
+        this.inbound = pipeline;
+    }
+
+    @Override
+    public void transmit(OutboundState message) {
+        Envelope unsigned = Envelope.unsigned(message.id(), local, message.recipient(), message.path().relays(),
+                MessageType.Chat, message.sealedPayload(), message.timestamp(), true);
+        MessageId id = message.id();
+        int generation = message.routeGeneration();
+        NodeId hop = unsigned.firstHop();
+        workers.execute(() -> sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
+                agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now()))));
+    }
+
+    @Override
+    public void forward(VerifiedEnvelope envelope, NodeId nextHop) {
+        workers.execute(() -> sendFrame(nextHop, EnvelopeSigner.forwarded(envelope)).whenComplete((ignored, error) ->
+                agent.offerControl(() -> engine.onForwarded(envelope, error == null, agent.now()))));
+    }
+
+    @Override
+    public void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload) {
+        Envelope unsigned = Envelope.unsigned(MessageId.random(), local, to, via, type, payload, agent.now(), false);
+        workers.execute(() -> sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned))
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        metrics.increment("control-send-failed");
+                    }
+                }));
+    }
+
+    private CompletionStage<Void> sendFrame(NodeId hop, byte[] wire) {
+        if (hop.equals(local)) {
+            inbound.onEnvelopeFrame(local, wire);
+            return CompletableFuture.completedFuture(null);
+        }
+        return links.send(hop, FrameChannel.ENVELOPE, wire);
+    }
+
+    @Override
+    public void deliver(InboundMessage message) {
+        callbacks.execute(() -> events.delivered(message));
+    }
+
+    @Override
+    public void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, long now,
+                              DeliveryFailedException.Reason failure) {
+        Instant at = Instant.ofEpochMilli(now);
+        callbacks.execute(() -> events.statusChanged(id, previous, current, at, failure));
+    }
+
+    @Override
+    public void peerStateChanged(NodeId peer, PeerState state, long now) {
+        PeerEvent event = new PeerEvent(peer, state, Instant.ofEpochMilli(now));
+        anchor.peerChanged(event);
+        callbacks.execute(() -> events.peerChanged(event));
+    }
+
+    @Override
+    public void schedule(TrackerTimer timer, MessageId id, int generation, long deadline) {
+        agent.at(deadline, () -> engine.onTimer(timer, id, generation, agent.now()));
+    }
+
+    @Override
+    public void connect(NodeId peer) {
+        links.connect(peer).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.log(Level.DEBUG, "background connect to {0} failed: {1}", peer.shortForm(), error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void learnedAddresses(NodeId peer, List<TransportAddress> addresses) {
+        links.addAddresses(peer, addresses);
+    }
+
+    @Override
+    public void count(String counter) {
+        metrics.increment(counter);
+    }
+}

@@ -1,0 +1,51 @@
+package org.tomprotocol.core.runtime;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.engine.VerifiedEnvelope;
+import org.tomprotocol.core.wire.EncryptedPayloadCodec;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.EnvelopeCodec;
+import org.tomprotocol.core.wire.PeerAnnounce;
+import org.tomprotocol.core.wire.SigningBytes;
+import org.tomprotocol.spi.crypto.CryptoException;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/** The costly outbound work, run on worker threads: seal, sign, encode. Stateless and thread-safe. */
+final class EnvelopeSigner {
+    private final CryptoSuite crypto;
+    private final LocalIdentity identity;
+
+    EnvelopeSigner(CryptoSuite crypto, LocalIdentity identity) {
+        this.crypto = crypto;
+        this.identity = identity;
+    }
+
+    /** Seals {@code plaintext} to {@code recipient} and encodes it as an envelope payload (encrypt, then sign later). */
+    byte[] seal(NodeId recipient, byte[] plaintext) throws CryptoException {
+        return EncryptedPayloadCodec.encode(crypto.seal(recipient, plaintext));
+    }
+
+    /** Signs an unsigned envelope and returns its wire form. */
+    byte[] signAndEncode(Envelope unsigned) {
+        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+        byte[] signature = identity.sign(signing.bytes());
+        return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);
+    }
+
+    /** The wire form of a verified envelope passed on with one hop less; its signature still holds. */
+    static byte[] forwarded(VerifiedEnvelope verified) {
+        Envelope envelope = verified.envelope();
+        return EnvelopeCodec.encode(envelope.withTtl(envelope.ttl() - 1), verified.decoded().signingBytes());
+    }
+
+    byte[] signAnnounce(PeerAnnounce unsigned) {
+        return unsigned.withSignature(identity.sign(unsigned.signingBytes())).encode();
+    }
+
+    /** The announce if its signature by its node holds, else {@code null}. */
+    PeerAnnounce verifyAnnounce(PeerAnnounce announce) {
+        return announce.signature().length == Envelope.SIGNATURE_LENGTH
+                && crypto.verify(announce.nodeId(), announce.signingBytes(), announce.signature()) ? announce : null;
+    }
+}

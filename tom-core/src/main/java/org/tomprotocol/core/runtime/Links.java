@@ -1,0 +1,114 @@
+package org.tomprotocol.core.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.spi.transport.Transport;
+import org.tomprotocol.spi.transport.TransportException;
+
+/**
+ * The node's bound transports seen as one: which transport holds the session to each peer, and which one to
+ * dial when none does. Thread-safe (called from workers, transport threads and the agent).
+ */
+final class Links {
+    /** A bound transport and the address scheme it serves. */
+    record Bound(String scheme, Transport transport) {
+    }
+
+    private final List<Bound> transports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<NodeId, Transport> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<NodeId, Set<String>> knownSchemes = new ConcurrentHashMap<>();
+
+    /** Adds a bound transport; done while the node is assembled. */
+    void add(Bound bound) {
+        transports.add(bound);
+    }
+
+    List<Bound> bound() {
+        return transports;
+    }
+
+    void sessionUp(NodeId peer, Transport transport) {
+        sessions.put(peer, transport);
+    }
+
+    void sessionDown(NodeId peer, Transport transport) {
+        sessions.remove(peer, transport);
+    }
+
+    boolean hasSession(NodeId peer) {
+        return sessions.containsKey(peer);
+    }
+
+    void addAddresses(NodeId peer, Collection<TransportAddress> addresses) {
+        for (Bound bound : transports) {
+            List<TransportAddress> matching = addresses.stream()
+                    .filter(a -> a.scheme().equals(bound.scheme())).toList();
+            if (!matching.isEmpty()) {
+                knownSchemes.computeIfAbsent(peer, ignored -> ConcurrentHashMap.newKeySet()).add(bound.scheme());
+                bound.transport().addPeerAddresses(peer, matching);
+            }
+        }
+    }
+
+    CompletionStage<Void> send(NodeId peer, FrameChannel channel, byte[] frame) {
+        Transport transport = route(peer);
+        if (transport == null) {
+            return CompletableFuture.failedFuture(new TransportException("no transport can reach " + peer.shortForm()));
+        }
+        try {
+            return transport.send(peer, channel, frame);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new TransportException("transport failed to send", e));
+        }
+    }
+
+    CompletionStage<Void> connect(NodeId peer) {
+        Transport transport = route(peer);
+        return transport == null
+                ? CompletableFuture.failedFuture(new TransportException("no address known for " + peer.shortForm()))
+                : transport.connect(peer);
+    }
+
+    private Transport route(NodeId peer) {
+        Transport session = sessions.get(peer);
+        if (session != null) {
+            return session;
+        }
+        Set<String> schemes = knownSchemes.get(peer);
+        for (Bound bound : transports) {
+            if (schemes != null && schemes.contains(bound.scheme())) {
+                return bound.transport();
+            }
+        }
+        return transports.isEmpty() ? null : transports.get(0).transport();
+    }
+
+    List<TransportAddress> localAddresses() {
+        Set<TransportAddress> all = new LinkedHashSet<>();
+        for (Bound bound : transports) {
+            all.addAll(bound.transport().localAddresses());
+        }
+        return new ArrayList<>(all);
+    }
+
+    void closeAll() {
+        for (Bound bound : transports) {
+            try {
+                bound.transport().close();
+            } catch (RuntimeException e) {
+                System.getLogger(Links.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing transport " + bound.scheme() + " failed: " + e);
+            }
+        }
+    }
+}

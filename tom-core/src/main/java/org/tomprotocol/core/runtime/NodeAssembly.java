@@ -1,0 +1,217 @@
+package org.tomprotocol.core.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.tomprotocol.api.ConfigurationException;
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.NoProviderException;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerAddress;
+import org.tomprotocol.api.TomNode;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.api.spi.EngineRuntime;
+import org.tomprotocol.api.spi.NodeConfig;
+import org.tomprotocol.core.TomEngineProvider;
+import org.tomprotocol.core.engine.InboundVerifier;
+import org.tomprotocol.core.engine.NodeEngine;
+import org.tomprotocol.core.engine.ProtocolConstants;
+import org.tomprotocol.core.registry.ProviderKind;
+import org.tomprotocol.core.registry.ProviderRegistry;
+import org.tomprotocol.spi.anchor.AnchorProvider;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.transport.Transport;
+import org.tomprotocol.spi.transport.TransportContext;
+import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.transport.TransportProvider;
+
+/** Assembles a running node from a configuration and the providers found. */
+public final class NodeAssembly {
+    private static final System.Logger LOG = System.getLogger(NodeAssembly.class.getName());
+    /** Largest frame a transport accepts by default. */
+    static final int DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+    private static final int NETWORK_QUEUE_CAPACITY = 65_536;
+
+    private NodeAssembly() {
+    }
+
+    public static TomNode start(NodeConfig config) {
+        ProviderRegistry registry = ProviderRegistry.load(config.plugins(), config.providers(), config.serviceLoading());
+        CryptoSuite crypto = TomEngineProvider.cryptoSuite(registry);
+        LocalIdentity identity = identity(config, crypto);
+        NodeId local = identity.id();
+        ThreadedRuntime owned = config.runtime().isPresent() ? null : new ThreadedRuntime(local.shortForm());
+        EngineRuntime runtime = config.runtime().orElse(owned);
+        try {
+            return assemble(config, registry, crypto, identity, runtime, owned);
+        } catch (RuntimeException e) {
+            if (owned != null) {
+                owned.close();
+            }
+            throw e;
+        }
+    }
+
+    private static LocalIdentity identity(NodeConfig config, CryptoSuite crypto) {
+        if (config.identitySeed().isPresent()) {
+            return crypto.identityFromSeed(config.identitySeed().get());
+        }
+        return config.dataDir()
+                .map(dir -> crypto.loadOrCreateIdentity(dir.resolve(TomEngineProvider.SEED_FILE)).identity())
+                .orElseGet(crypto::generateIdentity);
+    }
+
+    private static TomNode assemble(NodeConfig config, ProviderRegistry registry, CryptoSuite crypto,
+                                    LocalIdentity identity, EngineRuntime runtime, ThreadedRuntime owned) {
+        NodeId local = identity.id();
+        Metrics metrics = new Metrics();
+        NodeAgent agent = new NodeAgent(local.shortForm(), runtime.clock(), metrics, NETWORK_QUEUE_CAPACITY);
+        EnvelopeSigner signer = new EnvelopeSigner(crypto, identity);
+        DeferredEvents events = new DeferredEvents();
+        AnchorObserver anchor = registry.available(ProviderKind.ANCHOR, AnchorProvider.class).stream().findFirst()
+                .map(provider -> new AnchorObserver(provider.open(local))).orElseGet(AnchorObserver::none);
+        Links links = new Links();
+        EffectExecutor effects = new EffectExecutor(local, agent, runtime.workers(), runtime.callbacks(), links,
+                signer, metrics, events, anchor);
+        NodeEngine engine = new NodeEngine(local, effects);
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity), runtime.workers(), agent,
+                engine, metrics);
+        effects.bind(engine, inbound);
+        SplittableRandom random = config.randomSeed().isPresent()
+                ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();
+        DiscoveryBridge discovery = new DiscoveryBridge(local, agent, engine, links, signer, runtime.workers(), metrics,
+                config.bootstrap(), random, config.options());
+
+        bindTransports(config, registry, crypto, identity, links,
+                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics));
+        AgentHolder holder = new AgentHolder();
+        NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
+                owned, holder, anchor);
+        NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
+                config.maxPayloadBytes());
+        events.target(facade);
+
+        long now = agent.now();
+        agent.recurring(now, tick -> {
+            engine.onLivenessTick(tick);
+            facade.refreshPeers();
+            return tick + ProtocolConstants.LIVENESS_TICK_MS;
+        });
+        agent.recurring(now + ProtocolConstants.CACHE_PURGE_TICK_MS, tick -> {
+            engine.onPurgeTick(tick);
+            return tick + ProtocolConstants.CACHE_PURGE_TICK_MS;
+        });
+        discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));
+        List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
+        holder.set(runtime.attach(agent));
+        agent.attached(holder);
+        agent.offerControl(() -> {
+            long start = agent.now();
+            if (!discoveries.isEmpty()) {
+                discovery.start(discoveries.get(0).create(discovery), start);
+            }
+            for (PeerAddress peer : config.bootstrap()) {
+                engine.addPeer(peer.id(), peer.addresses(), start);
+            }
+        });
+        LOG.log(Level.INFO, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
+                links.bound().stream().map(Links.Bound::scheme).toList(),
+                discoveries.isEmpty() ? "none" : discoveries.get(0).id());
+        return facade;
+    }
+
+    private static void bindTransports(NodeConfig config, ProviderRegistry registry, CryptoSuite crypto,
+                                       LocalIdentity identity, Links links,
+                                       java.util.function.Supplier<TransportEvents> listeners) {
+        List<TransportProvider> providers = registry.available(ProviderKind.TRANSPORT, TransportProvider.class);
+        List<String> failures = new ArrayList<>();
+        for (String wanted : config.transports()) {
+            if (providers.stream().noneMatch(p -> p.id().equals(wanted))) {
+                throw new ConfigurationException("transport '" + wanted + "' was requested but is not usable: "
+                        + registry.explainUnavailable(ProviderKind.TRANSPORT));
+            }
+        }
+        int maxFrame = Integer.parseInt(config.option("tom.max-frame-bytes", String.valueOf(DEFAULT_MAX_FRAME_BYTES)));
+        for (TransportProvider provider : providers) {
+            if (!config.transports().isEmpty() && !config.transports().contains(provider.id())) {
+                continue;
+            }
+            List<TransportAddress> listen = config.listen().stream()
+                    .filter(a -> a.scheme().equals(provider.scheme())).toList();
+            TransportEvents events = listeners.get();
+            try {
+                Transport transport = provider.bind(new TransportContext(identity, crypto, listen, maxFrame,
+                        config.options(), events));
+                events.bound(transport);
+                links.add(new Links.Bound(provider.scheme(), transport));
+            } catch (TransportException | RuntimeException e) {
+                LOG.log(Level.WARNING, "transport {0} could not start: {1}", provider.id(), e.getMessage());
+                failures.add(provider.id() + ": " + e.getMessage());
+                if (config.transports().contains(provider.id()) || !listen.isEmpty()) {
+                    links.closeAll();
+                    throw new ConfigurationException("transport '" + provider.id() + "' could not start: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        if (links.bound().isEmpty()) {
+            throw new NoProviderException("no transport could start: " + (failures.isEmpty()
+                    ? registry.explainUnavailable(ProviderKind.TRANSPORT) : String.join("; ", failures)));
+        }
+    }
+
+    /** The agent handle, known only once the runtime attached the agent. */
+    private static final class AgentHolder implements org.tomprotocol.api.spi.AgentHandle {
+        private volatile org.tomprotocol.api.spi.AgentHandle delegate;
+
+        void set(org.tomprotocol.api.spi.AgentHandle handle) {
+            this.delegate = handle;
+        }
+
+        @Override
+        public void wake() {
+            org.tomprotocol.api.spi.AgentHandle current = delegate;
+            if (current != null) {
+                current.wake();
+            }
+        }
+
+        @Override
+        public void close() {
+            org.tomprotocol.api.spi.AgentHandle current = delegate;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    /** Forwards node events to the facade, which exists only after the parts it needs. */
+    private static final class DeferredEvents implements NodeEvents {
+        private volatile NodeEvents target;
+
+        void target(NodeEvents events) {
+            this.target = events;
+        }
+
+        @Override
+        public void delivered(org.tomprotocol.api.InboundMessage message) {
+            target.delivered(message);
+        }
+
+        @Override
+        public void statusChanged(org.tomprotocol.api.MessageId id, org.tomprotocol.api.MessageStatus previous,
+                                  org.tomprotocol.api.MessageStatus current, java.time.Instant at,
+                                  DeliveryFailedException.Reason failure) {
+            target.statusChanged(id, previous, current, at, failure);
+        }
+
+        @Override
+        public void peerChanged(org.tomprotocol.api.PeerEvent event) {
+            target.peerChanged(event);
+        }
+    }
+}

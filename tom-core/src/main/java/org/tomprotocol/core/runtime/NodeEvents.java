@@ -1,0 +1,19 @@
+package org.tomprotocol.core.runtime;
+
+import java.time.Instant;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.PeerEvent;
+
+/** What the application side of a node hears from the engine; always called on the node's event thread. */
+interface NodeEvents {
+    void delivered(InboundMessage message);
+
+    void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, Instant at,
+                       DeliveryFailedException.Reason failure);
+
+    void peerChanged(PeerEvent event);
+}

@@ -1,0 +1,230 @@
+package org.tomprotocol.core.runtime;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.Groups;
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeEvent;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.NodeMetrics;
+import org.tomprotocol.api.OutboundMessage;
+import org.tomprotocol.api.PeerAddress;
+import org.tomprotocol.api.PeerEvent;
+import org.tomprotocol.api.PeerInfo;
+import org.tomprotocol.api.SendRejectedException;
+import org.tomprotocol.api.TomNode;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.engine.OutboundState;
+import org.tomprotocol.spi.crypto.CryptoException;
+
+/**
+ * The application's handle on a running node. Thread-safe; nothing here blocks on the network or waits for
+ * the agent: sends are sealed on the worker pool and queued to the agent, with capacity checked up front.
+ */
+final class NodeFacade implements TomNode, NodeEvents {
+    private static final int MAX_AWAITING_READ = 10_000;
+
+    private final NodeParts parts;
+    private final int capacity;
+    private final int maxPayloadBytes;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConcurrentHashMap<MessageId, OutboundHandle> handles = new ConcurrentHashMap<>();
+    private final Map<MessageId, OutboundHandle> awaitingRead = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MessageId, OutboundHandle> eldest) {
+            return size() > MAX_AWAITING_READ;
+        }
+    };
+    private final EventHub hub;
+    private volatile List<PeerInfo> peerSnapshot = List.of();
+
+    NodeFacade(NodeParts parts, int capacity, int maxPayloadBytes) {
+        this.parts = parts;
+        this.capacity = capacity;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.hub = new EventHub(parts.runtime().callbacks(), parts.metrics());
+    }
+
+    private InstantSource clock() {
+        return parts.runtime().clock();
+    }
+
+    @Override
+    public NodeId id() {
+        return parts.local();
+    }
+
+    @Override
+    public List<TransportAddress> addresses() {
+        return parts.links().localAddresses();
+    }
+
+    @Override
+    public OutboundMessage send(NodeId recipient, byte[] payload) {
+        return send(recipient, payload, null);
+    }
+
+    /** Sends along exactly {@code path}, with no reroute: for tests and tools that must force relays. */
+    OutboundMessage sendVia(NodeId recipient, byte[] payload, org.tomprotocol.core.engine.Path path) {
+        return send(recipient, payload, path);
+    }
+
+    private OutboundMessage send(NodeId recipient, byte[] payload, org.tomprotocol.core.engine.Path path) {
+        if (closed.get()) {
+            throw new SendRejectedException(SendRejectedException.Reason.NODE_CLOSED, "the node is closed");
+        }
+        if (payload.length > maxPayloadBytes) {
+            throw new SendRejectedException(SendRejectedException.Reason.TOO_LARGE, "payload of " + payload.length
+                    + " bytes exceeds the node's maximum of " + maxPayloadBytes + " (NodeBuilder.maxPayloadBytes)");
+        }
+        if (!parts.crypto().isValidPublicKey(recipient)) {
+            throw new SendRejectedException(SendRejectedException.Reason.INVALID_RECIPIENT,
+                    "recipient " + recipient + " is not a valid Ed25519 public key");
+        }
+        if (inFlight.incrementAndGet() > capacity) {
+            inFlight.decrementAndGet();
+            throw new SendRejectedException(SendRejectedException.Reason.QUEUE_FULL, capacity
+                    + " messages are already in flight: wait for some to complete or raise sendQueueCapacity");
+        }
+        MessageId id = MessageId.random();
+        OutboundHandle handle = new OutboundHandle(id, recipient, clock().instant());
+        handles.put(id, handle);
+        byte[] copy = payload.clone();
+        parts.runtime().workers().execute(() -> seal(id, recipient, copy, path));
+        return handle;
+    }
+
+    private void seal(MessageId id, NodeId recipient, byte[] plaintext, org.tomprotocol.core.engine.Path path) {
+        byte[] sealed;
+        try {
+            sealed = parts.signer().seal(recipient, plaintext);
+        } catch (CryptoException e) {
+            parts.metrics().increment("seal-failed");
+            failLocally(id, DeliveryFailedException.Reason.NO_ROUTE);
+            return;
+        }
+        NodeAgent agent = parts.agent();
+        agent.offerControl(() -> {
+            long now = agent.now();
+            if (closed.get() || !parts.engine().submit(new OutboundState(id, recipient, sealed, now, path), now)) {
+                failLocally(id, DeliveryFailedException.Reason.NODE_CLOSED);
+            }
+        });
+    }
+
+    private void failLocally(MessageId id, DeliveryFailedException.Reason reason) {
+        Instant now = clock().instant();
+        parts.runtime().callbacks().execute(() -> statusChanged(id, MessageStatus.PENDING, MessageStatus.FAILED, now, reason));
+    }
+
+    @Override
+    public void markRead(InboundMessage message) {
+        if (!closed.get()) {
+            NodeAgent agent = parts.agent();
+            agent.offerControl(() -> parts.engine().markRead(message, agent.now()));
+        }
+    }
+
+    @Override
+    public void addPeer(PeerAddress peer) {
+        NodeAgent agent = parts.agent();
+        agent.offerControl(() -> {
+            parts.engine().addPeer(peer.id(), peer.addresses(), agent.now());
+            parts.discovery().join(List.of(peer), agent.now());
+        });
+    }
+
+    @Override
+    public Flow.Publisher<InboundMessage> messages() {
+        return hub.messages();
+    }
+
+    @Override
+    public AutoCloseable onMessage(Consumer<? super InboundMessage> listener) {
+        return hub.listen(hub.messages(), listener);
+    }
+
+    @Override
+    public Flow.Publisher<NodeEvent> events() {
+        return hub.events();
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return peerSnapshot;
+    }
+
+    /** Publishes a fresh snapshot of the peer table (agent thread). */
+    void refreshPeers() {
+        List<PeerInfo> snapshot = new ArrayList<>();
+        parts.engine().peers().all().forEach(peer -> snapshot.add(new PeerInfo(peer.id(), peer.state(),
+                Instant.ofEpochMilli(peer.lastSeen()), peer.addresses(), peer.hasSession())));
+        peerSnapshot = List.copyOf(snapshot);
+    }
+
+    @Override
+    public Groups groups() {
+        return UnsupportedGroups.INSTANCE;
+    }
+
+    @Override
+    public NodeMetrics metrics() {
+        return parts.metrics().snapshot();
+    }
+
+    @Override
+    public void delivered(InboundMessage message) {
+        hub.publishMessage(message);
+    }
+
+    @Override
+    public void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, Instant at,
+                              DeliveryFailedException.Reason failure) {
+        OutboundHandle handle = handles.get(id);
+        if (handle == null) {
+            handle = awaitingRead.remove(id);
+            if (handle != null) {
+                handle.apply(previous, current, at, failure);
+            }
+            return;
+        }
+        if (handle.apply(previous, current, at, failure)) {
+            inFlight.decrementAndGet();
+            handles.remove(id);
+            if (current.isDelivered() && current != MessageStatus.READ) {
+                awaitingRead.put(id, handle);
+            }
+        }
+    }
+
+    @Override
+    public void peerChanged(PeerEvent event) {
+        hub.publishEvent(event);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            parts.shutdown(hub::close);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TomNode[" + parts.local().shortForm() + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package org.tomprotocol.core.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.spi.AgentHandle;
+import org.tomprotocol.api.spi.EngineRuntime;
+import org.tomprotocol.core.engine.NodeEngine;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+
+/** The assembled pieces of one running node, and how to take them down in order. */
+record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAgent agent, NodeEngine engine,
+                 Links links, DiscoveryBridge discovery, Metrics metrics, EngineRuntime runtime,
+                 ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor) {
+    private static final System.Logger LOG = System.getLogger(NodeParts.class.getName());
+
+    /**
+     * Fails what is in flight, closes transports and the anchor on the agent thread, then stops the agent. On
+     * the node's own threads it waits (5 s at most); on a shared runtime it returns at once and the shutdown
+     * runs when that runtime next drives the agent.
+     */
+    void shutdown(Runnable lastNotification) {
+        CountDownLatch done = new CountDownLatch(1);
+        agent.offerControl(() -> {
+            engine.tracker().failAll(DeliveryFailedException.Reason.NODE_CLOSED, agent.now());
+            links.closeAll();
+            anchor.close();
+            runtime.callbacks().execute(lastNotification);
+            done.countDown();
+            if (ownedRuntime == null) {
+                handle.close();
+            }
+        });
+        if (ownedRuntime != null) {
+            try {
+                if (!done.await(5, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "node {0} did not shut down within 5 s; stopping it anyway", local.shortForm());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handle.close();
+            ownedRuntime.close();
+        }
+    }
+}

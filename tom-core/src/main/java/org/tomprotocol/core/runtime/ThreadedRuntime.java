@@ -1,0 +1,122 @@
+package org.tomprotocol.core.runtime;
+
+import java.lang.System.Logger.Level;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.tomprotocol.api.spi.AgentHandle;
+import org.tomprotocol.api.spi.EngineRuntime;
+import org.tomprotocol.api.spi.RuntimeAgent;
+
+/**
+ * A node's own threads: one Agrona agent thread that parks when idle, one event thread for application
+ * notifications, and a worker pool for cryptography shared by every node of the process (sized to the
+ * cores). Reads the system clock.
+ */
+final class ThreadedRuntime implements EngineRuntime, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ThreadedRuntime.class.getName());
+    private static final ExecutorService WORKERS = sharedWorkers();
+
+    private final String name;
+    private final ExecutorService callbacks;
+
+    ThreadedRuntime(String name) {
+        this.name = name;
+        this.callbacks = Executors.newSingleThreadExecutor(daemonFactory("tom-events-" + name));
+    }
+
+    private static ExecutorService sharedWorkers() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonFactory("tom-worker"));
+    }
+
+    private static ThreadFactory daemonFactory(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    @Override
+    public java.util.concurrent.Executor workers() {
+        return WORKERS;
+    }
+
+    @Override
+    public java.util.concurrent.Executor callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    public AgentHandle attach(RuntimeAgent agent) {
+        Agent adapter = new Agent() {
+            @Override
+            public int doWork() {
+                return agent.doWork();
+            }
+
+            @Override
+            public void onClose() {
+                agent.onClose();
+            }
+
+            @Override
+            public String roleName() {
+                return agent.name();
+            }
+        };
+        AgentRunner runner = new AgentRunner(new ParkingIdleStrategy(agent, clock()),
+                error -> LOG.log(Level.ERROR, "agent " + agent.name() + " failed a duty cycle", error), null, adapter);
+        AgentRunner.startOnThread(runner, daemonFactory("tom-agent-" + name));
+        return new AgentHandle() {
+            @Override
+            public void wake() {
+                Thread thread = runner.thread();
+                if (thread != null) {
+                    LockSupport.unpark(thread);
+                }
+            }
+
+            @Override
+            public void close() {
+                runner.close();
+            }
+        };
+    }
+
+    /** Stops the event thread after it ran what it was given. */
+    @Override
+    public void close() {
+        callbacks.shutdown();
+        try {
+            if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {
+                callbacks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callbacks.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadedRuntime[" + name + "]";
+    }
+}

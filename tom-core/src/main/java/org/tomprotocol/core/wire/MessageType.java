@@ -1,0 +1,43 @@
+package org.tomprotocol.core.wire;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The kinds of envelope, encoded on the wire by variant name exactly as ToM Gen-2 names them. The order is
+ * Gen-2's; names are the wire format and must not change.
+ */
+public enum MessageType {
+    Chat, Ack, ReadReceipt, Heartbeat,
+    GroupCreate, GroupCreated, GroupInvite, GroupJoin, GroupSync, GroupMessage, GroupLeave, GroupMemberJoined,
+    GroupMemberLeft, GroupHubMigration, GroupDeliveryAck, GroupHubHeartbeat, GroupSenderKeyDistribution,
+    GroupHubPing, GroupHubPong, GroupHubShadowSync, GroupCandidateAssigned, GroupHubUnreachable,
+    GroupKickMember, GroupUpdateMemberRole, GroupMemberRoleChanged, GroupInviteMember, GroupSyncRequest,
+    GroupSyncResponse,
+    BackupStore, BackupDeliver, BackupReplicate, BackupReplicateAck, BackupQuery, BackupQueryResponse,
+    BackupConfirmDelivery,
+    PeerAnnounce;
+
+    private static final Map<String, MessageType> BY_NAME = new HashMap<>();
+    /** Longest variant name, bounding what the decoder reads. */
+    static final int MAX_NAME_LENGTH;
+
+    static {
+        int longest = 0;
+        for (MessageType type : values()) {
+            BY_NAME.put(type.name(), type);
+            longest = Math.max(longest, type.name().length());
+        }
+        MAX_NAME_LENGTH = longest;
+    }
+
+    /** The variant with this wire name, or {@code null}. */
+    static MessageType byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** Whether the type is an acknowledgement or receipt, which are never encrypted and never acknowledged. */
+    public boolean isReceipt() {
+        return this == Ack || this == ReadReceipt;
+    }
+}

@@ -1,0 +1,103 @@
+package org.tomprotocol.core.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+
+/**
+ * A node's signed self-description, spread by discovery:
+ * {@code [node_id, username, roles, encryption_key, timestamp, addresses, signature]}. The first five fields
+ * are Gen-2's (unsigned there); ToM for the JVM appends the addresses the node can be reached at and an
+ * Ed25519 signature by {@code node_id} over the 6-element array of the fields before it.
+ *
+ * @param nodeId    the announcing node
+ * @param username  a display name, possibly empty
+ * @param roles     the roles it takes
+ * @param timestamp its clock, epoch milliseconds
+ * @param addresses where it can be reached
+ * @param signature signature over {@link #signingBytes()}
+ */
+public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles, long timestamp,
+                           List<TransportAddress> addresses, byte[] signature) {
+    /** Longest username accepted, in bytes. */
+    public static final int MAX_USERNAME_BYTES = 64;
+    /** Most addresses carried. */
+    public static final int MAX_ADDRESSES = 16;
+    private static final int MAX_ADDRESS_LENGTH = 256;
+    private static final int FIELDS = 7;
+    private static final int SIGNED_FIELDS = 6;
+
+    public PeerAnnounce {
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(username, "username");
+        roles = List.copyOf(roles);
+        addresses = List.copyOf(addresses);
+        Objects.requireNonNull(signature, "signature");
+    }
+
+    /** The bytes the signature covers. */
+    public byte[] signingBytes() {
+        return writeSigned(new MsgpackWriter(), SIGNED_FIELDS).toByteArray();
+    }
+
+    private MsgpackWriter writeSigned(MsgpackWriter writer, int arraySize) {
+        writer.arrayHeader(arraySize).nodeId(nodeId).string(username).arrayHeader(roles.size());
+        roles.forEach(role -> writer.string(role.name()));
+        writer.nil().unsigned(timestamp).arrayHeader(addresses.size());
+        addresses.forEach(address -> writer.string(address.toString()));
+        return writer;
+    }
+
+    /** This announce with {@code newSignature}. */
+    public PeerAnnounce withSignature(byte[] newSignature) {
+        return new PeerAnnounce(nodeId, username, roles, timestamp, addresses, newSignature);
+    }
+
+    public byte[] encode() {
+        return writeSigned(new MsgpackWriter(), FIELDS).bytes(signature).toByteArray();
+    }
+
+    public static PeerAnnounce decode(byte[] bytes) throws WireException {
+        if (bytes.length > 8 * 1024) {
+            throw new WireException("too-large", "announce of " + bytes.length + " bytes");
+        }
+        MsgpackReader reader = new MsgpackReader(bytes);
+        reader.expectArray(FIELDS, "announce");
+        NodeId node = reader.nodeId("node_id");
+        String username = reader.string(MAX_USERNAME_BYTES, "username");
+        int roleCount = reader.arrayHeader(PeerRole.values().length, "roles");
+        List<PeerRole> roles = new ArrayList<>(roleCount);
+        for (int i = 0; i < roleCount; i++) {
+            roles.add(role(reader.string(16, "role")));
+        }
+        if (!reader.tryNil()) {
+            reader.fixedBytes(NodeId.LENGTH, "encryption_key");
+        }
+        long timestamp = reader.unsigned(Long.MAX_VALUE, "timestamp");
+        int addressCount = reader.arrayHeader(MAX_ADDRESSES, "addresses");
+        List<TransportAddress> addresses = new ArrayList<>(addressCount);
+        for (int i = 0; i < addressCount; i++) {
+            String text = reader.string(MAX_ADDRESS_LENGTH, "address");
+            try {
+                addresses.add(TransportAddress.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new WireException("malformed", "address " + i + " is not a transport address");
+            }
+        }
+        byte[] signature = reader.bytes(Envelope.SIGNATURE_LENGTH, "signature");
+        reader.expectEnd("announce");
+        return new PeerAnnounce(node, username, roles, timestamp, addresses, signature);
+    }
+
+    private static PeerRole role(String name) throws WireException {
+        for (PeerRole role : PeerRole.values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        throw new WireException("malformed", "unknown role '" + name + "'");
+    }
+}

@@ -1,0 +1,108 @@
+package org.tomprotocol.core.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.NodeEvent;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerAddress;
+import org.tomprotocol.api.Tom;
+import org.tomprotocol.api.TomNode;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.crypto.TomV1CryptoSuiteProvider;
+import org.tomprotocol.testkit.LinkModel;
+import org.tomprotocol.testkit.MemoryNetwork;
+import org.tomprotocol.testkit.VirtualRuntime;
+
+/** Real engines on the testkit's in-memory network and virtual clock: deterministic multi-node tests. */
+final class SimulatedNetwork implements AutoCloseable {
+    final VirtualRuntime runtime = new VirtualRuntime();
+    final MemoryNetwork network;
+    private final Map<NodeId, String> names = new HashMap<>();
+    private final Map<NodeId, List<InboundMessage>> inboxes = new HashMap<>();
+    private final Map<NodeId, List<NodeEvent>> events = new HashMap<>();
+    private final List<TomNode> nodes = new ArrayList<>();
+    private final long seed;
+
+    SimulatedNetwork(long seed) {
+        this.seed = seed;
+        this.network = new MemoryNetwork(runtime, seed).defaultLink(LinkModel.PERFECT.withLatency(5));
+    }
+
+    TomNode node(String name) {
+        byte[] identitySeed = new byte[32];
+        byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
+        TomNode node = Tom.node()
+                .runtime(runtime)
+                .serviceLoading(false)
+                .provider(new TomV1CryptoSuiteProvider())
+                .provider(network.transportProvider())
+                .identitySeed(identitySeed)
+                .listen("mem:" + name)
+                .randomSeed(seed + nodes.size())
+                .start();
+        names.put(node.id(), name);
+        List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
+        inboxes.put(node.id(), inbox);
+        node.onMessage(inbox::add);
+        List<NodeEvent> log = new CopyOnWriteArrayList<>();
+        events.put(node.id(), log);
+        node.events().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(NodeEvent item) {
+                log.add(item);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        nodes.add(node);
+        runtime.runFor(Duration.ofMillis(1));
+        return node;
+    }
+
+    /** Tells {@code from} how to reach {@code to}, which opens a session between them. */
+    void link(TomNode from, TomNode to) {
+        from.addPeer(PeerAddress.of(to.id(), TransportAddress.parse("mem:" + names.get(to.id()))));
+    }
+
+    List<InboundMessage> inbox(TomNode node) {
+        return inboxes.get(node.id());
+    }
+
+    List<NodeEvent> events(TomNode node) {
+        return events.get(node.id());
+    }
+
+    void run(Duration duration) {
+        runtime.runFor(duration);
+    }
+
+    boolean runUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+        return runtime.runUntil(condition, timeout);
+    }
+
+    @Override
+    public void close() {
+        for (TomNode node : nodes) {
+            node.close();
+        }
+        runtime.runFor(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,14 @@
+package org.tomprotocol.spi.anchor;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.spi.Provider;
+
+/**
+ * Provides an anchor: the L1 layer of lock 3, which observes and records what the network does but never
+ * decides anything for it. Its contract is shaped so that it cannot: nothing it returns reaches a protocol
+ * decision.
+ */
+public interface AnchorProvider extends Provider {
+    /** Opens the anchor of one node. */
+    Anchor open(NodeId localNode);
+}

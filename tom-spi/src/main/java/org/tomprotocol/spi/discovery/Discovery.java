@@ -1,0 +1,42 @@
+package org.tomprotocol.spi.discovery;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerAddress;
+
+/**
+ * A node's discovery state machine: peer membership plus broadcast of opaque payloads (the engine's signed
+ * announces). It does no I/O and reads no clock: the engine's agent calls it with the current time, one
+ * call at a time, and it acts only through its {@link DiscoveryContext}.
+ */
+public interface Discovery {
+    /** Starts: joins through the context's bootstrap peers. */
+    void start(long nowMillis);
+
+    /** Joins through more peers, e.g. added by the application after start. */
+    void join(Collection<PeerAddress> peers, long nowMillis);
+
+    /** A discovery frame arrived from {@code from}. Hostile input is ignored and counted, never thrown. */
+    void onFrame(NodeId from, byte[] frame, long nowMillis);
+
+    /** A transport session to {@code peer} opened. */
+    void onConnected(NodeId peer, long nowMillis);
+
+    /** The transport session to {@code peer} closed or failed. */
+    void onDisconnected(NodeId peer, long nowMillis);
+
+    /** Spreads {@code payload} to every node of the network (at most once each). */
+    void broadcast(byte[] payload, long nowMillis);
+
+    /**
+     * Runs due timers.
+     *
+     * @return the time of the next timer, or {@link Long#MAX_VALUE}
+     */
+    long onTimer(long nowMillis);
+
+    /** The peers this node currently exchanges discovery frames with. */
+    Set<NodeId> neighbors();
+}

@@ -1,0 +1,48 @@
+package org.tomprotocol.spi.discovery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerAddress;
+import org.tomprotocol.api.TransportAddress;
+
+/**
+ * How a {@link Discovery} acts on the world. Every method is called from the engine's agent thread and
+ * returns at once; sends are queued.
+ */
+public interface DiscoveryContext {
+    /** This node. */
+    NodeId localId();
+
+    /** Where this node can be reached, as its transports report it. */
+    List<TransportAddress> localAddresses();
+
+    /** The peers configured to join through. */
+    List<PeerAddress> bootstrap();
+
+    /** Randomness for peer sampling; seeded in simulations so runs repeat. */
+    RandomGenerator random();
+
+    /** Provider-specific options given to the node. */
+    Map<String, String> options();
+
+    /** Sends a discovery frame to {@code peer}, opening a session if needed. */
+    void send(NodeId peer, byte[] frame);
+
+    /** Tells the node's transports where {@code peer} can be reached. */
+    void learnAddresses(PeerAddress peer);
+
+    /** A broadcast payload reached this node for the first time; {@code from} is the neighbour that sent it. */
+    void deliver(NodeId from, byte[] payload);
+
+    /** {@code peer} became a discovery neighbour. */
+    void neighborUp(NodeId peer);
+
+    /** {@code peer} is no longer a discovery neighbour. */
+    void neighborDown(NodeId peer);
+
+    /** Counts discovery input that was refused, under {@code rejected.<reason>}. */
+    void rejected(NodeId from, String reason);
+}

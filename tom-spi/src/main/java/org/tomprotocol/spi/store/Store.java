@@ -1,0 +1,31 @@
+package org.tomprotocol.spi.store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A durable key-value store, in namespaces. Every entry has an expiry and is gone after it (lock 2: nothing
+ * outlives 24 hours; the engine never asks for a later expiry). Values may hold ciphertext only: the engine
+ * never stores plaintext payloads.
+ */
+public interface Store extends AutoCloseable {
+    /** Stores {@code value} under {@code namespace}/{@code key} until {@code expiresAt}, replacing any previous value. */
+    void put(String namespace, String key, byte[] value, Instant expiresAt) throws IOException;
+
+    /** The value, unless absent or expired at {@code now}. */
+    Optional<byte[]> get(String namespace, String key, Instant now) throws IOException;
+
+    /** Removes an entry; returns whether it existed. */
+    boolean remove(String namespace, String key) throws IOException;
+
+    /** Keys of the unexpired entries of {@code namespace}. */
+    List<String> keys(String namespace, Instant now) throws IOException;
+
+    /** Deletes every entry expired at {@code now}; returns how many. */
+    int purgeExpired(Instant now) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,18 @@
+/**
+ * The ToM test kit: a deterministic discrete-event runtime on virtual time ({@code VirtualRuntime}), an
+ * in-memory network model with latency, jitter, loss, duplication, reordering, partitions and crashes
+ * ({@code MemoryNetwork}) and the {@code mem} transport that runs over it. Many engines can run in one JVM,
+ * in one thread, reproducibly from a seed.
+ *
+ * <p>The {@code mem} transport is also a {@link org.tomprotocol.spi.transport.TransportProvider} found by
+ * {@link java.util.ServiceLoader}: without configuration it joins a process-wide network on real time, so
+ * two ordinary nodes in one JVM can talk over {@code mem:} addresses.
+ */
+module org.tomprotocol.testkit {
+    requires transitive org.tomprotocol.spi;
+
+    exports org.tomprotocol.testkit;
+
+    provides org.tomprotocol.spi.transport.TransportProvider
+            with org.tomprotocol.testkit.MemoryTransportProvider;
+}
