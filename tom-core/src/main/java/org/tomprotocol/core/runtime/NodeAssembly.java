@@ -14,10 +14,10 @@ import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.api.spi.EngineRuntime;
 import org.tomprotocol.api.spi.NodeConfig;
-import org.tomprotocol.core.TomEngineProvider;
 import org.tomprotocol.core.engine.InboundVerifier;
 import org.tomprotocol.core.engine.NodeEngine;
 import org.tomprotocol.core.engine.ProtocolConstants;
+import org.tomprotocol.core.registry.CryptoSelection;
 import org.tomprotocol.core.registry.ProviderKind;
 import org.tomprotocol.core.registry.ProviderRegistry;
 import org.tomprotocol.spi.anchor.AnchorProvider;
@@ -41,7 +41,7 @@ public final class NodeAssembly {
 
     public static TomNode start(NodeConfig config) {
         ProviderRegistry registry = ProviderRegistry.load(config.plugins(), config.providers(), config.serviceLoading());
-        CryptoSuite crypto = TomEngineProvider.cryptoSuite(registry);
+        CryptoSuite crypto = CryptoSelection.suite(registry);
         LocalIdentity identity = identity(config, crypto);
         NodeId local = identity.id();
         ThreadedRuntime owned = config.runtime().isPresent() ? null : new ThreadedRuntime(local.shortForm());
@@ -61,7 +61,7 @@ public final class NodeAssembly {
             return crypto.identityFromSeed(config.identitySeed().get());
         }
         return config.dataDir()
-                .map(dir -> crypto.loadOrCreateIdentity(dir.resolve(TomEngineProvider.SEED_FILE)).identity())
+                .map(dir -> crypto.loadOrCreateIdentity(dir.resolve(CryptoSelection.SEED_FILE)).identity())
                 .orElseGet(crypto::generateIdentity);
     }
 

@@ -1,0 +1,29 @@
+package org.tomprotocol.archtests.support;
+
+/** ArchUnit package patterns of the ToM modules. */
+public final class TomPackages {
+    public static final String API = "org.tomprotocol.api..";
+    public static final String SPI = "org.tomprotocol.spi..";
+    public static final String CORE = "org.tomprotocol.core..";
+    public static final String CLI = "org.tomprotocol.cli..";
+    public static final String ANCHOR_SPI = "org.tomprotocol.spi.anchor..";
+    /** The modules that only provide services: they never see the engine, and the engine never sees them. */
+    public static final String[] PROVIDER_PLUGINS = {
+        "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery.."
+    };
+    /** Every plugin module: the provider-only ones and the testkit, which is also a library. */
+    public static final String[] PLUGINS = {
+        "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery..",
+        "org.tomprotocol.testkit.."
+    };
+
+    private TomPackages() {
+    }
+
+    /** {@code patterns} followed by {@code more}. */
+    public static String[] and(String[] patterns, String... more) {
+        String[] all = java.util.Arrays.copyOf(patterns, patterns.length + more.length);
+        System.arraycopy(more, 0, all, patterns.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The {@code tom} command line. It compiles against the API only: the engine and every plugin are found at
+ * run time through {@link org.tomprotocol.api.Tom} (JPMS service binding on the module path,
+ * {@code META-INF/services} on the class path). This is the only module allowed to write to the terminal.
+ */
+module org.tomprotocol.cli {
+    requires org.tomprotocol.api;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    // picocli injects options and reads annotations reflectively; nothing is exported.
+    opens org.tomprotocol.cli to info.picocli;
+    opens org.tomprotocol.cli.plugins to info.picocli;
+}

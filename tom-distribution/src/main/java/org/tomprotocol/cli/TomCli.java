@@ -1,0 +1,48 @@
+package org.tomprotocol.cli;
+
+import org.tomprotocol.cli.plugins.PluginsCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tom} command. Each subcommand is its own class in its own package, registered in
+ * {@link #SUBCOMMANDS}; picocli supplies {@code --help}, {@code --version}, usage errors (exit code 2) and
+ * turns an exception escaping a subcommand into exit code 1.
+ */
+@Command(name = "tom",
+        mixinStandardHelpOptions = true,
+        versionProvider = TomVersion.class,
+        description = "ToM, The Open Messaging: a peer-to-peer messaging transport where every device is "
+                + "both client and relay.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n")
+public final class TomCli implements Runnable {
+    /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
+    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class};
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs {@code tom} with {@code args} and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and for tests that capture its output. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TomCli());
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            commandLine.addSubcommand(subcommand);
+        }
+        return commandLine;
+    }
+
+    /** {@code tom} alone is a usage error: it lists the commands and exits with code 2. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
+    }
+}
