@@ -15,6 +15,8 @@ module org.tomprotocol.core {
     requires org.agrona;
     requires org.jctools.core;
     requires msgpack.core;
+    // JCTools and Agrona reach sun.misc.Unsafe but only declare `requires static`: make sure it is resolved.
+    requires jdk.unsupported;
 
     uses org.tomprotocol.api.spi.EngineProvider;
     uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;

@@ -6,9 +6,12 @@
 module org.tomprotocol.cli {
     requires org.tomprotocol.api;
     requires info.picocli;
+    requires java.logging;
     requires com.fasterxml.jackson.databind;
+    requires org.tomprotocol.testkit;
 
     // picocli injects options and reads annotations reflectively; nothing is exported.
     opens org.tomprotocol.cli to info.picocli;
     opens org.tomprotocol.cli.plugins to info.picocli;
+    opens org.tomprotocol.cli.sim to info.picocli;
 }

@@ -12,6 +12,9 @@ module org.tomprotocol.testkit {
     requires transitive org.tomprotocol.spi;
 
     exports org.tomprotocol.testkit;
+    exports org.tomprotocol.testkit.sim;
+
+    uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;
 
     provides org.tomprotocol.spi.transport.TransportProvider
             with org.tomprotocol.testkit.MemoryTransportProvider;

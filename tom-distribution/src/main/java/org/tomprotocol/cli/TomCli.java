@@ -1,6 +1,7 @@
 package org.tomprotocol.cli;
 
 import org.tomprotocol.cli.plugins.PluginsCommand;
+import org.tomprotocol.cli.sim.SimCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,14 +22,34 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n")
 public final class TomCli implements Runnable {
     /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
-    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class};
+    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class, SimCommand.class};
 
     @Spec
     private CommandSpec spec;
 
     /** Runs {@code tom} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
+        configureLogging();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Library modules log through System.Logger (java.util.logging here). A command line shows warnings and
+     * errors only, unless {@code TOM_LOG_LEVEL} (e.g. {@code INFO}, {@code FINE}) asks for more.
+     */
+    static void configureLogging() {
+        String wanted = System.getenv().getOrDefault("TOM_LOG_LEVEL", "WARNING");
+        java.util.logging.Level level;
+        try {
+            level = java.util.logging.Level.parse(wanted.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            level = java.util.logging.Level.WARNING;
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(level);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
     }
 
     /** The configured command line, for {@link #main} and for tests that capture its output. */

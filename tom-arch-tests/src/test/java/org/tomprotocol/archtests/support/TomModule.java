@@ -19,7 +19,7 @@ public enum TomModule {
     TRANSPORT_WEBRTC("org.tomprotocol.transport.webrtc"),
     DISCOVERY_GOSSIP("org.tomprotocol.discovery.gossip"),
     // A library for tests and simulations as well as the provider of the in-memory transport.
-    TESTKIT("org.tomprotocol.testkit", "org.tomprotocol.testkit"),
+    TESTKIT("org.tomprotocol.testkit", "org.tomprotocol.testkit", "org.tomprotocol.testkit.sim"),
     CLI("org.tomprotocol.cli");
 
     /**

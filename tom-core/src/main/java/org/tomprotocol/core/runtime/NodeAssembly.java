@@ -118,7 +118,7 @@ public final class NodeAssembly {
                 engine.addPeer(peer.id(), peer.addresses(), start);
             }
         });
-        LOG.log(Level.INFO, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
+        LOG.log(Level.DEBUG, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
                 links.bound().stream().map(Links.Bound::scheme).toList(),
                 discoveries.isEmpty() ? "none" : discoveries.get(0).id());
         return facade;

@@ -86,9 +86,11 @@ final class MsgpackReader {
         if (!canonical || size < 0) {
             throw new WireException("non-canonical", what + " array header is not the most compact form");
         }
-        if (size > max || size > remaining()) {
-            throw new WireException("too-large", what + " has " + size + " elements, at most " + Math.min(max, remaining())
-                    + " allowed");
+        if (size > max) {
+            throw new WireException("too-large", what + " has " + size + " elements, at most " + max + " allowed");
+        }
+        if (size > remaining()) {
+            throw new WireException("malformed", what + " announces " + size + " elements but the input ends first");
         }
         return size;
     }
@@ -114,8 +116,11 @@ final class MsgpackReader {
         if (!canonical || length < 0) {
             throw new WireException("non-canonical", what + " string header is not the most compact form");
         }
-        if (length > maxBytes || length > remaining()) {
+        if (length > maxBytes) {
             throw new WireException("too-large", what + " is " + length + " bytes, at most " + maxBytes + " allowed");
+        }
+        if (length > remaining()) {
+            throw new WireException("malformed", what + " announces " + length + " bytes but the input ends first");
         }
         int start = position();
         try {
