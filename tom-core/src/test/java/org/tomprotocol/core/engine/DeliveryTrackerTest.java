@@ -1,0 +1,156 @@
+package org.tomprotocol.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tomprotocol.core.engine.EngineTestSupport.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.DeliveryFailedException;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.engine.EngineTestSupport.RecordingTrackerEffects;
+
+class DeliveryTrackerTest {
+    private final NodeId bob = node(3);
+    private final NodeId relayA = node(10);
+    private final NodeId relayB = node(11);
+    private final RecordingTrackerEffects effects = new RecordingTrackerEffects();
+    private final List<NodeId> relays = new ArrayList<>(List.of(relayA, relayB));
+    private boolean direct;
+    private final PathSelector paths = new PathSelector() {
+        @Override
+        public Path choose(NodeId target, Set<NodeId> excluded) {
+            if (direct) {
+                return Path.DIRECT;
+            }
+            return relays.stream().filter(r -> !excluded.contains(r)).findFirst().map(Path::via).orElse(null);
+        }
+
+        @Override
+        public void acquire(NodeId relay) {
+        }
+
+        @Override
+        public void release(NodeId relay) {
+        }
+    };
+    private final DeliveryTracker tracker = new DeliveryTracker(paths, effects);
+
+    private OutboundState submit(long now) {
+        OutboundState message = new OutboundState(MessageId.random(), bob, new byte[] {1}, now, null);
+        assertThat(tracker.submit(message, now)).isTrue();
+        return message;
+    }
+
+    @Test
+    void statusesOnlyMoveForwardAndOnlyTheRecipientDelivers() {
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        tracker.onRelayAck(message.id(), relayA, 2);
+        tracker.onRelayAck(message.id(), relayA, 3);
+        assertThat(tracker.onRecipientAck(message.id(), relayA, 4)).as("a relay is not the recipient").isFalse();
+        assertThat(tracker.onRecipientAck(message.id(), bob, 5)).isTrue();
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 6);
+        assertThat(tracker.onRead(message.id(), bob, 7, 7)).isTrue();
+        assertThat(effects.currents()).containsExactly(MessageStatus.SENT, MessageStatus.RELAYED,
+                MessageStatus.DELIVERED, MessageStatus.READ);
+    }
+
+    @Test
+    void aMissingRelayAckReroutesThroughAnotherRelayWithTheSameId() {
+        OutboundState message = submit(0);
+        var timer = effects.lastTimer(TrackerTimer.RELAY_ACK);
+        assertThat(timer.deadline()).isEqualTo(5_000);
+        tracker.onTimer(TrackerTimer.RELAY_ACK, message.id(), timer.generation(), 5_000);
+        assertThat(effects.transmissions).containsExactly(Path.via(relayA), Path.via(relayB));
+        tracker.onRecipientAck(message.id(), bob, 6_000);
+        assertThat(effects.currents()).containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
+    }
+
+    @Test
+    void staleTimersAreIgnored() {
+        OutboundState message = submit(0);
+        int firstGeneration = effects.lastTimer(TrackerTimer.RELAY_ACK).generation();
+        tracker.onTransmitted(message.id(), firstGeneration, false, 10);
+        tracker.onTimer(TrackerTimer.RELAY_ACK, message.id(), firstGeneration, 5_000);
+        assertThat(effects.transmissions).hasSize(2);
+    }
+
+    @Test
+    void retriesTwiceThenFailsAfterNinetySeconds() {
+        direct = true;
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var deadline = effects.lastTimer(TrackerTimer.ACK_DEADLINE);
+            assertThat(deadline.deadline()).isEqualTo(attempt * 30_000L);
+            tracker.onTimer(TrackerTimer.ACK_DEADLINE, message.id(), deadline.generation(), deadline.deadline());
+        }
+        assertThat(effects.transmissions).hasSize(3);
+        assertThat(effects.statuses).last().satisfies(status -> {
+            assertThat(status.current()).isEqualTo(MessageStatus.FAILED);
+            assertThat(status.failure()).isEqualTo(DeliveryFailedException.Reason.NO_ACKNOWLEDGEMENT);
+            assertThat(status.at()).isEqualTo(90_000);
+        });
+        assertThat(tracker.onRecipientAck(message.id(), bob, 91_000)).as("a late ack changes nothing").isFalse();
+    }
+
+    @Test
+    void withoutAnyPathTheMessageFailsWithNoRoute() {
+        relays.clear();
+        OutboundState message = submit(0);
+        java.util.PriorityQueue<EngineTestSupport.RecordingTrackerEffects.Timer> due = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong(EngineTestSupport.RecordingTrackerEffects.Timer::deadline));
+        int seen = 0;
+        while (message.status() != MessageStatus.FAILED) {
+            due.addAll(effects.timers.subList(seen, effects.timers.size()));
+            seen = effects.timers.size();
+            var timer = due.poll();
+            assertThat(timer).as("a timer is always pending until the message ends").isNotNull();
+            tracker.onTimer(timer.timer(), message.id(), timer.generation(), timer.deadline());
+        }
+        assertThat(effects.statuses).last().satisfies(status ->
+                assertThat(status.failure()).isEqualTo(DeliveryFailedException.Reason.NO_ROUTE));
+        assertThat(effects.transmissions).isEmpty();
+    }
+
+    @Test
+    void reroutesAreCappedAtThree() {
+        relays.addAll(List.of(node(12), node(13), node(14)));
+        OutboundState message = submit(0);
+        for (int i = 0; i < 6; i++) {
+            tracker.onTransmitted(message.id(), message.routeGeneration(), false, i);
+        }
+        assertThat(effects.transmissions).hasSize(4);
+    }
+
+    @Test
+    void losingTheRelaySessionReroutesAtOnce() {
+        OutboundState message = submit(0);
+        tracker.onSessionLost(relayA, 100);
+        assertThat(effects.transmissions).containsExactly(Path.via(relayA), Path.via(relayB));
+    }
+
+    @Test
+    void aReadReceiptBeforeTheAckIsAppliedRightAfterDelivery() {
+        OutboundState message = submit(0);
+        tracker.onRead(message.id(), bob, 5, 5);
+        tracker.onRecipientAck(message.id(), bob, 6);
+        assertThat(effects.currents()).containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+    }
+
+    @Test
+    void failAllEndsEveryMessageInFlight() {
+        OutboundState first = submit(0);
+        OutboundState second = submit(0);
+        tracker.failAll(DeliveryFailedException.Reason.NODE_CLOSED, 10);
+        assertThat(effects.statuses).filteredOn(s -> s.current() == MessageStatus.FAILED)
+                .extracting(EngineTestSupport.RecordingTrackerEffects.Status::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(tracker.inFlightCount()).isZero();
+    }
+}

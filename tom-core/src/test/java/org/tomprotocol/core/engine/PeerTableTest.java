@@ -1,0 +1,80 @@
+package org.tomprotocol.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tomprotocol.core.engine.EngineTestSupport.node;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.PeerState;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.engine.EngineTestSupport.RecordingPeerListener;
+
+class PeerTableTest {
+    private final NodeId local = node(1);
+    private final NodeId peer = node(2);
+    private final RecordingPeerListener listener = new RecordingPeerListener();
+    private final PeerTable table = new PeerTable(local, listener);
+
+    private List<PeerState> states() {
+        return listener.changes.stream().map(RecordingPeerListener.Change::state).toList();
+    }
+
+    @Test
+    void silenceMakesAPeerStaleThenOfflineThenForgotten() {
+        table.heard(peer, 0);
+        for (long t = 0; t <= 140_000; t += 1_000) {
+            table.tick(t);
+        }
+        assertThat(states()).containsExactly(PeerState.DISCOVERED, PeerState.ONLINE, PeerState.STALE, PeerState.OFFLINE);
+        assertThat(listener.changes.get(2).at()).isEqualTo(20_000);
+        assertThat(listener.changes.get(3).at()).isEqualTo(45_000);
+        assertThat(table.get(peer)).isNull();
+    }
+
+    @Test
+    void aPeerWithAnOpenSessionIsNotForgottenAndGetsKeepalives() {
+        table.session(peer, true, 0);
+        List<NodeId> keepalive = table.tick(8_000);
+        assertThat(keepalive).containsExactly(peer);
+        assertThat(table.tick(9_000)).isEmpty();
+        table.tick(200_000);
+        assertThat(table.get(peer)).isNotNull();
+    }
+
+    @Test
+    void hearingFromAPeerAgainBringsItBackOnline() {
+        table.heard(peer, 0);
+        table.tick(30_000);
+        table.heard(peer, 31_000);
+        assertThat(states()).containsExactly(PeerState.DISCOVERED, PeerState.ONLINE, PeerState.STALE, PeerState.ONLINE);
+    }
+
+    @Test
+    void addressesAloneDoNotMakeAPeerOnline() {
+        table.learnAddresses(peer, List.of(TransportAddress.parse("mem:p")), 0);
+        table.tick(60_000);
+        assertThat(states()).containsExactly(PeerState.DISCOVERED);
+        assertThat(table.heard(local, 0)).as("this node is never its own peer").isNull();
+    }
+
+    @Test
+    void relaySelectionPrefersDirectThenTheRememberedRelayThenTheLeastLoaded() {
+        NodeId target = node(7);
+        NodeId busy = node(8);
+        NodeId idle = node(9);
+        table.session(busy, true, 0);
+        table.session(idle, true, 0);
+        RelaySelector selector = new RelaySelector(table, local);
+        selector.acquire(busy);
+        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.via(idle));
+        selector.relaySucceeded(busy, target);
+        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.via(busy));
+        assertThat(selector.choose(target, Set.of(busy))).isEqualTo(Path.via(idle));
+        table.session(target, true, 0);
+        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.DIRECT);
+        assertThat(selector.choose(node(99), Set.of(busy, idle, target))).isNull();
+    }
+}
