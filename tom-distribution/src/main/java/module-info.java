@@ -14,4 +14,6 @@ module org.tomprotocol.cli {
     opens org.tomprotocol.cli to info.picocli;
     opens org.tomprotocol.cli.plugins to info.picocli;
     opens org.tomprotocol.cli.sim to info.picocli;
+    opens org.tomprotocol.cli.id to info.picocli;
+    opens org.tomprotocol.cli.node to info.picocli;
 }

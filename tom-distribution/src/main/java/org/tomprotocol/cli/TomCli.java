@@ -1,5 +1,9 @@
 package org.tomprotocol.cli;
 
+import org.tomprotocol.api.TomException;
+import org.tomprotocol.cli.id.IdCommand;
+import org.tomprotocol.cli.node.NodeCommand;
+import org.tomprotocol.cli.node.SendCommand;
 import org.tomprotocol.cli.plugins.PluginsCommand;
 import org.tomprotocol.cli.sim.SimCommand;
 
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n")
 public final class TomCli implements Runnable {
     /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
-    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class, SimCommand.class};
+    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class, IdCommand.class, NodeCommand.class,
+        SendCommand.class, SimCommand.class};
 
     @Spec
     private CommandSpec spec;
@@ -58,6 +63,15 @@ public final class TomCli implements Runnable {
         for (Class<?> subcommand : SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof TomException) {
+                // a ToM exception says what went wrong and what to change: no stack trace for the user
+                failed.getErr().println("tom: " + exception.getMessage());
+                failed.getErr().flush();
+                return 1;
+            }
+            throw exception;
+        });
         return commandLine;
     }
 

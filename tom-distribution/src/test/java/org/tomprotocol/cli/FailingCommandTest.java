@@ -19,6 +19,25 @@ class FailingCommandTest {
         }
     }
 
+    @Command(name = "bad-identity")
+    static final class BadIdentity implements Runnable {
+        @Override
+        public void run() {
+            throw new org.tomprotocol.api.IdentityException("identity file /x/node.seed is readable by other users: run chmod 600 /x/node.seed");
+        }
+    }
+
+    @Test
+    void aToMExceptionIsReportedAsOneLineWithoutAStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = TomCli.commandLine().addSubcommand(new BadIdentity());
+        commandLine.setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("bad-identity")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("tom: identity file /x/node.seed is readable by other users: run chmod 600 /x/node.seed"
+                + System.lineSeparator());
+    }
+
     @Test
     void aCommandThatThrowsExitsWithOneAndSaysWhy() {
         StringWriter err = new StringWriter();

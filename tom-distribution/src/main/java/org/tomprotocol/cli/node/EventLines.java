@@ -1,0 +1,90 @@
+package org.tomprotocol.cli.node;
+
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.NodeEvent;
+import org.tomprotocol.api.PeerEvent;
+import org.tomprotocol.api.StatusChange;
+import org.tomprotocol.api.TomNode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Writes node events as one JSON object per line ({@code --json}) or as readable lines. Thread-safe. */
+public final class EventLines {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean json;
+
+    public EventLines(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    public synchronized void emit(String event, Map<String, Object> fields) {
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("event", event);
+            line.put("at", Instant.now().toString());
+            line.putAll(fields);
+            try {
+                out.println(MAPPER.writeValueAsString(line));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            StringBuilder text = new StringBuilder(event);
+            fields.forEach((key, value) -> text.append(' ').append(key).append('=').append(value));
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    public void started(TomNode node) {
+        emit("started", Map.of("node_id", node.id().toHex(),
+                "addresses", node.addresses().stream().map(Object::toString).toList()));
+    }
+
+    public void nodeEvent(NodeEvent event) {
+        if (event instanceof PeerEvent peer) {
+            emit("peer", Map.of("peer", peer.peer().toHex(), "state", peer.state().name().toLowerCase()));
+        }
+    }
+
+    public void message(InboundMessage message) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("from", message.sender().toHex());
+        fields.put("id", message.id().value());
+        fields.put("bytes", message.payloadLength());
+        fields.put("relay_hops", message.relayHops());
+        String text = textOf(message.payload());
+        if (text != null) {
+            fields.put("text", text);
+        }
+        emit("message", fields);
+    }
+
+    public void status(StatusChange change) {
+        emit("status", Map.of("id", change.messageId().value(), "status", change.current().name().toLowerCase(),
+                "at_ms", change.at().toEpochMilli()));
+    }
+
+    /** The payload as text when it is valid UTF-8, else {@code null}. */
+    static String textOf(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.tomprotocol.cli.node;
+
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+/** Subscribes a plain listener to a {@link Flow.Publisher}, requesting everything. */
+public final class Subscriptions {
+    private Subscriptions() {
+    }
+
+    public static <T> void listen(Flow.Publisher<T> publisher, Consumer<? super T> listener) {
+        publisher.subscribe(new Flow.Subscriber<T>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(T item) {
+                listener.accept(item);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                // the node reports its own failures; nothing more to say here
+            }
+
+            @Override
+            public void onComplete() {
+                // the node closed
+            }
+        });
+    }
+}
