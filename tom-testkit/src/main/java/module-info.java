@@ -4,9 +4,9 @@
  * ({@code MemoryNetwork}) and the {@code mem} transport that runs over it. Many engines can run in one JVM,
  * in one thread, reproducibly from a seed.
  *
- * <p>The {@code mem} transport is also a {@link org.tomprotocol.spi.transport.TransportProvider} found by
- * {@link java.util.ServiceLoader}: without configuration it joins a process-wide network on real time, so
- * two ordinary nodes in one JVM can talk over {@code mem:} addresses.
+ * <p>The test kit is a library: it registers no service. Tests and simulations hand its transport provider
+ * to nodes explicitly; the {@code tom-transport-mem} plugin registers the same transport with
+ * {@link java.util.ServiceLoader}, on a process-wide network on real time.
  */
 module org.tomprotocol.testkit {
     requires transitive org.tomprotocol.spi;
@@ -15,7 +15,4 @@ module org.tomprotocol.testkit {
     exports org.tomprotocol.testkit.sim;
 
     uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;
-
-    provides org.tomprotocol.spi.transport.TransportProvider
-            with org.tomprotocol.testkit.MemoryTransportProvider;
 }

@@ -64,6 +64,25 @@ class LauncherTest {
     }
 
     @Test
+    void aPluginJarDroppedIntoAPluginDirectoryIsListedAndABrokenOneIsSkipped(@org.junit.jupiter.api.io.TempDir Path plugins)
+            throws IOException {
+        Path memPlugin = org.tomprotocol.archtests.support.ModuleJars.require(
+                org.tomprotocol.archtests.support.TomModule.TRANSPORT_MEM).location();
+        Files.copy(memPlugin, plugins.resolve(memPlugin.getFileName()));
+        Files.writeString(plugins.resolve("broken.jar"), "not a jar");
+
+        JavaProcess.Result result = tom("--plugins", plugins.toString(), "plugins", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        JsonNode found = new ObjectMapper().readTree(result.stdout());
+        assertThat(found.valueStream().map(p -> p.get("kind").asText() + ":" + p.get("id").asText() + ":"
+                + p.get("module").asText())).contains("transport:mem:org.tomprotocol.transport.mem");
+        assertThat(result.stderr()).contains("skipping plugin broken.jar");
+        assertThat(tom("plugins", "--json").stdout()).as("without the directory it is absent")
+                .doesNotContain("org.tomprotocol.transport.mem");
+    }
+
+    @Test
     void versionAndUsageErrorsHaveMeaningfulExitCodes() {
         JavaProcess.Result version = tom("--version");
         JavaProcess.Result noCommand = tom();

@@ -32,6 +32,14 @@ public final class TomCli implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    /** {@code --plugins DIR}, accepted before or after the command name. */
+    @picocli.CommandLine.Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Also load plugin jars from this directory (repeatable); the image's plugins/ "
+                    + "directory is always searched.")
+    void pluginDirectory(java.util.List<java.nio.file.Path> directories) {
+        directories.forEach(org.tomprotocol.cli.plugins.PluginContext::addDirectory);
+    }
+
     /** Runs {@code tom} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
         configureLogging();

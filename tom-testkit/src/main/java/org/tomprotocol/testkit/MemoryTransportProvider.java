@@ -28,8 +28,8 @@ public final class MemoryTransportProvider implements TransportProvider {
     private final MemoryNetwork network;
 
     /**
-     * The provider {@link java.util.ServiceLoader} creates: bound to {@link MemoryNetwork#shared()}, real time,
-     * perfect links, so nodes in one JVM can talk over {@code mem:}.
+     * A provider bound to {@link MemoryNetwork#shared()} — real time, perfect links — so nodes in one JVM can
+     * talk over {@code mem:}; the one the {@code tom-transport-mem} plugin registers.
      */
     public MemoryTransportProvider() {
         this(MemoryNetwork.shared());

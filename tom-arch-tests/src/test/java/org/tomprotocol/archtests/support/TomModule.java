@@ -17,8 +17,9 @@ public enum TomModule {
     CRYPTO("org.tomprotocol.crypto"),
     TRANSPORT_QUIC("org.tomprotocol.transport.quic"),
     TRANSPORT_WEBRTC("org.tomprotocol.transport.webrtc"),
+    TRANSPORT_MEM("org.tomprotocol.transport.mem"),
     DISCOVERY_GOSSIP("org.tomprotocol.discovery.gossip"),
-    // A library for tests and simulations as well as the provider of the in-memory transport.
+    // A library for tests and simulations (the in-memory transport's plugin is tom-transport-mem).
     TESTKIT("org.tomprotocol.testkit", "org.tomprotocol.testkit", "org.tomprotocol.testkit.sim"),
     CLI("org.tomprotocol.cli");
 
@@ -27,7 +28,7 @@ public enum TomModule {
      * fails the tests instead of silently shrinking what they cover. Add a module here when its dependency
      * is added to tom-arch-tests/pom.xml. (quic, webrtc and gossip were not built yet.)
      */
-    public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, TESTKIT, CLI);
+    public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, TRANSPORT_MEM, TESTKIT, CLI);
 
     private final String moduleName;
     private final Set<String> allowedExports;

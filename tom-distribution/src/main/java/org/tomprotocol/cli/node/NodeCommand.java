@@ -30,7 +30,7 @@ public final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EventLines lines = new EventLines(spec.commandLine().getOut(), json);
-        TomNode node = options.builder().start();
+        TomNode node = options.builder(spec.commandLine().getErr()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -27,8 +27,8 @@ public final class NodeOptions {
     String name;
 
     /** A builder configured from these options; invalid values throw a ConfigurationException naming them. */
-    public NodeBuilder builder() {
-        NodeBuilder builder = Tom.node();
+    public NodeBuilder builder(java.io.PrintWriter warnings) {
+        NodeBuilder builder = Tom.node().plugins(org.tomprotocol.cli.plugins.PluginContext.source(warnings));
         listen.forEach(builder::listen);
         bootstrap.forEach(builder::bootstrap);
         if (dataDir != null) {

@@ -68,7 +68,7 @@ public final class SendCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        try (TomNode node = options.builder().start()) {
+        try (TomNode node = options.builder(spec.commandLine().getErr()).start()) {
             awaitSession(node, deadline);
             OutboundMessage message = node.send(to, text.getBytes(StandardCharsets.UTF_8));
             return waitDelivered ? awaitDelivery(message, deadline) : awaitHandOff(message, deadline);

@@ -31,18 +31,23 @@ public final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array with one object per provider.")
     private boolean json;
 
-    /** The command as {@code tom} runs it: providers come from {@link Tom#plugins()}. */
+    /** The command as {@code tom} runs it: providers come from {@link Tom#plugins} with the plugin directories. */
     public PluginsCommand() {
-        this(Tom::plugins);
+        this.plugins = null;
     }
 
     PluginsCommand(Supplier<List<PluginDescriptor>> plugins) {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
     }
 
+    private List<PluginDescriptor> found() {
+        return plugins != null ? plugins.get()
+                : Tom.plugins(PluginContext.source(spec.commandLine().getErr()));
+    }
+
     @Override
     public Integer call() {
-        List<PluginDescriptor> found = plugins.get();
+        List<PluginDescriptor> found = found();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, found);

@@ -1,0 +1,107 @@
+package org.tomprotocol.cli.plugins;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.tomprotocol.api.spi.PluginSource;
+
+/**
+ * Loads extra plugin jars from directories into a child {@link ModuleLayer}, so adding a jar adds a
+ * provider. A jar that cannot be read, resolved or defined is reported and skipped; it never stops the CLI.
+ */
+public final class PluginLayers {
+    private PluginLayers() {
+    }
+
+    /** Where plugins come from: the layer if any jar loaded, else the application's own modules. */
+    public static PluginSource load(List<Path> directories, PrintWriter warnings) {
+        List<Path> jars = new ArrayList<>();
+        for (Path directory : directories) {
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                warnings.println("tom: cannot list plugin directory " + directory + ": " + e.getMessage());
+            }
+        }
+        if (jars.isEmpty()) {
+            return PluginSource.system();
+        }
+        List<Path> usable = new ArrayList<>();
+        for (Path jar : jars) {
+            String problem = problemWith(jar);
+            if (problem == null) {
+                usable.add(jar);
+            } else {
+                warnings.println("tom: skipping plugin " + jar.getFileName() + ": " + problem);
+            }
+        }
+        ModuleLayer layer = defineLayer(usable, warnings);
+        warnings.flush();
+        return layer == null ? PluginSource.system() : PluginSource.of(layer);
+    }
+
+    /** Why {@code jar} is not a readable module, or {@code null}. */
+    private static String problemWith(Path jar) {
+        try {
+            Set<ModuleReference> modules = ModuleFinder.of(jar).findAll();
+            return modules.isEmpty() ? "not a module" : null;
+        } catch (FindException | SecurityException e) {
+            return e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "");
+        }
+    }
+
+    /** Defines the largest set of the jars that resolves, dropping (and reporting) the ones that break it. */
+    private static ModuleLayer defineLayer(List<Path> jars, PrintWriter warnings) {
+        List<Path> candidates = new ArrayList<>(jars);
+        while (!candidates.isEmpty()) {
+            try {
+                return define(candidates);
+            } catch (FindException | ResolutionException | LayerInstantiationException e) {
+                Path culprit = culprit(candidates);
+                warnings.println("tom: skipping plugin " + culprit.getFileName() + ": " + e.getMessage());
+                candidates.remove(culprit);
+            }
+        }
+        return null;
+    }
+
+    private static ModuleLayer define(List<Path> jars) {
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        Set<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
+        ModuleLayer parent = ModuleLayer.boot();
+        Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+        return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+    }
+
+    /** The first jar whose removal lets the others resolve (or the last one, if no single removal does). */
+    private static Path culprit(List<Path> jars) {
+        for (Path jar : jars) {
+            List<Path> others = new ArrayList<>(jars);
+            others.remove(jar);
+            try {
+                if (!others.isEmpty()) {
+                    define(others);
+                }
+                return jar;
+            } catch (FindException | ResolutionException | LayerInstantiationException e) {
+                // not this one
+            }
+        }
+        return jars.get(jars.size() - 1);
+    }
+}
