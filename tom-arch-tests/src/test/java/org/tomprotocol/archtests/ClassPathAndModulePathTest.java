@@ -41,12 +41,16 @@ class ClassPathAndModulePathTest {
 
         List<String> modulePath = new ArrayList<>(List.of(JavaProcess.java()));
         modulePath.addAll(JavaProcess.quietJvmOptions());
+        // the native QUIC library exports nothing: as in bin/tom, it must be a root module to be resolved
+        modulePath.addAll(List.of("--enable-native-access=io.netty.common",
+                "--add-modules", "io.netty.codec.quic.linux.x86_64"));
         modulePath.addAll(List.of("--module-path", JavaProcess.pathOf(runtimeJars),
                 "-m", "org.tomprotocol.cli/" + CLI_CLASS, "plugins", "--json"));
         onModulePath = JavaProcess.run(modulePath, workDir, Map.of());
 
         List<String> classPath = new ArrayList<>(List.of(JavaProcess.java()));
         classPath.addAll(JavaProcess.quietJvmOptions());
+        classPath.add("--enable-native-access=ALL-UNNAMED");
         classPath.addAll(List.of("-cp", JavaProcess.pathOf(runtimeJars), CLI_CLASS, "plugins", "--json"));
         onClassPath = JavaProcess.run(classPath, workDir, Map.of());
     }

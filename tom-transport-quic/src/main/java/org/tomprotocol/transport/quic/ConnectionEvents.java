@@ -1,0 +1,89 @@
+package org.tomprotocol.transport.quic;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
+import io.netty.handler.codec.quic.QuicStreamLimitChangedEvent;
+import io.netty.util.AttributeKey;
+
+/** Passes what happens to a QUIC connection (not its streams) to the transport. Shared by all connections. */
+@ChannelHandler.Sharable
+final class ConnectionEvents extends ChannelInboundHandlerAdapter {
+    /** What the transport does with the events. */
+    interface Callbacks {
+        /** An accepted connection completed its handshake. */
+        void inboundEstablished(QuicChannel channel);
+
+        /** An accepted connection closed before its handshake completed. */
+        void inboundHandshakeFailed(QuicChannel channel);
+
+        /** The peer allows more streams. */
+        void streamCreditChanged(QuicChannel channel);
+
+        /** The peer closed the connection, saying why. */
+        void peerClosed(QuicChannel channel, String reason);
+    }
+
+    private static final System.Logger LOG = System.getLogger(ConnectionEvents.class.getName());
+    private static final AttributeKey<Boolean> ESTABLISHED = AttributeKey.valueOf(ConnectionEvents.class, "established");
+
+    private final Callbacks callbacks;
+    private final boolean inbound;
+
+    ConnectionEvents(Callbacks callbacks, boolean inbound) {
+        this.callbacks = callbacks;
+        this.inbound = inbound;
+    }
+
+    @Override
+    public void channelRegistered(ChannelHandlerContext ctx) {
+        if (inbound) {
+            Channel channel = ctx.channel();
+            channel.closeFuture().addListener(closed -> {
+                if (!Boolean.TRUE.equals(channel.attr(ESTABLISHED).get())) {
+                    callbacks.inboundHandshakeFailed((QuicChannel) channel);
+                }
+            });
+        }
+        ctx.fireChannelRegistered();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.channel().attr(ESTABLISHED).set(Boolean.TRUE);
+        if (inbound) {
+            callbacks.inboundEstablished((QuicChannel) ctx.channel());
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof QuicStreamLimitChangedEvent) {
+            callbacks.streamCreditChanged((QuicChannel) ctx.channel());
+        } else if (event instanceof QuicConnectionCloseEvent close) {
+            String text = reasonOf(close);
+            callbacks.peerClosed((QuicChannel) ctx.channel(), text.isEmpty()
+                    ? (close.isTlsError() ? "TLS error " + close.error() : "error " + close.error()) : text);
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private static String reasonOf(QuicConnectionCloseEvent close) {
+        try {
+            return new String(close.reason(), StandardCharsets.UTF_8);
+        } catch (NullPointerException e) {
+            return ""; // Netty 4.2.18 leaves the reason null for some closes, and reason() then throws
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "QUIC connection error on {0}: {1}", ctx.channel(), cause.toString());
+    }
+}

@@ -1,0 +1,380 @@
+package org.tomprotocol.transport.quic;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.spi.transport.TransportException;
+
+/**
+ * Everything this node has for one peer: its addresses, the frames waiting for it, its connections and the
+ * session they form. A session is up while at least one authenticated connection is open; the engine hears
+ * {@code onConnected} / {@code onDisconnected} once per session (a peer restart ends one and starts another).
+ *
+ * <p>Choosing the connection: all connections of a session come from one run (incarnation) of the peer's
+ * transport — a connection from a new run closes the old ones. Among them both sides prefer the one dialled by
+ * the lower node id, then the newest, so after simultaneous dials they agree without talking. The others are
+ * retired: nothing new is sent on them; each side sends RETIRE once its own frames on a connection are
+ * acknowledged, and a connection with RETIRE sent and received is closed. No frame is lost: frames whose
+ * connection dies unacknowledged go back to the queue and are resent. Event-loop confined.
+ */
+final class PeerLink {
+    private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
+    private static final int MAX_ADDRESSES = 16;
+
+    final NodeId peer;
+    final DialState dial = new DialState();
+    private final LinkEnvironment env;
+    private final LinkedHashSet<InetSocketAddress> givenAddresses = new LinkedHashSet<>();
+    private final LinkedHashSet<InetSocketAddress> learnedAddresses = new LinkedHashSet<>();
+    private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
+    private final List<PeerConnection> connections = new ArrayList<>();
+    private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+    private boolean sessionUp;
+
+    PeerLink(NodeId peer, LinkEnvironment env) {
+        this.peer = peer;
+        this.env = env;
+    }
+
+    // ---- addresses
+
+    void addAddresses(Collection<InetSocketAddress> addresses) {
+        boolean added = false;
+        for (InetSocketAddress address : addresses) {
+            added |= givenAddresses.add(address);
+        }
+        trim(givenAddresses);
+        if (added && wantsConnection()) {
+            env.dialer().dialNow(this);
+        }
+    }
+
+    /** Where to dial: addresses we were given, then where the peer's own dials came from (its socket). */
+    List<InetSocketAddress> dialTargets() {
+        LinkedHashSet<InetSocketAddress> targets = new LinkedHashSet<>(givenAddresses);
+        targets.addAll(learnedAddresses);
+        return List.copyOf(targets);
+    }
+
+    private static void trim(LinkedHashSet<InetSocketAddress> addresses) {
+        while (addresses.size() > MAX_ADDRESSES) {
+            addresses.remove(addresses.iterator().next());
+        }
+    }
+
+    // ---- the engine's requests
+
+    void enqueue(PendingFrame frame) {
+        if (queue.size() >= env.options().maxQueuedFrames()) {
+            fail(frame, new TransportException("send queue for peer " + peer.shortForm() + " is full ("
+                    + queue.size() + " frames): the peer is slow or unreachable"));
+            return;
+        }
+        if (preferred() == null && !dial.isActive() && dialTargets().isEmpty()) {
+            fail(frame, new TransportException("no session with peer " + peer.shortForm()
+                    + " and no quic address known for it"));
+            return;
+        }
+        queue.add(frame);
+        pump();
+    }
+
+    void connect(CompletableFuture<Void> result) {
+        if (sessionUp) {
+            result.complete(null);
+        } else if (!dial.isActive() && dialTargets().isEmpty()) {
+            result.completeExceptionally(new TransportException("no quic address known for peer " + peer.shortForm()));
+        } else {
+            connectWaiters.add(result);
+            env.dialer().dialNow(this);
+        }
+    }
+
+    boolean wantsConnection() {
+        return preferred() == null && (!queue.isEmpty() || !connectWaiters.isEmpty());
+    }
+
+    int openConnections() {
+        return (int) connections.stream().filter(PeerConnection::isOpen).count();
+    }
+
+    /** Moves waiting frames onto the preferred connection, or dials when there is none. */
+    void pump() {
+        PeerConnection connection = preferred();
+        if (connection == null) {
+            if (!queue.isEmpty()) {
+                env.dialer().dialSoon(this);
+            }
+            return;
+        }
+        while (!queue.isEmpty() && connection.canOpenStream()) {
+            connection.send(queue.poll());
+        }
+    }
+
+    // ---- dialling outcomes
+
+    void dialRoundFailed(String why) {
+        failConnectWaiters(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
+    }
+
+    /** Nowhere to dial: everything waiting fails. */
+    void unreachable(String why) {
+        TransportException failure = new TransportException("cannot reach peer " + peer.shortForm() + ": " + why);
+        failConnectWaiters(failure);
+        while (!queue.isEmpty()) {
+            fail(queue.poll(), failure);
+        }
+    }
+
+    // ---- connections
+
+    void attach(PeerConnection connection) {
+        if (!connections.isEmpty() && !connections.get(0).incarnation.equals(connection.incarnation)) {
+            LOG.log(System.Logger.Level.DEBUG, "peer {0} restarted (incarnation {1})", peer.shortForm(),
+                    PeerIdentity.shortIncarnation(connection.incarnation));
+            List<PeerConnection> stale = List.copyOf(connections);
+            connections.clear();
+            for (PeerConnection old : stale) {
+                requeueInFlight(old);
+                old.close("peer restarted");
+            }
+            endSession("peer restarted");
+        }
+        connections.add(connection);
+        if (!connection.dialledByUs) {
+            learnedAddresses.add(connection.remote);
+            trim(learnedAddresses);
+        }
+        if (!sessionUp) {
+            sessionUp = true;
+            env.connected().add(peer);
+            // A dial still running goes on: after simultaneous dials the preference rule picks one.
+            env.dialer().cancelRetry(this);
+            env.listener().onConnected(peer, QuicAddresses.format(connection.remote));
+            List<CompletableFuture<Void>> waiters = List.copyOf(connectWaiters);
+            connectWaiters.clear();
+            waiters.forEach(waiter -> waiter.complete(null));
+        }
+        tellObservedAddress(connection);
+        reconcile();
+        pump();
+    }
+
+    void connectionClosed(PeerConnection connection) {
+        if (!connections.remove(connection)) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0} ended: {1}", connection, connection.endReason());
+        requeueInFlight(connection);
+        if (connections.isEmpty()) {
+            endSession(connection.endReason());
+        } else {
+            reconcile();
+        }
+        pump();
+    }
+
+    /** Closes a dead or unwanted connection now; its unacknowledged frames are resent elsewhere. */
+    void evict(PeerConnection connection, String reason) {
+        LOG.log(System.Logger.Level.DEBUG, "evicting {0}: {1}", connection, reason);
+        connection.close(reason);
+        connectionClosed(connection);
+    }
+
+    private void endSession(String reason) {
+        if (sessionUp) {
+            sessionUp = false;
+            env.connected().remove(peer);
+            env.listener().onDisconnected(peer, reason);
+        }
+    }
+
+    private void requeueInFlight(PeerConnection connection) {
+        for (PendingFrame frame : connection.drainInFlight()) {
+            if (frame.isFromEngine()) {
+                queue.add(frame);
+            }
+        }
+    }
+
+    /** The connection to send on: same-incarnation connections, dialled by the lower id first, then newest. */
+    PeerConnection preferred() {
+        PeerConnection best = null;
+        for (PeerConnection candidate : connections) {
+            if (candidate.isOpen() && (best == null || rank(candidate, best) > 0)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private int rank(PeerConnection a, PeerConnection b) {
+        int byDialler = Boolean.compare(dialledByLowerId(a), dialledByLowerId(b));
+        return byDialler != 0 ? byDialler : Long.compare(a.order, b.order);
+    }
+
+    private boolean dialledByLowerId(PeerConnection connection) {
+        return connection.dialledByUs == (env.localId().compareTo(peer) < 0);
+    }
+
+    private void reconcile() {
+        PeerConnection best = preferred();
+        for (PeerConnection connection : List.copyOf(connections)) {
+            connection.retiring = connection != best;
+            maybeRetire(connection);
+        }
+    }
+
+    /** Right after a connection opens, tell the peer how we see it (it may learn its public address). */
+    private void tellObservedAddress(PeerConnection connection) {
+        // The peer's stream credit may not be known yet when the handshake completes; retried when it is.
+        if (!connection.observedAddressSent && connection.canOpenStream()) {
+            connection.observedAddressSent = true;
+            connection.sendControl(ControlMessage.observedAddress(connection.remote));
+        }
+    }
+
+    private void maybeRetire(PeerConnection connection) {
+        if (!connection.retiring || !connection.isOpen() || connection.engineFramesInFlight() > 0) {
+            return;
+        }
+        if (!connection.retireSent && connection.canOpenStream()) {
+            connection.retireSent = true;
+            connection.sendControl(ControlMessage.RETIRE);
+        }
+        if (connection.retireSent && connection.retireReceived) {
+            evict(connection, "duplicate connection retired");
+        }
+    }
+
+    // ---- frame outcomes (from PeerConnection)
+
+    void frameAcknowledged(PeerConnection connection, PendingFrame frame) {
+        if (frame.isFromEngine()) {
+            frame.result.complete(null);
+        }
+        maybeRetire(connection);
+        pump();
+    }
+
+    void frameRefused(PeerConnection connection, PendingFrame frame, String reason) {
+        if (frame.isFromEngine()) {
+            frame.result.completeExceptionally(new TransportException("peer " + peer.shortForm()
+                    + " refused a frame of " + frame.payload.length + " bytes: " + reason));
+        }
+        maybeRetire(connection);
+        pump();
+    }
+
+    void frameFailed(PeerConnection connection, PendingFrame frame, String reason) {
+        if (frame.isFromEngine()) {
+            queue.add(frame);
+        }
+        if (connections.contains(connection)) {
+            evict(connection, "stream failed: " + reason);
+        } else {
+            pump();
+        }
+    }
+
+    boolean frameReceived(PeerConnection connection, FrameChannel channel, byte[] payload) {
+        if (!connections.contains(connection)) {
+            return false;
+        }
+        connection.touch();
+        if (channel == FrameChannel.CONTROL) {
+            control(connection, payload);
+        } else {
+            env.listener().onFrame(peer, channel, payload);
+        }
+        return true;
+    }
+
+    private void control(PeerConnection connection, byte[] payload) {
+        ControlMessage message;
+        try {
+            message = ControlMessage.decode(payload);
+        } catch (IllegalArgumentException e) {
+            env.listener().onRejected(peer, "control-malformed");
+            return;
+        }
+        if (message == null) {
+            LOG.log(System.Logger.Level.DEBUG, "ignored an unknown control message from {0}", peer.shortForm());
+            return;
+        }
+        switch (message.type()) {
+            case OBSERVED_ADDRESS -> env.observed(message.observed());
+            case RETIRE -> {
+                connection.retireReceived = true;
+                maybeRetire(connection);
+            }
+            case KEEPALIVE -> {
+                // receiving it was the point
+            }
+        }
+    }
+
+    void streamCreditAvailable(PeerConnection connection) {
+        tellObservedAddress(connection);
+        maybeRetire(connection);
+        pump();
+    }
+
+    // ---- maintenance
+
+    /** Keep-alive on the idle preferred connection, zombie checks, retries of RETIRE. */
+    void tick(long now) {
+        for (PeerConnection connection : List.copyOf(connections)) {
+            connection.checkHealth();
+            tellObservedAddress(connection);
+            maybeRetire(connection);
+        }
+        PeerConnection best = preferred();
+        if (best != null && best.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(env.options().keepAliveMillis())
+                && best.canOpenStream()) {
+            best.sendControl(ControlMessage.KEEPALIVE);
+        }
+    }
+
+    /** Ends everything with the peer: waiting frames fail, connections close, dialling stops. */
+    void disconnect(String reason) {
+        env.dialer().cancel(this);
+        TransportException failure = new TransportException("disconnected from peer " + peer.shortForm() + ": "
+                + reason);
+        failConnectWaiters(failure);
+        while (!queue.isEmpty()) {
+            fail(queue.poll(), failure);
+        }
+        List<PeerConnection> open = List.copyOf(connections);
+        connections.clear();
+        for (PeerConnection connection : open) {
+            for (PendingFrame frame : connection.drainInFlight()) {
+                fail(frame, failure);
+            }
+            connection.close(reason);
+        }
+        endSession(reason);
+    }
+
+    private void failConnectWaiters(TransportException failure) {
+        List<CompletableFuture<Void>> waiters = List.copyOf(connectWaiters);
+        connectWaiters.clear();
+        waiters.forEach(waiter -> waiter.completeExceptionally(failure));
+    }
+
+    private static void fail(PendingFrame frame, TransportException failure) {
+        if (frame.isFromEngine()) {
+            frame.result.completeExceptionally(failure);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.tomprotocol.transport.quic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.transport.TransportContext;
+import org.tomprotocol.spi.transport.TransportException;
+
+/** Binds real QUIC transports on loopback and closes them after the test. */
+final class TestNodes implements AutoCloseable {
+    static final int ONE_MIB = 1 << 20;
+
+    record Node(LocalIdentity identity, QuicTransport transport, RecordingListener listener) {
+        NodeId id() {
+            return identity.id();
+        }
+
+        /** The address peers dial: loopback and the real port. */
+        TransportAddress address() {
+            return new TransportAddress("quic", "127.0.0.1:" + transport.boundAddress().getPort());
+        }
+    }
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    Node start() throws TransportException {
+        return start(JdkTestCrypto.newIdentity(), "127.0.0.1:0", ONE_MIB, Map.of());
+    }
+
+    Node start(Map<String, String> options) throws TransportException {
+        return start(JdkTestCrypto.newIdentity(), "127.0.0.1:0", ONE_MIB, options);
+    }
+
+    Node start(LocalIdentity identity, String listen, int maxFrameBytes, Map<String, String> options)
+            throws TransportException {
+        RecordingListener listener = new RecordingListener();
+        TransportContext context = new TransportContext(identity, JdkTestCrypto.INSTANCE,
+                List.of(new TransportAddress("quic", listen)), maxFrameBytes, options, listener);
+        QuicTransport transport = (QuicTransport) new QuicTransportProvider().bind(context);
+        Node node = new Node(identity, transport, listener);
+        nodes.add(node);
+        return node;
+    }
+
+    /** Tells {@code from} where {@code to} listens. */
+    static void introduce(Node from, Node to) {
+        from.transport().addPeerAddresses(to.id(), List.of(to.address()));
+    }
+
+    /** Polls a condition that the transport reaches asynchronously (not a sleep: it ends as soon as it holds). */
+    static void eventually(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + timeout + ": " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(node -> node.transport().close());
+    }
+}
