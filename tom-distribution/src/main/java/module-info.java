@@ -16,4 +16,9 @@ module org.tomprotocol.cli {
     opens org.tomprotocol.cli.sim to info.picocli;
     opens org.tomprotocol.cli.id to info.picocli;
     opens org.tomprotocol.cli.node to info.picocli;
+    opens org.tomprotocol.cli.bench to info.picocli;
+
+    // tom bench measures the crypto suite and the QUIC transport alone, beside whole nodes
+    uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;
+    uses org.tomprotocol.spi.transport.TransportProvider;
 }

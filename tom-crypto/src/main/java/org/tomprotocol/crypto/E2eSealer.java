@@ -23,9 +23,14 @@ final class E2eSealer {
 
     /** Seals with fresh randomness. */
     static SealedPayload seal(byte[] recipientEdwardsKey, byte[] plaintext) throws CryptoException {
+        return sealToMontgomery(EdwardsToMontgomery.publicKey(recipientEdwardsKey), plaintext);
+    }
+
+    /** Seals to a recipient whose Ed25519 key was already converted to its X25519 form. */
+    static SealedPayload sealToMontgomery(byte[] recipientKey, byte[] plaintext) throws CryptoException {
         byte[] ephemeralSecret = SharedRandom.bytes(X25519KeyAgreement.KEY_LENGTH);
         try {
-            return seal(recipientEdwardsKey, plaintext, ephemeralSecret,
+            return sealWith(recipientKey, plaintext, ephemeralSecret,
                     SharedRandom.bytes(XChaCha20Poly1305Aead.NONCE_LENGTH));
         } finally {
             Arrays.fill(ephemeralSecret, (byte) 0);
@@ -35,7 +40,11 @@ final class E2eSealer {
     /** Seals with the given ephemeral secret and nonce (the nonce array ends up in the result). */
     static SealedPayload seal(byte[] recipientEdwardsKey, byte[] plaintext, byte[] ephemeralSecret, byte[] nonce)
             throws CryptoException {
-        byte[] recipientKey = EdwardsToMontgomery.publicKey(recipientEdwardsKey);
+        return sealWith(EdwardsToMontgomery.publicKey(recipientEdwardsKey), plaintext, ephemeralSecret, nonce);
+    }
+
+    private static SealedPayload sealWith(byte[] recipientKey, byte[] plaintext, byte[] ephemeralSecret,
+                                          byte[] nonce) throws CryptoException {
         byte[] ephemeralPublic = X25519KeyAgreement.publicKey(ephemeralSecret);
         byte[] key = messageKey(ephemeralSecret, recipientKey);
         try {

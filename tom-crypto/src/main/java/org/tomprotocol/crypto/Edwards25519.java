@@ -125,9 +125,28 @@ final class Edwards25519 {
      * Scalars are 32-byte little-endian values below 2^255.
      */
     static void doubleScalarMultBaseVar(byte[] s, byte[] k, int[] px, int[] py, byte[] out) {
+        doubleScalarMultBaseVar(s, k, precompute(px, py), out);
+    }
+
+    /** The odd multiples of an affine point that {@link #doubleScalarMultBaseVar} uses; immutable, shareable. */
+    static final class PointTable {
+        private final Cached[] multiples;
+
+        private PointTable(Cached[] multiples) {
+            this.multiples = multiples;
+        }
+    }
+
+    /** Precomputes the table of the affine point P, so that several multiplications by P can share it. */
+    static PointTable precompute(int[] px, int[] py) {
+        return new PointTable(oddMultiples(Point.fromAffine(px, py), 1 << (POINT_WINDOW - 2)));
+    }
+
+    /** {@code [s]B + [k]P} with P's precomputed table. */
+    static void doubleScalarMultBaseVar(byte[] s, byte[] k, PointTable table, byte[] out) {
         byte[] sDigits = ScalarRecoding.signedWindow(s, BASE_WINDOW);
         byte[] kDigits = ScalarRecoding.signedWindow(k, POINT_WINDOW);
-        Cached[] pTable = oddMultiples(Point.fromAffine(px, py), 1 << (POINT_WINDOW - 2));
+        Cached[] pTable = table.multiples;
 
         Point r = Point.neutral();
         int[] temp = create();

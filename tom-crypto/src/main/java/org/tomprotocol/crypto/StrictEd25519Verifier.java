@@ -41,20 +41,31 @@ final class StrictEd25519Verifier {
 
     /** Whether {@code signature} is a strictly valid signature of {@code message} by {@code publicKey}. */
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        Edwards25519.PointTable negatedKey = negatedKeyTable(publicKey);
+        return negatedKey != null && verify(publicKey, negatedKey, message, signature);
+    }
+
+    /**
+     * The precomputed table of −A for a valid public key A (see {@link #isValidPublicKey}), or {@code null}:
+     * what verification needs of the key, computed once per signer and reusable.
+     */
+    static Edwards25519.PointTable negatedKeyTable(byte[] publicKey) {
+        int[] negatedAx = create();
+        int[] ay = create();
+        return decodePublicKey(publicKey, true, negatedAx, ay) ? Edwards25519.precompute(negatedAx, ay) : null;
+    }
+
+    /** {@link #verify(byte[], byte[], byte[])} with the signer's table from {@link #negatedKeyTable}. */
+    static boolean verify(byte[] publicKey, Edwards25519.PointTable negatedKey, byte[] message, byte[] signature) {
         if (signature.length != SIGNATURE_LENGTH
                 || !Ed25519Scalars.isCanonical(signature, Ed25519Encodings.LENGTH)
                 || Ed25519Encodings.isSmallOrder(signature, 0)) {
             return false;
         }
-        int[] negatedAx = create();
-        int[] ay = create();
-        if (!decodePublicKey(publicKey, true, negatedAx, ay)) {
-            return false;
-        }
         byte[] k = challenge(signature, publicKey, message);
         byte[] s = Arrays.copyOfRange(signature, Ed25519Encodings.LENGTH, SIGNATURE_LENGTH);
         byte[] expectedR = new byte[Ed25519Encodings.LENGTH];
-        Edwards25519.doubleScalarMultBaseVar(s, k, negatedAx, ay, expectedR);
+        Edwards25519.doubleScalarMultBaseVar(s, k, negatedKey, expectedR);
         return Arrays.equals(expectedR, 0, Ed25519Encodings.LENGTH, signature, 0, Ed25519Encodings.LENGTH);
     }
 

@@ -22,6 +22,7 @@ import org.tomprotocol.spi.crypto.SymmetricCiphertext;
  * {@link #x25519PublicFromSecret}. Its package is not exported, so only class-path code can reach them.
  */
 public final class TomV1Suite implements CryptoSuite {
+    private final PeerKeys peerKeys = new PeerKeys();
     /** The suite id written in the protocol. */
     public static final String ID = "tom-v1";
 
@@ -58,18 +59,26 @@ public final class TomV1Suite implements CryptoSuite {
     public boolean verify(NodeId signer, byte[] message, byte[] signature) {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(message, "message");
-        return signature != null && StrictEd25519Verifier.verify(signer.toBytes(), message, signature);
+        if (signature == null) {
+            return false;
+        }
+        PeerKeys.Derived key = peerKeys.of(signer);
+        return key.valid() && StrictEd25519Verifier.verify(signer.toBytes(), key.negatedKey(), message, signature);
     }
 
     @Override
     public boolean isValidPublicKey(NodeId id) {
-        return StrictEd25519Verifier.isValidPublicKey(Objects.requireNonNull(id, "id").toBytes());
+        return peerKeys.of(Objects.requireNonNull(id, "id")).valid();
     }
 
     @Override
     public SealedPayload seal(NodeId recipient, byte[] plaintext) throws CryptoException {
         Objects.requireNonNull(plaintext, "plaintext");
-        return E2eSealer.seal(Objects.requireNonNull(recipient, "recipient").toBytes(), plaintext);
+        PeerKeys.Derived key = peerKeys.of(Objects.requireNonNull(recipient, "recipient"));
+        if (!key.valid()) {
+            throw new CryptoException("the recipient is not a valid public key");
+        }
+        return E2eSealer.sealToMontgomery(key.montgomery(), plaintext);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tomprotocol.cli;
 
 import org.tomprotocol.api.TomException;
+import org.tomprotocol.cli.bench.BenchCommand;
 import org.tomprotocol.cli.id.IdCommand;
 import org.tomprotocol.cli.node.NodeCommand;
 import org.tomprotocol.cli.node.SendCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class TomCli implements Runnable {
     /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
     static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class, IdCommand.class, NodeCommand.class,
-        SendCommand.class, SimCommand.class};
+        SendCommand.class, SimCommand.class, BenchCommand.class};
 
     @Spec
     private CommandSpec spec;

@@ -100,6 +100,7 @@ public final class DeliveryTracker {
         }
         if (success) {
             message.everTransmitted = true;
+            message.forgetPlaintext();
             advance(message, MessageStatus.SENT, now);
             return;
         }

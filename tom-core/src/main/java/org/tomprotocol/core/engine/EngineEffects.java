@@ -15,6 +15,9 @@ public interface EngineEffects extends TrackerEffects, PeerListener {
     /** Sign and send an unencrypted control envelope (acknowledgement, read receipt, heartbeat) to its first hop. */
     void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload);
 
+    /** Hand a frame signed ahead on a worker to the transport of its first hop. */
+    void sendPrepared(PreparedFrame frame);
+
     /** Hand a message to the application. */
     void deliver(InboundMessage message);
 

@@ -1,6 +1,11 @@
 package org.tomprotocol.core.engine;
 
+import java.time.InstantSource;
+import java.util.List;
+
+import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.AckPayload;
 import org.tomprotocol.core.wire.DecodedEnvelope;
 import org.tomprotocol.core.wire.EncryptedPayloadCodec;
@@ -16,16 +21,21 @@ import org.tomprotocol.spi.crypto.SealedPayload;
 
 /**
  * The costly, stateless first stage of every inbound frame, run on worker threads: decode, check the strict
- * signature of {@code from} (every envelope, acknowledgements included), and for envelopes addressed to this
- * node open the sealed payload and parse receipts. Thread-safe.
+ * signature of {@code from} (every envelope, acknowledgements included), for envelopes addressed to this
+ * node open the sealed payload and parse receipts, and sign ahead the acknowledgement the message will need,
+ * so the agent only decides and hands frames to transports. Thread-safe.
  */
 public final class InboundVerifier {
     private final CryptoSuite crypto;
     private final LocalIdentity identity;
+    private final EnvelopeSealer sealer;
+    private final InstantSource clock;
 
-    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity) {
+    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, InstantSource clock) {
         this.crypto = crypto;
         this.identity = identity;
+        this.sealer = sealer;
+        this.clock = clock;
     }
 
     /** Outcome of verification: exactly one of {@code verified} and {@code rejectReason} is set. */
@@ -50,16 +60,18 @@ public final class InboundVerifier {
             return Result.rejected("bad-signature");
         }
         if (!envelope.to().equals(identity.id())) {
-            return new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null), null);
+            PreparedFrame relayAck = envelope.type() == MessageType.Chat && envelope.via().contains(identity.id())
+                    ? relayAcknowledgement(envelope) : null;
+            return new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, relayAck), null);
         }
         try {
             return switch (envelope.type()) {
                 case Ack -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null,
-                        AckPayload.decode(envelope.payload()), null));
+                        AckPayload.decode(envelope.payload()), null, null));
                 case ReadReceipt -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null,
-                        ReadReceiptPayload.decode(envelope.payload())));
+                        ReadReceiptPayload.decode(envelope.payload()), null));
                 case Chat -> open(decoded, hop);
-                default -> new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null), null);
+                default -> new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, null), null);
             };
         } catch (WireException e) {
             return Result.rejected(e.reason());
@@ -80,15 +92,34 @@ public final class InboundVerifier {
     private Result open(DecodedEnvelope decoded, NodeId hop) throws WireException {
         Envelope envelope = decoded.envelope();
         if (!envelope.encrypted()) {
-            return new Result(new VerifiedEnvelope(decoded, hop, envelope.payload(), null, null, null), null);
+            return new Result(new VerifiedEnvelope(decoded, hop, envelope.payload(), null, null, null,
+                    recipientAcknowledgement(envelope)), null);
         }
         SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload());
         try {
             byte[] plaintext = crypto.open(identity, sealed);
-            return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null), null);
+            return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null,
+                    recipientAcknowledgement(envelope)), null);
         } catch (CryptoException e) {
             return Result.rejected("decryption-failed");
         }
+    }
+
+    /** The final recipient's acknowledgement, travelling back along the reversed relay path. */
+    private PreparedFrame recipientAcknowledgement(Envelope message) {
+        return acknowledgement(message, AckType.RecipientReceived, Paths.reversed(message.via()));
+    }
+
+    /** A relay's acknowledgement, travelling back along the part of the path before this relay. */
+    private PreparedFrame relayAcknowledgement(Envelope message) {
+        int position = message.via().indexOf(identity.id());
+        return acknowledgement(message, AckType.RelayForwarded, Paths.reversed(message.via().subList(0, position)));
+    }
+
+    private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via) {
+        Envelope ack = Envelope.unsigned(MessageId.random(), identity.id(), message.from(), via, MessageType.Ack,
+                new AckPayload(message.id(), type).encode(), clock.millis(), false);
+        return new PreparedFrame(ack.firstHop(), sealer.signAndEncode(ack));
     }
 
     /** Whether {@code type} is handled by this engine version (others are rejected and counted). */

@@ -2,7 +2,6 @@ package org.tomprotocol.core.engine;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -101,7 +100,7 @@ public final class NodeEngine {
             case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
             case Routing.Reacknowledge again -> {
                 effects.count("duplicates");
-                acknowledge(again.envelope().envelope(), AckType.RecipientReceived, reversed(envelope.via()));
+                acknowledge(again.envelope(), AckType.RecipientReceived, Paths.reversed(envelope.via()));
             }
             case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), now);
             case Routing.Read read -> {
@@ -124,7 +123,7 @@ public final class NodeEngine {
         effects.count("delivered-to-app");
         effects.deliver(new InboundMessage(envelope.id(), envelope.from(), Instant.ofEpochMilli(envelope.timestamp()),
                 Instant.ofEpochMilli(now), verified.plaintext(), envelope.encrypted(), envelope.via().size()));
-        acknowledge(envelope, AckType.RecipientReceived, reversed(envelope.via()));
+        acknowledge(verified, AckType.RecipientReceived, Paths.reversed(envelope.via()));
     }
 
     private void onAck(AckPayload ack, NodeId from, long now) {
@@ -148,11 +147,17 @@ public final class NodeEngine {
         }
         if (envelope.type() == MessageType.Chat) {
             int position = envelope.via().indexOf(local);
-            acknowledge(envelope, AckType.RelayForwarded, reversed(envelope.via().subList(0, position)));
+            acknowledge(verified, AckType.RelayForwarded, Paths.reversed(envelope.via().subList(0, position)));
         }
     }
 
-    private void acknowledge(Envelope original, AckType type, List<NodeId> via) {
+    /** Sends the acknowledgement the worker signed ahead, or signs one now if it could not. */
+    private void acknowledge(VerifiedEnvelope verified, AckType type, List<NodeId> via) {
+        if (verified.acknowledgement() != null) {
+            effects.sendPrepared(verified.acknowledgement());
+            return;
+        }
+        Envelope original = verified.envelope();
         effects.sendSigned(MessageType.Ack, original.from(), via, new AckPayload(original.id(), type).encode());
     }
 
@@ -230,14 +235,5 @@ public final class NodeEngine {
     public void onPurgeTick(long now) {
         router.purge(now);
         tracker.purge(now);
-    }
-
-    private static List<NodeId> reversed(List<NodeId> via) {
-        if (via.isEmpty()) {
-            return List.of();
-        }
-        List<NodeId> copy = new ArrayList<>(via);
-        Collections.reverse(copy);
-        return copy;
     }
 }

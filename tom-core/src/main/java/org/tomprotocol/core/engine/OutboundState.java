@@ -6,12 +6,14 @@ import java.util.Set;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.crypto.CryptoException;
 
 /** The tracker's record of one message in flight. Agent-thread only. */
 public final class OutboundState {
     private final MessageId id;
     private final NodeId recipient;
-    private final byte[] sealedPayload;
+    private byte[] plaintext;
+    private volatile byte[] sealedPayload;
     private final long timestamp;
     private final Path forcedPath;
     MessageStatus status = MessageStatus.PENDING;
@@ -28,15 +30,16 @@ public final class OutboundState {
     /**
      * @param id            the message id, kept by every attempt
      * @param recipient     the final recipient
-     * @param sealedPayload the encoded sealed payload, reused by every attempt (same nonce, so the recipient
-     *                      recognises a retry)
+     * @param plaintext     the application payload; sealed once, on a worker, at the first transmission, and
+     *                      the sealed form is reused by every attempt (same nonce, so the recipient recognises a
+     *                      retry)
      * @param timestamp     the envelope timestamp, kept by every attempt
      * @param forcedPath    relays to use instead of choosing, or {@code null}
      */
-    public OutboundState(MessageId id, NodeId recipient, byte[] sealedPayload, long timestamp, Path forcedPath) {
+    public OutboundState(MessageId id, NodeId recipient, byte[] plaintext, long timestamp, Path forcedPath) {
         this.id = id;
         this.recipient = recipient;
-        this.sealedPayload = sealedPayload;
+        this.plaintext = plaintext;
         this.timestamp = timestamp;
         this.forcedPath = forcedPath;
     }
@@ -49,8 +52,27 @@ public final class OutboundState {
         return recipient;
     }
 
-    public byte[] sealedPayload() {
-        return sealedPayload;
+    /** Seals the payload with {@code sealer} unless done already; safe to call from any worker thread. */
+    public byte[] sealedPayload(Sealer sealer) throws CryptoException {
+        byte[] sealed = sealedPayload;
+        if (sealed == null) {
+            sealed = sealer.seal(recipient, plaintext);
+            sealedPayload = sealed;
+        }
+        return sealed;
+    }
+
+    /** Drops the plaintext once a sealed transmission went out (agent thread, after the worker's hand-back). */
+    void forgetPlaintext() {
+        if (sealedPayload != null) {
+            plaintext = null;
+        }
+    }
+
+    /** Seals a payload for a recipient. */
+    @FunctionalInterface
+    public interface Sealer {
+        byte[] seal(NodeId recipient, byte[] plaintext) throws CryptoException;
     }
 
     public long timestamp() {

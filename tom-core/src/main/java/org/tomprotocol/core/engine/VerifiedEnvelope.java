@@ -18,15 +18,17 @@ public final class VerifiedEnvelope {
     private final byte[] nonce;
     private final AckPayload ack;
     private final ReadReceiptPayload readReceipt;
+    private final PreparedFrame acknowledgement;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
-                     ReadReceiptPayload readReceipt) {
+                     ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
         this.decoded = decoded;
         this.hop = hop;
         this.plaintext = plaintext;
         this.nonce = nonce;
         this.ack = ack;
         this.readReceipt = readReceipt;
+        this.acknowledgement = acknowledgement;
     }
 
     public Envelope envelope() {
@@ -55,6 +57,15 @@ public final class VerifiedEnvelope {
     /** The parsed payload of an acknowledgement for this node, else {@code null}. */
     public AckPayload ack() {
         return ack;
+    }
+
+    /**
+     * The acknowledgement this node owes for the envelope, signed ahead on the worker: the recipient's
+     * acknowledgement of a message for this node, or the relay acknowledgement of a message this node relays;
+     * {@code null} otherwise. Used only if the router accepts the envelope.
+     */
+    public PreparedFrame acknowledgement() {
+        return acknowledgement;
     }
 
     /** The parsed payload of a read receipt for this node, else {@code null}. */

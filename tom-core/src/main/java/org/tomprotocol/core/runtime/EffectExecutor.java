@@ -62,21 +62,43 @@ final class EffectExecutor implements EngineEffects {
         this.inbound = pipeline;
     }
 
+    /** Seals (the first time), signs and encodes on one worker task, then hands the frame to the transport. */
     @Override
     public void transmit(OutboundState message) {
-        Envelope unsigned = Envelope.unsigned(message.id(), local, message.recipient(), message.path().relays(),
-                MessageType.Chat, message.sealedPayload(), message.timestamp(), true);
         MessageId id = message.id();
         int generation = message.routeGeneration();
-        NodeId hop = unsigned.firstHop();
-        workers.execute(() -> sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
-                agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now()))));
+        java.util.List<NodeId> via = message.path().relays();
+        NodeId hop = via.isEmpty() ? message.recipient() : via.get(0);
+        workers.execute(() -> {
+            byte[] sealed;
+            try {
+                sealed = message.sealedPayload(signer::seal);
+            } catch (org.tomprotocol.spi.crypto.CryptoException e) {
+                metrics.increment("seal-failed");
+                agent.offerControl(() -> engine.onTransmitted(id, hop, generation, false, agent.now()));
+                return;
+            }
+            Envelope unsigned = Envelope.unsigned(id, local, message.recipient(), via, MessageType.Chat, sealed,
+                    message.timestamp(), true);
+            sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
+                    agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
+        });
+    }
+
+    /** Re-encoding with one hop less is a splice of arrays: done here, with no trip through the workers. */
+    @Override
+    public void forward(VerifiedEnvelope envelope, NodeId nextHop) {
+        sendFrame(nextHop, EnvelopeSigner.forwarded(envelope)).whenComplete((ignored, error) ->
+                agent.offerControl(() -> engine.onForwarded(envelope, error == null, agent.now())));
     }
 
     @Override
-    public void forward(VerifiedEnvelope envelope, NodeId nextHop) {
-        workers.execute(() -> sendFrame(nextHop, EnvelopeSigner.forwarded(envelope)).whenComplete((ignored, error) ->
-                agent.offerControl(() -> engine.onForwarded(envelope, error == null, agent.now()))));
+    public void sendPrepared(org.tomprotocol.core.engine.PreparedFrame frame) {
+        sendFrame(frame.firstHop(), frame.wire()).whenComplete((ignored, error) -> {
+            if (error != null) {
+                metrics.increment("control-send-failed");
+            }
+        });
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
 
 /** The costly outbound work, run on worker threads: seal, sign, encode. Stateless and thread-safe. */
-final class EnvelopeSigner {
+final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer {
     private final CryptoSuite crypto;
     private final LocalIdentity identity;
 
@@ -27,7 +27,8 @@ final class EnvelopeSigner {
     }
 
     /** Signs an unsigned envelope and returns its wire form. */
-    byte[] signAndEncode(Envelope unsigned) {
+    @Override
+    public byte[] signAndEncode(Envelope unsigned) {
         SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
         byte[] signature = identity.sign(signing.bytes());
         return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);

@@ -78,8 +78,8 @@ public final class NodeAssembly {
         EffectExecutor effects = new EffectExecutor(local, agent, runtime.workers(), runtime.callbacks(), links,
                 signer, metrics, events, anchor);
         NodeEngine engine = new NodeEngine(local, effects);
-        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity), runtime.workers(), agent,
-                engine, metrics);
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity, signer, runtime.clock()), agent, engine,
+                metrics);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();

@@ -28,7 +28,6 @@ import org.tomprotocol.api.SendRejectedException;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.core.engine.OutboundState;
-import org.tomprotocol.spi.crypto.CryptoException;
 
 /**
  * The application's handle on a running node. Thread-safe; nothing here blocks on the network or waits for
@@ -103,27 +102,15 @@ final class NodeFacade implements TomNode, NodeEvents {
         MessageId id = MessageId.random();
         OutboundHandle handle = new OutboundHandle(id, recipient, clock().instant());
         handles.put(id, handle);
-        byte[] copy = payload.clone();
-        parts.runtime().workers().execute(() -> seal(id, recipient, copy, path));
-        return handle;
-    }
-
-    private void seal(MessageId id, NodeId recipient, byte[] plaintext, org.tomprotocol.core.engine.Path path) {
-        byte[] sealed;
-        try {
-            sealed = parts.signer().seal(recipient, plaintext);
-        } catch (CryptoException e) {
-            parts.metrics().increment("seal-failed");
-            failLocally(id, DeliveryFailedException.Reason.NO_ROUTE);
-            return;
-        }
+        byte[] plaintext = payload.clone();
         NodeAgent agent = parts.agent();
         agent.offerControl(() -> {
             long now = agent.now();
-            if (closed.get() || !parts.engine().submit(new OutboundState(id, recipient, sealed, now, path), now)) {
+            if (closed.get() || !parts.engine().submit(new OutboundState(id, recipient, plaintext, now, path), now)) {
                 failLocally(id, DeliveryFailedException.Reason.NODE_CLOSED);
             }
         });
+        return handle;
     }
 
     private void failLocally(MessageId id, DeliveryFailedException.Reason reason) {

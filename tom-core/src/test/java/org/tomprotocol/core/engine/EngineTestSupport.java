@@ -36,7 +36,7 @@ final class EngineTestSupport {
             ReadReceiptPayload receipt = envelope.type() == MessageType.ReadReceipt
                     ? ReadReceiptPayload.decode(envelope.payload()) : null;
             byte[] plaintext = envelope.type() == MessageType.Chat ? new byte[] {1} : null;
-            return new VerifiedEnvelope(decoded, hop, plaintext, nonce, ack, receipt);
+            return new VerifiedEnvelope(decoded, hop, plaintext, nonce, ack, receipt, null);
         } catch (WireException e) {
             throw new AssertionError(e);
         }

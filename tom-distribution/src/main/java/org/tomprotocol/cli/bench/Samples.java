@@ -1,0 +1,43 @@
+package org.tomprotocol.cli.bench;
+
+import java.util.Arrays;
+
+/** Latency samples in nanoseconds, summarised by percentiles. */
+final class Samples {
+    private long[] values;
+    private int count;
+
+    Samples(int expected) {
+        this.values = new long[Math.max(16, expected)];
+    }
+
+    void add(long nanos) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+        }
+        values[count++] = nanos;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The {@code quantile} (0..1) in microseconds. */
+    double percentileMicros(double quantile) {
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(quantile * count) - 1;
+        return sorted[Math.max(0, Math.min(count - 1, index))] / 1_000.0;
+    }
+
+    double meanMicros() {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[i];
+        }
+        return count == 0 ? 0 : sum / 1_000.0 / count;
+    }
+}
