@@ -17,6 +17,8 @@ module org.tomprotocol.cli {
     opens org.tomprotocol.cli.id to info.picocli;
     opens org.tomprotocol.cli.node to info.picocli;
     opens org.tomprotocol.cli.bench to info.picocli;
+    opens org.tomprotocol.cli.demo to info.picocli;
+    opens org.tomprotocol.cli.chat to info.picocli;
 
     // tom bench measures the crypto suite and the QUIC transport alone, beside whole nodes
     uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;

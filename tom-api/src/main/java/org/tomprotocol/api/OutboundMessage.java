@@ -18,6 +18,9 @@ public interface OutboundMessage {
     /** The final recipient. */
     NodeId recipient();
 
+    /** The relays of the latest transmission, first hop first; empty when it went direct or before it went. */
+    List<NodeId> path();
+
     /** The current status. */
     MessageStatus status();
 

@@ -29,6 +29,13 @@ public interface TomNode extends AutoCloseable {
      */
     OutboundMessage send(NodeId recipient, byte[] payload);
 
+    /**
+     * {@link #send(NodeId, byte[])} with options, e.g. a path fixed through chosen relays.
+     *
+     * @throws SendRejectedException as {@link #send(NodeId, byte[])}
+     */
+    OutboundMessage send(NodeId recipient, byte[] payload, SendOptions options);
+
     /** Tells the sender of {@code message} that this node's application read it. */
     void markRead(InboundMessage message);
 

@@ -2,6 +2,8 @@ package org.tomprotocol.cli;
 
 import org.tomprotocol.api.TomException;
 import org.tomprotocol.cli.bench.BenchCommand;
+import org.tomprotocol.cli.chat.ChatCommand;
+import org.tomprotocol.cli.demo.DemoCommand;
 import org.tomprotocol.cli.id.IdCommand;
 import org.tomprotocol.cli.node.NodeCommand;
 import org.tomprotocol.cli.node.SendCommand;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n")
 public final class TomCli implements Runnable {
     /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
-    static final Class<?>[] SUBCOMMANDS = {PluginsCommand.class, IdCommand.class, NodeCommand.class,
-        SendCommand.class, SimCommand.class, BenchCommand.class};
+    static final Class<?>[] SUBCOMMANDS = {DemoCommand.class, PluginsCommand.class, IdCommand.class, NodeCommand.class,
+        SendCommand.class, ChatCommand.class, SimCommand.class, BenchCommand.class};
 
     @Spec
     private CommandSpec spec;

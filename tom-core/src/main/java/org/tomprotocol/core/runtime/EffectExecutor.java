@@ -69,6 +69,7 @@ final class EffectExecutor implements EngineEffects {
         int generation = message.routeGeneration();
         java.util.List<NodeId> via = message.path().relays();
         NodeId hop = via.isEmpty() ? message.recipient() : via.get(0);
+        callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
             byte[] sealed;
             try {

@@ -213,5 +213,10 @@ public final class NodeAssembly {
         public void peerChanged(org.tomprotocol.api.PeerEvent event) {
             target.peerChanged(event);
         }
+
+        @Override
+        public void routed(org.tomprotocol.api.MessageId id, java.util.List<NodeId> relays) {
+            target.routed(id, relays);
+        }
     }
 }

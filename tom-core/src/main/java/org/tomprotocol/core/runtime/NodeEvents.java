@@ -16,4 +16,7 @@ interface NodeEvents {
                        DeliveryFailedException.Reason failure);
 
     void peerChanged(PeerEvent event);
+
+    /** A message went out through {@code relays} (empty: direct). */
+    void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);
 }

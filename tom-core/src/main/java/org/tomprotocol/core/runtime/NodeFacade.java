@@ -74,12 +74,20 @@ final class NodeFacade implements TomNode, NodeEvents {
 
     @Override
     public OutboundMessage send(NodeId recipient, byte[] payload) {
-        return send(recipient, payload, null);
+        return send(recipient, payload, (org.tomprotocol.core.engine.Path) null);
     }
 
-    /** Sends along exactly {@code path}, with no reroute: for tests and tools that must force relays. */
+    /**
+     * Sends along exactly {@code path} even beyond what {@link org.tomprotocol.api.SendOptions} allows: for
+     * tests of how the network treats such envelopes.
+     */
     OutboundMessage sendVia(NodeId recipient, byte[] payload, org.tomprotocol.core.engine.Path path) {
         return send(recipient, payload, path);
+    }
+
+    @Override
+    public OutboundMessage send(NodeId recipient, byte[] payload, org.tomprotocol.api.SendOptions options) {
+        return send(recipient, payload, options.fixedPath() ? new org.tomprotocol.core.engine.Path(options.relays()) : null);
     }
 
     private OutboundMessage send(NodeId recipient, byte[] payload, org.tomprotocol.core.engine.Path path) {
@@ -158,7 +166,7 @@ final class NodeFacade implements TomNode, NodeEvents {
     /** Publishes a fresh snapshot of the peer table (agent thread). */
     void refreshPeers() {
         List<PeerInfo> snapshot = new ArrayList<>();
-        parts.engine().peers().all().forEach(peer -> snapshot.add(new PeerInfo(peer.id(), peer.state(),
+        parts.engine().peers().all().forEach(peer -> snapshot.add(new PeerInfo(peer.id(), peer.username(), peer.state(),
                 Instant.ofEpochMilli(peer.lastSeen()), peer.addresses(), peer.hasSession())));
         peerSnapshot = List.copyOf(snapshot);
     }
@@ -195,6 +203,14 @@ final class NodeFacade implements TomNode, NodeEvents {
             if (current.isDelivered() && current != MessageStatus.READ) {
                 awaitingRead.put(id, handle);
             }
+        }
+    }
+
+    @Override
+    public void routed(MessageId id, List<NodeId> relays) {
+        OutboundHandle handle = handles.get(id);
+        if (handle != null) {
+            handle.routed(relays);
         }
     }
 

@@ -23,12 +23,17 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
      * runs when that runtime next drives the agent.
      */
     void shutdown(Runnable lastNotification) {
-        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(2);
         agent.offerControl(() -> {
             engine.tracker().failAll(DeliveryFailedException.Reason.NODE_CLOSED, agent.now());
             links.closeAll();
             anchor.close();
-            runtime.callbacks().execute(lastNotification);
+            // the last notification queues its own follow-ups (publishers completing): let it run before the
+            // event thread stops taking tasks
+            runtime.callbacks().execute(() -> {
+                lastNotification.run();
+                done.countDown();
+            });
             done.countDown();
             if (ownedRuntime == null) {
                 handle.close();

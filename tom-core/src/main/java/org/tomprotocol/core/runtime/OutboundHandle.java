@@ -27,6 +27,7 @@ final class OutboundHandle implements OutboundMessage {
     private final List<StatusChange> timeline = new ArrayList<>();
     private final List<Consumer<? super StatusChange>> listeners = new ArrayList<>();
     private volatile MessageStatus status = MessageStatus.PENDING;
+    private volatile List<NodeId> path = List.of();
 
     OutboundHandle(MessageId id, NodeId recipient, Instant sentAt) {
         this.id = id;
@@ -43,6 +44,15 @@ final class OutboundHandle implements OutboundMessage {
     @Override
     public NodeId recipient() {
         return recipient;
+    }
+
+    @Override
+    public List<NodeId> path() {
+        return path;
+    }
+
+    void routed(List<NodeId> relays) {
+        this.path = List.copyOf(relays);
     }
 
     @Override

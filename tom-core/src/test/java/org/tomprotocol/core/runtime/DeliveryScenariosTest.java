@@ -106,15 +106,17 @@ class DeliveryScenariosTest {
                 net.link(chain.get(i), chain.get(i + 1));
             }
             net.run(Duration.ofMillis(200));
-            NodeFacade sender = (NodeFacade) chain.get(0);
+            TomNode sender = chain.get(0);
             TomNode recipient = chain.get(5);
+            List<org.tomprotocol.api.NodeId> relays = chain.subList(1, 5).stream().map(TomNode::id).toList();
 
-            OutboundMessage sent = sender.sendVia(recipient.id(), text("four hops"),
-                    new Path(chain.subList(1, 5).stream().map(TomNode::id).toList()));
+            OutboundMessage sent = sender.send(recipient.id(), text("four hops"),
+                    org.tomprotocol.api.SendOptions.viaRelays(relays));
             assertThat(net.runUntil(() -> sent.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
 
             assertThat(net.inbox(recipient)).singleElement().satisfies(m -> assertThat(m.relayHops()).isEqualTo(4));
             assertThat(statuses(sent)).contains(MessageStatus.RELAYED, MessageStatus.DELIVERED);
+            assertThat(sent.path()).containsExactlyElementsOf(relays);
         }
     }
 

@@ -1,0 +1,125 @@
+package org.tomprotocol.cli.demo;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.tomprotocol.api.InboundMessage;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.OutboundMessage;
+import org.tomprotocol.cli.output.TextTable;
+
+/** What {@code tom demo} shows: nodes, discovery time, each message's path and timeline, and a summary. */
+final class DemoReport {
+    record Line(String kind, int from, int to, OutboundMessage message) {
+    }
+
+    private final DemoNetwork network;
+    private final boolean discovered;
+    private final long discoveryMillis;
+    private final List<Line> lines;
+
+    DemoReport(DemoNetwork network, boolean discovered, long discoveryMillis, List<Line> lines) {
+        this.network = network;
+        this.discovered = discovered;
+        this.discoveryMillis = discoveryMillis;
+        this.lines = lines;
+    }
+
+    boolean allDelivered() {
+        return discovered && !lines.isEmpty() && lines.stream().allMatch(l -> l.message().status().isDelivered());
+    }
+
+    private List<Long> latencies() {
+        List<Long> latencies = new ArrayList<>();
+        for (Line line : lines) {
+            line.message().delivered().thenAccept(receipt -> latencies.add(receipt.latency().toMillis()));
+        }
+        latencies.sort(null);
+        return latencies;
+    }
+
+    private static long percentile(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private String path(Line line) {
+        List<String> hops = new ArrayList<>();
+        hops.add(DemoNetwork.name(line.from()));
+        line.message().path().forEach(relay -> hops.add(network.nameOf(relay)));
+        hops.add(DemoNetwork.name(line.to()));
+        return String.join(" → ", hops);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (int i = 0; i < network.nodes().size(); i++) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("name", DemoNetwork.name(i));
+            node.put("node_id", network.node(i).id().toHex());
+            node.put("addresses", network.node(i).addresses().stream().map(Object::toString).toList());
+            nodes.add(node);
+        }
+        map.put("nodes", nodes);
+        map.put("discovered", discovered);
+        map.put("discovery_ms", discoveryMillis);
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Line line : lines) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("id", line.message().id().value());
+            message.put("kind", line.kind());
+            message.put("from", DemoNetwork.name(line.from()));
+            message.put("to", DemoNetwork.name(line.to()));
+            message.put("path", path(line));
+            message.put("status", line.message().status().name().toLowerCase());
+            InboundMessage received = network.received(line.message().id());
+            message.put("relay_hops_seen_by_recipient", received == null ? null : received.relayHops());
+            message.put("timeline", DemoCommand.timeline(line.message()));
+            messages.add(message);
+        }
+        map.put("messages", messages);
+        map.put("summary", summary());
+        return map;
+    }
+
+    private Map<String, Object> summary() {
+        List<Long> latencies = latencies();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("messages", lines.size());
+        summary.put("delivered", lines.stream().filter(l -> l.message().status().isDelivered()).count());
+        summary.put("read", lines.stream().filter(l -> l.message().status() == MessageStatus.READ).count());
+        summary.put("failed", lines.stream().filter(l -> l.message().status() == MessageStatus.FAILED).count());
+        summary.put("delivered_latency_p50_ms", percentile(latencies, 0.50));
+        summary.put("delivered_latency_p99_ms", percentile(latencies, 0.99));
+        summary.put("discovery_ms", discoveryMillis);
+        summary.put("all_delivered", allDelivered());
+        return summary;
+    }
+
+    void printText(PrintWriter out) {
+        out.println("Nodes:");
+        for (int i = 0; i < network.nodes().size(); i++) {
+            out.println("  " + DemoNetwork.name(i) + "  " + network.node(i).id().toHex());
+        }
+        out.println(discovered ? "Discovery: every node knew every other after " + discoveryMillis + " ms"
+                : "Discovery did not complete in time");
+        out.println();
+        for (Line line : lines) {
+            String timeline = DemoCommand.timeline(line.message()).stream()
+                    .map(step -> step.get("status") + " " + step.get("ms") + "ms").collect(Collectors.joining(" → "));
+            out.println(path(line) + "   [" + line.kind() + "]");
+            out.println("    " + timeline);
+        }
+        out.println();
+        TextTable table = new TextTable("SUMMARY", "VALUE");
+        summary().forEach((key, value) -> table.row(key, String.valueOf(value)));
+        table.print(out);
+    }
+}
