@@ -19,6 +19,7 @@ module org.tomprotocol.cli {
     opens org.tomprotocol.cli.bench to info.picocli;
     opens org.tomprotocol.cli.demo to info.picocli;
     opens org.tomprotocol.cli.chat to info.picocli;
+    opens org.tomprotocol.cli.stress to info.picocli;
 
     // tom bench measures the crypto suite and the QUIC transport alone, beside whole nodes
     uses org.tomprotocol.spi.crypto.CryptoSuiteProvider;

@@ -9,6 +9,7 @@ import org.tomprotocol.cli.node.NodeCommand;
 import org.tomprotocol.cli.node.SendCommand;
 import org.tomprotocol.cli.plugins.PluginsCommand;
 import org.tomprotocol.cli.sim.SimCommand;
+import org.tomprotocol.cli.stress.StressCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 public final class TomCli implements Runnable {
     /** Every subcommand, in the order {@code tom --help} lists them. Add new commands here. */
     static final Class<?>[] SUBCOMMANDS = {DemoCommand.class, PluginsCommand.class, IdCommand.class, NodeCommand.class,
-        SendCommand.class, ChatCommand.class, SimCommand.class, BenchCommand.class};
+        SendCommand.class, ChatCommand.class, SimCommand.class, StressCommand.class, BenchCommand.class};
 
     @Spec
     private CommandSpec spec;
