@@ -304,6 +304,27 @@ class MemoryTransportTest {
     }
 
     @Test
+    void aSessionDroppedLocallyDuringAPartitionCanBeReopenedAfterTheHeal() throws Exception {
+        Peer[] pair = sim.connectedPair(1, 2);
+        Peer alice = pair[0];
+        Peer bob = pair[1];
+        sim.network.partition(List.of(alice.id()), List.of(bob.id()));
+        sim.run(Duration.ofSeconds(1));
+        alice.transport().disconnect(bob.id());
+        for (int i = 0; i < 5; i++) {
+            CompletionStage<Void> during = alice.transport().connect(bob.id());
+            sim.run(Duration.ofSeconds(2));
+            assertThat(during.toCompletableFuture()).isCompletedExceptionally();
+        }
+
+        sim.network.heal();
+        CompletionStage<Void> again = alice.transport().connect(bob.id());
+        sim.run(Duration.ofSeconds(1));
+        assertThat(again.toCompletableFuture()).isCompleted();
+        assertThat(again.toCompletableFuture()).isNotCompletedExceptionally();
+    }
+
+    @Test
     void aCrashedPeerIsReportedAfterTheSessionTimeoutAndCanRestart() throws Exception {
         sim.network.sessionTimeout(Duration.ofSeconds(3));
         Peer[] pair = sim.connectedPair(1, 2);

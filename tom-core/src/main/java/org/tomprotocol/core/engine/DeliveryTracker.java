@@ -66,7 +66,7 @@ public final class DeliveryTracker {
     private void route(OutboundState message, long now) {
         message.routeGeneration++;
         setPath(message, message.forcedPath() != null ? message.forcedPath()
-                : paths.choose(message.recipient(), message.failedRelays));
+                : paths.choose(message.recipient(), message.failedRelays, now));
         if (message.path == null) {
             if (message.reroutesLeft > 0) {
                 message.reroutesLeft--;
@@ -79,6 +79,9 @@ public final class DeliveryTracker {
         if (!message.path.isDirect()) {
             effects.schedule(TrackerTimer.RELAY_ACK, message.id(), message.routeGeneration,
                     now + ProtocolConstants.RELAY_ACK_TIMEOUT_MS);
+        } else if (message.forcedPath() == null) {
+            effects.schedule(TrackerTimer.DIRECT_ACK, message.id(), message.routeGeneration,
+                    now + ProtocolConstants.DIRECT_ACK_TIMEOUT_MS);
         }
     }
 
@@ -144,6 +147,9 @@ public final class DeliveryTracker {
         if (message == null || !message.recipient().equals(from)) {
             return false;
         }
+        if (message.path != null && message.path.isDirect()) {
+            paths.directSucceeded(from);
+        }
         advance(message, MessageStatus.SENT, now);
         advance(message, MessageStatus.DELIVERED, now);
         finish(message);
@@ -172,17 +178,28 @@ public final class DeliveryTracker {
         return true;
     }
 
-    /** The session to {@code peer} closed: messages waiting on it as their relay go another way. */
+    /**
+     * The session to {@code peer} closed: messages waiting on it — as their relay, or sent directly to it —
+     * go another way at once rather than at their deadline.
+     */
     public void onSessionLost(NodeId peer, long now) {
-        List<OutboundState> affected = new ArrayList<>();
+        List<OutboundState> viaPeer = new ArrayList<>();
+        List<OutboundState> directToPeer = new ArrayList<>();
         for (OutboundState message : inFlight.values()) {
-            if (message.path != null && peer.equals(message.path.firstRelay())
-                    && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
-                affected.add(message);
+            if (message.path == null) {
+                continue;
+            }
+            if (peer.equals(message.path.firstRelay()) && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                viaPeer.add(message);
+            } else if (message.path.isDirect() && message.recipient().equals(peer)) {
+                directToPeer.add(message);
             }
         }
-        for (OutboundState message : affected) {
+        for (OutboundState message : viaPeer) {
             message.failedRelays.add(peer);
+            reroute(message, now);
+        }
+        for (OutboundState message : directToPeer) {
             reroute(message, now);
         }
     }
@@ -219,6 +236,16 @@ public final class DeliveryTracker {
             case ROUTE -> {
                 if (generation == message.routeGeneration && message.path == null) {
                     route(message, now);
+                }
+            }
+            case DIRECT_ACK -> {
+                // a lost frame or acknowledgement: send again at once (directly, unless the direct path now
+                // counts as dead, in which case it goes through a relay) rather than at the 30 s deadline
+                if (generation == message.routeGeneration && message.path != null && message.path.isDirect()) {
+                    if (paths.directFailed(message.recipient(), now)) {
+                        effects.directPathFailed(message.recipient());
+                    }
+                    reroute(message, now);
                 }
             }
         }

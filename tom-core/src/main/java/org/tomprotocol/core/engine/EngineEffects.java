@@ -24,6 +24,16 @@ public interface EngineEffects extends TrackerEffects, PeerListener {
     /** Open a session to {@code peer} in the background, so later messages can go direct. */
     void connect(NodeId peer);
 
+    /** Try to open a direct session to {@code peer} at {@code candidates} (hole punching where the transport can). */
+    void connectDirect(NodeId peer, List<TransportAddress> candidates);
+
+    /** Close the session to {@code peer}, which looks dead, so that it can be re-established. */
+    void disconnect(NodeId peer);
+
+    /** The way this node reaches {@code peer} changed. */
+    void pathChanged(NodeId peer, org.tomprotocol.api.PathKind from, org.tomprotocol.api.PathKind to,
+                     long sinceFirstMillis, long now);
+
     /** Tell the transports where {@code peer} can be reached. */
     void learnedAddresses(NodeId peer, List<TransportAddress> addresses);
 

@@ -13,6 +13,7 @@ import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
+import org.tomprotocol.core.wire.RendezvousPayload;
 import org.tomprotocol.core.wire.WireException;
 import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.crypto.CryptoSuite;
@@ -71,6 +72,8 @@ public final class InboundVerifier {
                 case ReadReceipt -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null,
                         ReadReceiptPayload.decode(envelope.payload()), null));
                 case Chat -> open(decoded, hop);
+                case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
+                        null, RendezvousPayload.decode(envelope.payload())));
                 default -> new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, null), null);
             };
         } catch (WireException e) {
@@ -125,6 +128,6 @@ public final class InboundVerifier {
     /** Whether {@code type} is handled by this engine version (others are rejected and counted). */
     static boolean isSupported(MessageType type) {
         return type == MessageType.Chat || type == MessageType.Ack || type == MessageType.ReadReceipt
-                || type == MessageType.Heartbeat;
+                || type == MessageType.Heartbeat || type == MessageType.Rendezvous;
     }
 }

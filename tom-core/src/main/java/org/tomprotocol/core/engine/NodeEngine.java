@@ -14,6 +14,7 @@ import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
+import org.tomprotocol.core.wire.RendezvousPayload;
 
 /**
  * The protocol state machine of one node: routes verified envelopes, tracks what it sends, keeps the peer
@@ -29,6 +30,9 @@ public final class NodeEngine {
     private final Router router;
     private final RelaySelector relays;
     private final DeliveryTracker tracker;
+    private final PathMonitor pathMonitor;
+    private final Introductions introductions;
+    private final DirectAttempts directAttempts = new DirectAttempts();
 
     public NodeEngine(NodeId local, EngineEffects effects) {
         this.local = local;
@@ -36,8 +40,45 @@ public final class NodeEngine {
         this.peers = new PeerTable(local, effects);
         this.router = new Router(local);
         this.relays = new RelaySelector(peers, local);
-        this.tracker = new DeliveryTracker(relays, effects);
+        this.pathMonitor = new PathMonitor(effects::pathChanged);
+        this.introductions = new Introductions(peers);
+        this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
     }
+
+    /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
+    private final class ObservedTrackerEffects implements TrackerEffects {
+        @Override
+        public void transmit(OutboundState message) {
+            if (!message.recipient().equals(local)) {
+                pathMonitor.transmitted(message.recipient(), message.path().isDirect(), effectsNow);
+                if (!message.path().isDirect()) {
+                    directAttempts.relayed(message.recipient(), effectsNow);
+                }
+            }
+            effects.transmit(message);
+        }
+
+        @Override
+        public void statusChanged(MessageId id, org.tomprotocol.api.MessageStatus previous,
+                                  org.tomprotocol.api.MessageStatus current, long now,
+                                  org.tomprotocol.api.DeliveryFailedException.Reason failure) {
+            effects.statusChanged(id, previous, current, now, failure);
+        }
+
+        @Override
+        public void schedule(TrackerTimer timer, MessageId id, int generation, long deadline) {
+            effects.schedule(timer, id, generation, deadline);
+        }
+
+        @Override
+        public void directPathFailed(NodeId peer) {
+            effects.count("direct-path-timeouts");
+            effects.disconnect(peer);
+        }
+    }
+
+    /** The time of the input being handled, for effects raised from inside the tracker. */
+    private long effectsNow;
 
     public NodeId local() {
         return local;
@@ -53,23 +94,24 @@ public final class NodeEngine {
 
     /** Starts sending a message the application submitted; returns {@code false} if too many are in flight. */
     public boolean submit(OutboundState message, long now) {
-        boolean accepted = tracker.submit(message, now);
-        Path path = message.path();
-        if (accepted && path != null && !path.isDirect()) {
-            connectIfReachable(message.recipient());
-        }
-        return accepted;
+        effectsNow = now;
+        return tracker.submit(message, now);
     }
 
-    private void connectIfReachable(NodeId peer) {
-        PeerRecord record = peers.get(peer);
-        if (record != null && !record.hasSession() && !record.addresses().isEmpty()) {
-            effects.connect(peer);
+    private void attemptDirect(DirectAttempts.Attempt attempt) {
+        if (attempt.candidates().isEmpty()) {
+            PeerRecord record = peers.get(attempt.peer());
+            if (record != null && !record.addresses().isEmpty()) {
+                effects.connect(attempt.peer());
+            }
+        } else {
+            effects.connectDirect(attempt.peer(), attempt.candidates());
         }
     }
 
     /** The transport took or refused a transmission started by {@link TrackerEffects#transmit}. */
     public void onTransmitted(MessageId id, NodeId firstHop, int routeGeneration, boolean success, long now) {
+        effectsNow = now;
         if (success) {
             peers.sentTo(firstHop, now);
         } else {
@@ -79,11 +121,13 @@ public final class NodeEngine {
     }
 
     public void onTimer(TrackerTimer timer, MessageId id, int generation, long now) {
+        effectsNow = now;
         tracker.onTimer(timer, id, generation, now);
     }
 
     /** A frame passed the worker stage (decoded, signature verified, opened if for us). */
     public void onVerified(VerifiedEnvelope verified, long now) {
+        effectsNow = now;
         Envelope envelope = verified.envelope();
         Routing routing = router.route(verified, now);
         if (routing instanceof Routing.Reject reject) {
@@ -92,7 +136,10 @@ public final class NodeEngine {
                     reject.reason());
             return;
         }
-        peers.heard(verified.hop(), now);
+        PeerRecord neighbour = peers.heard(verified.hop(), now);
+        if (neighbour != null) {
+            neighbour.lastHeardDirectly = now;
+        }
         if (Math.abs(now - envelope.timestamp()) < ProtocolConstants.STALE_AFTER_MS) {
             peers.heard(envelope.from(), now);
         }
@@ -110,11 +157,37 @@ public final class NodeEngine {
                 }
             }
             case Routing.KeepAlive ignored -> effects.count("heartbeats-received");
+            case Routing.Introduced introduced -> introduced(introduced, now);
             case Routing.Forward forward -> {
                 effects.count("forwarded");
                 effects.forward(forward.envelope(), forward.nextHop());
+                if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
+                    introduce(envelope.from(), envelope.to(), now);
+                }
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
+        }
+    }
+
+    private void introduce(NodeId sender, NodeId recipient, long now) {
+        for (Introductions.Introduction introduction : introductions.relayed(sender, recipient, now)) {
+            effects.count("introductions-sent");
+            effects.sendSigned(MessageType.Rendezvous, introduction.recipient(), List.of(),
+                    new RendezvousPayload(introduction.peer(), introduction.candidates()).encode());
+        }
+    }
+
+    private void introduced(Routing.Introduced introduced, long now) {
+        RendezvousPayload rendezvous = introduced.rendezvous();
+        if (rendezvous.peer().equals(local)) {
+            return;
+        }
+        effects.count("introductions-received");
+        peers.learnAddresses(rendezvous.peer(), rendezvous.candidates(), now);
+        effects.learnedAddresses(rendezvous.peer(), rendezvous.candidates());
+        PeerRecord peer = peers.get(rendezvous.peer());
+        if (peer == null || !peer.hasSession() || now < peer.directSuspectUntil) {
+            attemptDirect(directAttempts.introduced(rendezvous.peer(), rendezvous.candidates(), now));
         }
     }
 
@@ -163,7 +236,7 @@ public final class NodeEngine {
 
     /** The application read {@code message}: tell its sender, best effort. */
     public void markRead(InboundMessage message, long now) {
-        Path path = relays.choose(message.sender(), Collections.emptySet());
+        Path path = relays.choose(message.sender(), Collections.emptySet(), now);
         if (path == null) {
             effects.count("receipt-unroutable");
             return;
@@ -216,11 +289,21 @@ public final class NodeEngine {
     }
 
     public void onSessionUp(NodeId peer, long now) {
-        peers.session(peer, true, now);
+        onSessionUp(peer, null, now);
+    }
+
+    /** A transport session to {@code peer} opened; {@code remote} is where the transport sees it, if known. */
+    public void onSessionUp(NodeId peer, org.tomprotocol.api.TransportAddress remote, long now) {
+        effectsNow = now;
+        peers.session(peer, true, remote, now);
+        pathMonitor.session(peer, true, now);
+        directAttempts.sessionUp(peer);
     }
 
     public void onSessionDown(NodeId peer, long now) {
+        effectsNow = now;
         peers.session(peer, false, now);
+        pathMonitor.session(peer, false, now);
         tracker.onSessionLost(peer, now);
     }
 
@@ -228,6 +311,12 @@ public final class NodeEngine {
     public void onLivenessTick(long now) {
         for (NodeId peer : peers.tick(now)) {
             effects.sendSigned(MessageType.Heartbeat, peer, List.of(), new byte[0]);
+        }
+        for (DirectAttempts.Attempt attempt : directAttempts.due(now, peer -> {
+            PeerRecord record = peers.get(peer);
+            return record != null && record.hasSession() && now >= record.directSuspectUntil;
+        })) {
+            attemptDirect(attempt);
         }
     }
 

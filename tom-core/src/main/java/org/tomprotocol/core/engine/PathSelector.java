@@ -9,7 +9,7 @@ public interface PathSelector {
     /**
      * The path to {@code target}, avoiding {@code excludedRelays}, or {@code null} if there is none now.
      */
-    Path choose(NodeId target, Set<NodeId> excludedRelays);
+    Path choose(NodeId target, Set<NodeId> excludedRelays, long now);
 
     /** A message of ours now travels through {@code relay}. */
     void acquire(NodeId relay);
@@ -23,5 +23,19 @@ public interface PathSelector {
 
     /** {@code relay} did not confirm a message towards {@code target} in time. */
     default void relayFailed(NodeId relay, NodeId target) {
+    }
+
+    /**
+     * A direct transmission to {@code target} went unacknowledged in time.
+     *
+     * @return whether the direct path now counts as dead (several failures in a row): it is then avoided for a
+     *         while and the caller should drop the session
+     */
+    default boolean directFailed(NodeId target, long now) {
+        return false;
+    }
+
+    /** The recipient acknowledged a direct transmission: the direct path works. */
+    default void directSucceeded(NodeId target) {
     }
 }

@@ -18,6 +18,10 @@ public final class PeerRecord {
     long relayCredits;
     long announceTimestamp;
     String username = "";
+    TransportAddress observed;
+    long directSuspectUntil;
+    int directFailures;
+    long lastHeardDirectly;
     final List<TransportAddress> addresses = new ArrayList<>();
 
     PeerRecord(NodeId id, long now) {
@@ -56,6 +60,11 @@ public final class PeerRecord {
 
     public String username() {
         return username;
+    }
+
+    /** The address this node's transport observes for the peer (its public mapping behind a NAT), or {@code null}. */
+    public TransportAddress observed() {
+        return observed;
     }
 
     public List<TransportAddress> addresses() {

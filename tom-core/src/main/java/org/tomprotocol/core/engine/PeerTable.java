@@ -96,9 +96,17 @@ public final class PeerTable {
 
     /** A transport session to {@code id} opened or closed. */
     public void session(NodeId id, boolean open, long now) {
+        session(id, open, null, now);
+    }
+
+    /** A transport session to {@code id} opened (observed at {@code remote}) or closed. */
+    public void session(NodeId id, boolean open, TransportAddress remote, long now) {
         PeerRecord peer = open ? heard(id, now) : peers.get(id);
         if (peer != null) {
             peer.session = open;
+            if (open && remote != null) {
+                peer.observed = remote;
+            }
         }
     }
 

@@ -52,6 +52,19 @@ public final class ProtocolConstants {
     /** Peers tracked at most. */
     public static final int MAX_PEERS = 10_000;
 
+    /** Time a direct transmission may wait for the recipient's acknowledgement before going through a relay. */
+    public static final long DIRECT_ACK_TIMEOUT_MS = Duration.ofMillis(1_500).toMillis();
+    /** Unacknowledged direct transmissions in a row after which the direct path counts as dead. */
+    public static final int DIRECT_FAILURES_BEFORE_SUSPECT = 3;
+    /** A direct path that counts as dead is avoided this long. */
+    public static final long DIRECT_SUSPECT_MS = Duration.ofSeconds(10).toMillis();
+    /** Shortest interval between two introductions of the same pair, and between two accepted for one peer. */
+    public static final long MIN_REINTRODUCTION_MS = Duration.ofSeconds(1).toMillis();
+    /** Longest interval between introductions of a pair that keeps needing a relay. */
+    public static final long MAX_REINTRODUCTION_MS = Duration.ofSeconds(30).toMillis();
+    /** Quiet time after which a pair's introduction backoff starts over. */
+    public static final long REINTRODUCTION_RESET_MS = Duration.ofMinutes(1).toMillis();
+
     /** Period of this node's signed announce. */
     public static final long ANNOUNCE_INTERVAL_MS = Duration.ofSeconds(10).toMillis();
     /** Oldest announce accepted. */

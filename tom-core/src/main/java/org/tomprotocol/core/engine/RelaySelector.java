@@ -29,12 +29,12 @@ public final class RelaySelector implements PathSelector {
     }
 
     @Override
-    public Path choose(NodeId target, Set<NodeId> excludedRelays) {
+    public Path choose(NodeId target, Set<NodeId> excludedRelays, long now) {
         if (target.equals(local)) {
             return Path.DIRECT;
         }
         PeerRecord direct = peers.get(target);
-        if (direct != null && direct.hasSession()) {
+        if (direct != null && direct.hasSession() && now >= direct.directSuspectUntil) {
             return Path.DIRECT;
         }
         NodeId remembered = goodRelayByTarget.get(target);
@@ -57,7 +57,7 @@ public final class RelaySelector implements PathSelector {
         if (best != null) {
             return Path.via(best.id());
         }
-        if (direct != null && !direct.addresses().isEmpty()) {
+        if (direct != null && (direct.hasSession() || !direct.addresses().isEmpty())) {
             return Path.DIRECT;
         }
         return null;
@@ -78,6 +78,27 @@ public final class RelaySelector implements PathSelector {
         PeerRecord peer = peers.get(relay);
         if (peer != null) {
             peer.inFlightVia++;
+        }
+    }
+
+    @Override
+    public boolean directFailed(NodeId target, long now) {
+        PeerRecord peer = peers.get(target);
+        if (peer == null || ++peer.directFailures < ProtocolConstants.DIRECT_FAILURES_BEFORE_SUSPECT
+                || now - peer.lastHeardDirectly < ProtocolConstants.DIRECT_ACK_TIMEOUT_MS) {
+            // a lossy path still carries the peer's own frames: only a silent one counts as dead
+            return false;
+        }
+        peer.directFailures = 0;
+        peer.directSuspectUntil = now + ProtocolConstants.DIRECT_SUSPECT_MS;
+        return true;
+    }
+
+    @Override
+    public void directSucceeded(NodeId target) {
+        PeerRecord peer = peers.get(target);
+        if (peer != null) {
+            peer.directFailures = 0;
         }
     }
 

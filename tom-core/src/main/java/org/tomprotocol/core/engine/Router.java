@@ -20,6 +20,9 @@ public final class Router {
     private final ExpiringSet<AckKey> acknowledgements =
             new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, ProtocolConstants.ACK_REPLAY_CAPACITY);
     private final LruSet<ByteBuffer> nonces = new LruSet<>(ProtocolConstants.NONCE_CACHE_CAPACITY);
+    private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
+    private final ExpiringSet<NodeId> rendezvousPeers =
+            new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
 
     private record DedupKey(MessageId id, NodeId from) {
     }
@@ -82,6 +85,18 @@ public final class Router {
             }
             case Heartbeat -> {
                 return new Routing.KeepAlive(envelope.from());
+            }
+            case Rendezvous -> {
+                // only a neighbour may ask for probes and dials, and at a bounded rate, so this node cannot be
+                // turned into a packet cannon against arbitrary addresses
+                if (!verified.hop().equals(envelope.from())) {
+                    return new Routing.Reject("indirect-rendezvous");
+                }
+                if (!rendezvous.add(new AckKey(envelope.id(), verified.rendezvous().peer(), "rendezvous"), now)
+                        || !rendezvousPeers.add(verified.rendezvous().peer(), now)) {
+                    return new Routing.Reject("rendezvous-too-soon");
+                }
+                return new Routing.Introduced(envelope.from(), verified.rendezvous());
             }
             default -> {
                 DedupKey key = new DedupKey(envelope.id(), envelope.from());

@@ -21,6 +21,10 @@ public sealed interface Routing {
     record Read(VerifiedEnvelope envelope, long readAt) implements Routing {
     }
 
+    /** A relay this node has a session with introduces {@code peer}: try a direct path to it. */
+    record Introduced(NodeId introducer, org.tomprotocol.core.wire.RendezvousPayload rendezvous) implements Routing {
+    }
+
     /** Only a sign of life. */
     record KeepAlive(NodeId from) implements Routing {
     }

@@ -3,6 +3,7 @@ package org.tomprotocol.core.engine;
 import org.tomprotocol.api.DeliveryFailedException;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeId;
 
 /** What the {@link DeliveryTracker} asks of the world. */
 public interface TrackerEffects {
@@ -12,6 +13,10 @@ public interface TrackerEffects {
     /** The message's status moved; {@code failure} is set when {@code current} is FAILED. */
     void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, long now,
                        DeliveryFailedException.Reason failure);
+
+    /** A direct transmission to {@code peer} went unacknowledged; the session to it may be a zombie. */
+    default void directPathFailed(NodeId peer) {
+    }
 
     /** Call {@link DeliveryTracker#onTimer} with these arguments at {@code deadline}. */
     void schedule(TrackerTimer timer, MessageId id, int generation, long deadline);

@@ -5,6 +5,7 @@ import org.tomprotocol.core.wire.AckPayload;
 import org.tomprotocol.core.wire.DecodedEnvelope;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
+import org.tomprotocol.core.wire.RendezvousPayload;
 
 /**
  * An inbound envelope whose strict signature by {@code from} was checked, with what the worker stage already
@@ -19,9 +20,16 @@ public final class VerifiedEnvelope {
     private final AckPayload ack;
     private final ReadReceiptPayload readReceipt;
     private final PreparedFrame acknowledgement;
+    private final RendezvousPayload rendezvous;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
+        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, null);
+    }
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
+                     ReadReceiptPayload readReceipt, PreparedFrame acknowledgement, RendezvousPayload rendezvous) {
+        this.rendezvous = rendezvous;
         this.decoded = decoded;
         this.hop = hop;
         this.plaintext = plaintext;
@@ -66,6 +74,11 @@ public final class VerifiedEnvelope {
      */
     public PreparedFrame acknowledgement() {
         return acknowledgement;
+    }
+
+    /** The parsed payload of a rendezvous for this node, else {@code null}. */
+    public RendezvousPayload rendezvous() {
+        return rendezvous;
     }
 
     /** The parsed payload of a read receipt for this node, else {@code null}. */

@@ -148,10 +148,34 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void connect(NodeId peer) {
         links.connect(peer).whenComplete((ignored, error) -> {
+            metrics.increment(error == null ? "background-connects" : "background-connects-failed");
             if (error != null) {
                 LOG.log(Level.DEBUG, "background connect to {0} failed: {1}", peer.shortForm(), error.getMessage());
             }
         });
+    }
+
+    @Override
+    public void connectDirect(NodeId peer, List<TransportAddress> candidates) {
+        links.connectDirect(peer, candidates).whenComplete((ignored, error) -> {
+            metrics.increment(error == null ? "direct-paths-opened" : "direct-path-attempts-failed");
+            if (error != null) {
+                LOG.log(Level.DEBUG, "no direct path to {0}: {1}", peer.shortForm(), error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void disconnect(NodeId peer) {
+        links.disconnect(peer);
+    }
+
+    @Override
+    public void pathChanged(NodeId peer, org.tomprotocol.api.PathKind from, org.tomprotocol.api.PathKind to,
+                            long sinceFirstMillis, long now) {
+        org.tomprotocol.api.PathChange change = new org.tomprotocol.api.PathChange(peer, from, to,
+                java.time.Duration.ofMillis(sinceFirstMillis), Instant.ofEpochMilli(now));
+        callbacks.execute(() -> events.pathChanged(change));
     }
 
     @Override

@@ -72,6 +72,26 @@ final class Links {
         }
     }
 
+    /** Opens a direct session to {@code peer} through the transport that understands the candidates. */
+    CompletionStage<Void> connectDirect(NodeId peer, List<TransportAddress> candidates) {
+        for (Bound bound : transports) {
+            List<TransportAddress> matching = candidates.stream()
+                    .filter(a -> a.scheme().equals(bound.scheme())).toList();
+            if (!matching.isEmpty()) {
+                return bound.transport().connectDirect(peer, matching);
+            }
+        }
+        return CompletableFuture.failedFuture(new TransportException("no transport understands the candidates of "
+                + peer.shortForm()));
+    }
+
+    /** Closes every session to {@code peer}. */
+    void disconnect(NodeId peer) {
+        for (Bound bound : transports) {
+            bound.transport().disconnect(peer);
+        }
+    }
+
     CompletionStage<Void> connect(NodeId peer) {
         Transport transport = route(peer);
         return transport == null

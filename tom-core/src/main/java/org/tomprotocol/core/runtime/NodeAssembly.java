@@ -215,6 +215,11 @@ public final class NodeAssembly {
         }
 
         @Override
+        public void pathChanged(org.tomprotocol.api.PathChange change) {
+            target.pathChanged(change);
+        }
+
+        @Override
         public void routed(org.tomprotocol.api.MessageId id, java.util.List<NodeId> relays) {
             target.routed(id, relays);
         }

@@ -17,6 +17,9 @@ interface NodeEvents {
 
     void peerChanged(PeerEvent event);
 
+    /** The way this node reaches a peer changed. */
+    void pathChanged(org.tomprotocol.api.PathChange change);
+
     /** A message went out through {@code relays} (empty: direct). */
     void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);
 }

@@ -220,6 +220,11 @@ final class NodeFacade implements TomNode, NodeEvents {
     }
 
     @Override
+    public void pathChanged(org.tomprotocol.api.PathChange change) {
+        hub.publishEvent(change);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             parts.shutdown(hub::close);

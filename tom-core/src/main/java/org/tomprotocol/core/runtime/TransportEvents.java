@@ -54,7 +54,7 @@ final class TransportEvents implements TransportListener {
         }
         agent.offerControl(() -> {
             long now = agent.now();
-            engine.onSessionUp(peer, now);
+            engine.onSessionUp(peer, remote, now);
             discovery.onConnected(peer, now);
         });
     }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The kinds of envelope, encoded on the wire by variant name exactly as ToM Gen-2 names them. The order is
- * Gen-2's; names are the wire format and must not change.
+ * Gen-2's; names are the wire format and must not change. {@link #Rendezvous} is this implementation's
+ * addition (documented in docs/wire-spec.md).
  */
 public enum MessageType {
     Chat, Ack, ReadReceipt, Heartbeat,
@@ -16,7 +17,9 @@ public enum MessageType {
     GroupSyncResponse,
     BackupStore, BackupDeliver, BackupReplicate, BackupReplicateAck, BackupQuery, BackupQueryResponse,
     BackupConfirmDelivery,
-    PeerAnnounce;
+    PeerAnnounce,
+    /** ToM for the JVM extension: a relay introduces two peers it connects, for NAT hole punching. */
+    Rendezvous;
 
     private static final Map<String, MessageType> BY_NAME = new HashMap<>();
     /** Longest variant name, bounding what the decoder reads. */

@@ -23,7 +23,7 @@ class DeliveryTrackerTest {
     private boolean direct;
     private final PathSelector paths = new PathSelector() {
         @Override
-        public Path choose(NodeId target, Set<NodeId> excluded) {
+        public Path choose(NodeId target, Set<NodeId> excluded, long now) {
             if (direct) {
                 return Path.DIRECT;
             }

@@ -36,7 +36,9 @@ final class EngineTestSupport {
             ReadReceiptPayload receipt = envelope.type() == MessageType.ReadReceipt
                     ? ReadReceiptPayload.decode(envelope.payload()) : null;
             byte[] plaintext = envelope.type() == MessageType.Chat ? new byte[] {1} : null;
-            return new VerifiedEnvelope(decoded, hop, plaintext, nonce, ack, receipt, null);
+            org.tomprotocol.core.wire.RendezvousPayload rendezvous = envelope.type() == MessageType.Rendezvous
+                    ? org.tomprotocol.core.wire.RendezvousPayload.decode(envelope.payload()) : null;
+            return new VerifiedEnvelope(decoded, hop, plaintext, nonce, ack, receipt, null, rendezvous);
         } catch (WireException e) {
             throw new AssertionError(e);
         }

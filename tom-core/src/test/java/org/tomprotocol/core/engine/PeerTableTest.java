@@ -69,12 +69,12 @@ class PeerTableTest {
         table.session(idle, true, 0);
         RelaySelector selector = new RelaySelector(table, local);
         selector.acquire(busy);
-        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.via(idle));
+        assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.via(idle));
         selector.relaySucceeded(busy, target);
-        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.via(busy));
-        assertThat(selector.choose(target, Set.of(busy))).isEqualTo(Path.via(idle));
+        assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.via(busy));
+        assertThat(selector.choose(target, Set.of(busy), 0)).isEqualTo(Path.via(idle));
         table.session(target, true, 0);
-        assertThat(selector.choose(target, Set.of())).isEqualTo(Path.DIRECT);
-        assertThat(selector.choose(node(99), Set.of(busy, idle, target))).isNull();
+        assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.DIRECT);
+        assertThat(selector.choose(node(99), Set.of(busy, idle, target), 0)).isNull();
     }
 }

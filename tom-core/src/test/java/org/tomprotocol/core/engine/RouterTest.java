@@ -115,6 +115,19 @@ class RouterTest {
     }
 
     @Test
+    void onlyANeighbourMayIntroducePeersAndNotTooOften() {
+        byte[] payload = new org.tomprotocol.core.wire.RendezvousPayload(bob,
+                List.of(org.tomprotocol.api.TransportAddress.parse("quic:203.0.113.7:7400"))).encode();
+        Envelope fromNeighbour = envelope(MessageType.Rendezvous, alice, local, List.of(), payload, NOW);
+        assertThat(route(fromNeighbour, null)).isInstanceOf(Routing.Introduced.class);
+        Envelope again = envelope(MessageType.Rendezvous, alice, local, List.of(), payload, NOW);
+        assertThat(route(again, null)).isEqualTo(new Routing.Reject("rendezvous-too-soon"));
+        Envelope relayed = envelope(MessageType.Rendezvous, bob, local, List.of(), payload, NOW);
+        assertThat(router.route(verified(relayed, alice, null), NOW + 5_000))
+                .as("signed by bob but handed over by alice").isEqualTo(new Routing.Reject("indirect-rendezvous"));
+    }
+
+    @Test
     void theDedupCacheIsBoundedAndForgetsAfterItsTtl() {
         ExpiringSet<String> cache = new ExpiringSet<>(1_000, 3);
         assertThat(cache.add("a", 0)).isTrue();
