@@ -136,6 +136,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void peerStateChanged(NodeId peer, PeerState state, long now) {
         PeerEvent event = new PeerEvent(peer, state, Instant.ofEpochMilli(now));
+        agent.peersChanged();
         anchor.peerChanged(event);
         callbacks.execute(() -> events.peerChanged(event));
     }

@@ -19,6 +19,7 @@ final class EventHub {
     private final SubmissionPublisher<InboundMessage> messages;
     private final SubmissionPublisher<NodeEvent> events;
     private final Metrics metrics;
+    private volatile boolean closed;
 
     EventHub(Executor executor, Metrics metrics) {
         this.messages = new SubmissionPublisher<>(executor, BUFFER);
@@ -35,6 +36,9 @@ final class EventHub {
     }
 
     void publishMessage(InboundMessage message) {
+        if (closed) {
+            return;
+        }
         messages.offer(message, (subscriber, dropped) -> {
             metrics.increment("app-dropped");
             return false;
@@ -42,6 +46,9 @@ final class EventHub {
     }
 
     void publishEvent(NodeEvent event) {
+        if (closed) {
+            return;
+        }
         events.offer(event, (subscriber, dropped) -> {
             metrics.increment("app-dropped");
             return false;
@@ -55,7 +62,9 @@ final class EventHub {
         return subscriber;
     }
 
+    /** Completes the publishers; later notifications (e.g. sessions closing during shutdown) are dropped. */
     void close() {
+        closed = true;
         messages.close();
         events.close();
     }

@@ -37,6 +37,8 @@ final class NodeAgent implements RuntimeAgent {
     private final Long2ObjectHashMap<Runnable> timerTasks = new Long2ObjectHashMap<>();
     private final List<Recurring> recurring = new ArrayList<>();
     private volatile AgentHandle handle;
+    private boolean peersChanged;
+    private Runnable peersChangedListener = () -> { };
 
     /** A task that runs at {@code next} and returns when it wants to run again. */
     static final class Recurring {
@@ -64,6 +66,16 @@ final class NodeAgent implements RuntimeAgent {
 
     void attached(AgentHandle agentHandle) {
         this.handle = agentHandle;
+    }
+
+    /** Notes that the peer table changed; the listener runs once at the end of the duty cycle. Agent thread only. */
+    void peersChanged() {
+        peersChanged = true;
+    }
+
+    /** What to run after a duty cycle that changed the peer table (e.g. refresh the application's snapshot). */
+    void onPeersChanged(Runnable listener) {
+        this.peersChangedListener = listener;
     }
 
     /** The node's clock, epoch milliseconds. */
@@ -128,6 +140,10 @@ final class NodeAgent implements RuntimeAgent {
                 }
                 work++;
             }
+        }
+        if (peersChanged) {
+            peersChanged = false;
+            run(peersChangedListener);
         }
         return work;
     }

@@ -94,6 +94,7 @@ public final class NodeAssembly {
         NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
                 config.maxPayloadBytes());
         events.target(facade);
+        agent.onPeersChanged(facade::refreshPeers);
 
         long now = agent.now();
         agent.recurring(now, tick -> {

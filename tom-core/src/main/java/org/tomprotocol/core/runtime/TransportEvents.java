@@ -55,6 +55,7 @@ final class TransportEvents implements TransportListener {
         agent.offerControl(() -> {
             long now = agent.now();
             engine.onSessionUp(peer, remote, now);
+            agent.peersChanged();
             discovery.onConnected(peer, now);
         });
     }
@@ -69,6 +70,7 @@ final class TransportEvents implements TransportListener {
             long now = agent.now();
             if (!links.hasSession(peer)) {
                 engine.onSessionDown(peer, now);
+                agent.peersChanged();
             }
             discovery.onDisconnected(peer, now);
         });
