@@ -10,8 +10,10 @@ import org.tomprotocol.api.TransportAddress;
 /**
  * A node's signed self-description, spread by discovery:
  * {@code [node_id, username, roles, encryption_key, timestamp, addresses, signature]}. The first five fields
- * are Gen-2's (unsigned there); ToM for the JVM appends the addresses the node can be reached at and an
- * Ed25519 signature by {@code node_id} over the 6-element array of the fields before it.
+ * are Gen-2's (unsigned there; {@code encryption_key} is always nil here, the key-agreement key being derived
+ * from {@code node_id}); ToM for the JVM appends the addresses the node can be reached at and an Ed25519
+ * signature by {@code node_id} over the 6-element array of the fields before it. Decoding accepts only the
+ * canonical form, so the signature is checked over exactly the bytes received.
  *
  * @param nodeId    the announcing node
  * @param username  a display name, possibly empty

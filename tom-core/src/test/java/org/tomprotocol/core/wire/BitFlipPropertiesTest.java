@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.Size;
  * still decrypt, since X25519 ignores that bit, but those bytes are signed, so the flip fails verification:
  * see {@link #theEphemeralKeysTopBitIsIgnoredByX25519ButCaughtByTheSignature}.)
  */
-class BitFlipProperties {
+class BitFlipPropertiesTest {
     private static final TomV1Suite SUITE = new TomV1Suite();
     private static final List<WireVectors.Party> PARTIES = List.of(WireVectors.ALICE, WireVectors.BOB,
             WireVectors.CAROL, WireVectors.DAVE);
@@ -127,7 +127,7 @@ class BitFlipProperties {
         VerifiedEnvelope before = original.verified();
         VerifiedEnvelope after = result.verified();
         Envelope expected = before.envelope().withTtl(after.envelope().ttl());
-        EnvelopeProperties.assertSameEnvelope(after.envelope(), expected);
+        EnvelopePropertiesTest.assertSameEnvelope(after.envelope(), expected);
         assertThat(after.envelope().ttl()).isNotEqualTo(before.envelope().ttl());
         assertThat(bit / 8).as("only the ttl byte may change undetected").isEqualTo(ttlOffset(before));
         assertThat(after.plaintext()).isEqualTo(before.plaintext());
