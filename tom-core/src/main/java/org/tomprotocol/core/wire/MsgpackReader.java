@@ -221,8 +221,27 @@ final class MsgpackReader {
         int count = arrayHeader(maxLength, what);
         byte[] out = new byte[count];
         int start = position();
+        int cursor = ByteElements.decode(input, start, end, out);
+        if (cursor < 0) {
+            cursor = decodeElementsCarefully(start, out, what);
+        }
+        try {
+            if (cursor > start) {
+                unpacker.readPayloadAsReference(cursor - start);
+            }
+        } catch (IOException | MessagePackException e) {
+            throw new WireException("malformed", what + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * The slow path of {@link #bytes}, taken only for input the fast decoder refused: element by element, so
+     * the exception names the first bad one. Returns the position after the last element.
+     */
+    private int decodeElementsCarefully(int start, byte[] out, String what) throws WireException {
         int cursor = start;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < out.length; i++) {
             if (cursor >= end) {
                 throw new WireException("malformed", what + " is truncated");
             }
@@ -238,14 +257,7 @@ final class MsgpackReader {
                         what + "[" + i + "] is not a canonical byte value");
             }
         }
-        try {
-            if (cursor > start) {
-                unpacker.readPayloadAsReference(cursor - start);
-            }
-        } catch (IOException | MessagePackException e) {
-            throw new WireException("malformed", what + ": " + e.getMessage());
-        }
-        return out;
+        return cursor;
     }
 
     /** A byte array of exactly {@code length} bytes. */

@@ -16,7 +16,6 @@ final class MsgpackWriter {
     private static final MessagePack.PackerConfig CONFIG = new MessagePack.PackerConfig().withStr8FormatSupport(true);
 
     private final MessageBufferPacker packer;
-    private byte[] scratch = new byte[256];
 
     MsgpackWriter() {
         this.packer = CONFIG.newBufferPacker();
@@ -85,13 +84,12 @@ final class MsgpackWriter {
     /** A byte array as Gen-2 writes {@code Vec<u8>}: an array header, then 1 byte per value below 128 and 2 above. */
     MsgpackWriter bytes(byte[] value) {
         arrayHeader(value.length);
-        int needed = 2 * value.length;
-        if (scratch.length < needed) {
-            scratch = new byte[needed];
-        }
-        int length = writeByteElements(value, scratch, 0);
+        // A fresh array handed over by reference (addPayload): a large payload is not copied into the
+        // packer's buffer before the final toByteArray.
+        byte[] elements = new byte[2 * value.length];
+        int length = ByteElements.encode(value, elements, 0);
         try {
-            packer.writePayload(scratch, 0, length);
+            packer.addPayload(elements, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,31 +99,6 @@ final class MsgpackWriter {
     /** Bytes written so far. */
     int size() {
         return (int) packer.getTotalWrittenBytes();
-    }
-
-    /** Writes the elements of a byte array (no header) into {@code target} at {@code offset}; returns the length. */
-    static int writeByteElements(byte[] value, byte[] target, int offset) {
-        int position = offset;
-        for (byte b : value) {
-            if (b >= 0) {
-                target[position++] = b;
-            } else {
-                target[position++] = (byte) 0xcc;
-                target[position++] = b;
-            }
-        }
-        return position - offset;
-    }
-
-    /** Encoded length of the elements of {@code value} (header excluded). */
-    static int byteElementsLength(byte[] value) {
-        int length = value.length;
-        for (byte b : value) {
-            if (b < 0) {
-                length++;
-            }
-        }
-        return length;
     }
 
     byte[] toByteArray() {

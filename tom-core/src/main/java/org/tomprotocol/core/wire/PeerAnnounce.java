@@ -10,8 +10,10 @@ import org.tomprotocol.api.TransportAddress;
 /**
  * A node's signed self-description, spread by discovery:
  * {@code [node_id, username, roles, encryption_key, timestamp, addresses, signature]}. The first five fields
- * are Gen-2's (unsigned there); ToM for the JVM appends the addresses the node can be reached at and an
- * Ed25519 signature by {@code node_id} over the 6-element array of the fields before it.
+ * are Gen-2's (unsigned there; {@code encryption_key} is always nil here, the key-agreement key being derived
+ * from {@code node_id}); ToM for the JVM appends the addresses the node can be reached at and an Ed25519
+ * signature by {@code node_id} over the 6-element array of the fields before it. Decoding accepts only the
+ * canonical form, so the signature is checked over exactly the bytes received.
  *
  * @param nodeId    the announcing node
  * @param username  a display name, possibly empty
@@ -74,18 +76,27 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
             roles.add(role(reader.string(16, "role")));
         }
         if (!reader.tryNil()) {
-            reader.fixedBytes(NodeId.LENGTH, "encryption_key");
+            // Gen-2's optional X25519 key; ours is derived from node_id, and since the signature is checked over
+            // the re-encoded announce (which writes nil), anything else could never verify.
+            throw new WireException("malformed", "encryption_key must be nil");
         }
         long timestamp = reader.unsigned(Long.MAX_VALUE, "timestamp");
         int addressCount = reader.arrayHeader(MAX_ADDRESSES, "addresses");
         List<TransportAddress> addresses = new ArrayList<>(addressCount);
         for (int i = 0; i < addressCount; i++) {
             String text = reader.string(MAX_ADDRESS_LENGTH, "address");
+            TransportAddress address;
             try {
-                addresses.add(TransportAddress.parse(text));
+                address = TransportAddress.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new WireException("malformed", "address " + i + " is not a transport address");
             }
+            // parse() forgives case and spacing; only the form it writes back may be accepted, or the
+            // signature (checked over the re-encoded announce) would cover bytes other than those received.
+            if (!address.toString().equals(text)) {
+                throw new WireException("non-canonical", "address " + i + " is not in canonical scheme:address form");
+            }
+            addresses.add(address);
         }
         byte[] signature = reader.bytes(Envelope.SIGNATURE_LENGTH, "signature");
         reader.expectEnd("announce");

@@ -1,0 +1,109 @@
+package org.tomprotocol.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the envelope pipelines and their bare primitives in one JMH run and prints, per payload size, each
+ * pipeline's time next to the sum of the primitive calls it makes, and their ratio (the pipeline's own
+ * overhead: codec, copies, allocation). Arguments are JMH's; without any, {@code -f 1 -wi 3 -i 5 -w 1s -r 1s}.
+ *
+ * <p>The benchmarks sample single operations; the table uses the median and the fastest sample rather than
+ * the mean, because on a machine shared with other work, preempted operations make the mean swing by far
+ * more than the overhead being measured.
+ *
+ * <p>{@code java -cp tom-bench/target/benchmarks.jar org.tomprotocol.bench.WirePipelineReport [jmh options]}
+ */
+public final class WirePipelineReport {
+    private static final String[] DEFAULT_ARGS = {"-f", "1", "-wi", "3", "-i", "5", "-w", "1s", "-r", "1s"};
+    private static final String INCLUDE = "org\\.tomprotocol\\.bench\\.(EnvelopePipeline|Primitives|KeyAgreement)Benchmark";
+
+    private final Map<String, Result<?>> scores = new HashMap<>();
+
+    private WirePipelineReport(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String method = result.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            String size = result.getParams().getParam("payloadBytes");
+            scores.put(size == null ? method : method + "@" + size, result.getPrimaryResult());
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        CommandLineOptions command = new CommandLineOptions(args.length == 0 ? DEFAULT_ARGS : args);
+        Options options = new OptionsBuilder().parent(command).include(INCLUDE).build();
+        WirePipelineReport report = new WirePipelineReport(new Runner(options).run());
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println();
+        out.println(report.markdown());
+    }
+
+    /** One pipeline and the primitives (benchmark names, with the size appended where sized) it is made of. */
+    private record Row(String label, String pipeline, List<String> primitives) {
+    }
+
+    private double median(String name) {
+        return scores.get(name).getStatistics().getPercentile(50);
+    }
+
+    private double fastest(String name) {
+        return scores.get(name).getStatistics().getMin();
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        for (String size : List.of("1024", "65536")) {
+            List<Row> rows = List.of(
+                    new Row("sign + encode (plain chat)", "signPlain@" + size,
+                            List.of("ed25519SignPlainEnvelope@" + size)),
+                    new Row("decode + verify (plain chat)", "verifyPlain@" + size,
+                            List.of("ed25519VerifyPlainEnvelope@" + size)),
+                    new Row("seal + sign + encode", "sealSignEncode@" + size,
+                            List.of("sealRandomness", "edwardsToMontgomery", "x25519PublicKey", "x25519Agreement",
+                                    "hkdfSha256", "xchacha20Poly1305Encrypt@" + size, "ed25519SignSealedEnvelope@" + size)),
+                    new Row("decode + verify + open", "decodeVerifyOpen@" + size,
+                            List.of("ed25519VerifySealedEnvelope@" + size, "x25519Agreement", "hkdfSha256",
+                                    "xchacha20Poly1305Decrypt@" + size)));
+            out.append("\n#### Payload ").append(Integer.parseInt(size) / 1024).append(" KiB\n\n");
+            out.append("| pipeline | pipeline µs (median) | sum of its primitives µs (median) | ratio (median) "
+                    + "| ratio (fastest) |\n");
+            out.append("|---|---:|---:|---:|---:|\n");
+            for (Row row : rows) {
+                if (!scores.containsKey(row.pipeline()) || !row.primitives().stream().allMatch(scores::containsKey)) {
+                    out.append("| ").append(row.label()).append(" | not run | | | |\n");
+                    continue;
+                }
+                double sumMedian = row.primitives().stream().mapToDouble(this::median).sum();
+                double sumFastest = row.primitives().stream().mapToDouble(this::fastest).sum();
+                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f |%n", row.label(),
+                        median(row.pipeline()), sumMedian, median(row.pipeline()) / sumMedian,
+                        fastest(row.pipeline()) / sumFastest));
+            }
+            out.append("\n| primitive | µs (median) | µs (fastest) |\n|---|---:|---:|\n");
+            for (String name : new TreeMap<>(scores).keySet()) {
+                boolean pipeline = name.startsWith("signPlain") || name.startsWith("verifyPlain")
+                        || name.startsWith("sealSignEncode") || name.startsWith("decodeVerifyOpen");
+                if (!pipeline && (!name.contains("@") || name.endsWith("@" + size))) {
+                    out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name.replace("@" + size, ""),
+                            median(name), fastest(name)));
+                }
+            }
+        }
+        return out.toString();
+    }
+}
