@@ -64,7 +64,7 @@ class BitFlipPropertiesTest {
         SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
         byte[] wire = EnvelopeCodec.encode(unsigned.withSignature(sender.identity.sign(signing.bytes())), signing);
 
-        InboundVerifier verifier = new InboundVerifier(SUITE, recipient.identity);
+        InboundVerifier verifier = TestVerifiers.of(SUITE, recipient.identity);
         InboundVerifier.Result original = verifier.verify(recipient.id(), wire);
         String outcome = flipAndCheck(verifier, wire, original, position % (wire.length * 8));
         assertThat(outcome).isNotNull();
@@ -78,7 +78,7 @@ class BitFlipPropertiesTest {
             if (!names.contains(vector.name())) {
                 continue;
             }
-            InboundVerifier verifier = new InboundVerifier(SUITE, vector.recipient().identity);
+            InboundVerifier verifier = TestVerifiers.of(SUITE, vector.recipient().identity);
             InboundVerifier.Result original = verifier.verify(vector.recipient().id(), vector.envelope());
             for (int bit = 0; bit < vector.envelope().length * 8; bit++) {
                 outcomes.merge(flipAndCheck(verifier, vector.envelope(), original, bit), 1, Integer::sum);
@@ -106,7 +106,7 @@ class BitFlipPropertiesTest {
         Envelope tampered = new Envelope(envelope.id(), envelope.from(), envelope.to(), envelope.via(),
                 envelope.type(), EncryptedPayloadCodec.encode(altered), envelope.timestamp(), envelope.signature(),
                 envelope.ttl(), envelope.encrypted());
-        InboundVerifier.Result result = new InboundVerifier(SUITE, vector.recipient().identity)
+        InboundVerifier.Result result = TestVerifiers.of(SUITE, vector.recipient().identity)
                 .verify(envelope.from(), EnvelopeCodec.encode(tampered));
         assertThat(result.rejectReason()).isEqualTo("bad-signature");
     }

@@ -73,7 +73,7 @@ class PayloadCodecsTest {
             "array16 header for 2,         dc0002a3616263ae52656c6179466f72776172646564, non-canonical",
             "invalid utf-8 id,             92a2c328ae52656c6179466f72776172646564,    malformed",
             "trailing byte,                92a3616263ae52656c6179466f7277617264656400, trailing-bytes",
-            "truncated,                    92a3616263ae52656c6179466f727761726465,    too-large",
+            "truncated,                    92a3616263ae52656c6179466f727761726465,    malformed",
             "id claims 4 GiB,              92dbffffffff,                              malformed",
             "id claims 2^31-1,             92db7fffffff,                              too-large",
     })

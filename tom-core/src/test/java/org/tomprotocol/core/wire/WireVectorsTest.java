@@ -50,7 +50,7 @@ class WireVectorsTest {
     @Test
     void everyVectorPassesOurInboundPipelineAtItsRecipient() throws WireException {
         for (WireVectors.Vector vector : WireVectors.generate()) {
-            InboundVerifier recipient = new InboundVerifier(SUITE, vector.recipient().identity);
+            InboundVerifier recipient = TestVerifiers.of(SUITE, vector.recipient().identity);
             InboundVerifier.Result result = recipient.verify(vector.envelopeValue().firstHop(), vector.envelope());
             assertThat(result.rejectReason()).as(vector.name()).isNull();
             Envelope envelope = result.verified().envelope();

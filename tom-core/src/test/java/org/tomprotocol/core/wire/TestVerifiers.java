@@ -1,0 +1,20 @@
+package org.tomprotocol.core.wire;
+
+import java.time.InstantSource;
+
+import org.tomprotocol.core.engine.InboundVerifier;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/** The engine's inbound stage for wire tests: it signs acknowledgements as {@code identity} would. */
+final class TestVerifiers {
+    private TestVerifiers() {
+    }
+
+    static InboundVerifier of(CryptoSuite suite, LocalIdentity identity) {
+        return new InboundVerifier(suite, identity, unsigned -> {
+            SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+            return EnvelopeCodec.encode(unsigned.withSignature(identity.sign(signing.bytes())), signing);
+        }, InstantSource.system());
+    }
+}
