@@ -40,6 +40,12 @@ public final class NodeAssembly {
     }
 
     public static TomNode start(NodeConfig config) {
+        String name = config.option("node.name", "");
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > org.tomprotocol.core.wire.PeerAnnounce.MAX_USERNAME_BYTES) {
+            throw new ConfigurationException("node.name is " + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + " bytes of UTF-8: a node name has at most " + org.tomprotocol.core.wire.PeerAnnounce.MAX_USERNAME_BYTES
+                    + " (other nodes would refuse its announces)");
+        }
         ProviderRegistry registry = ProviderRegistry.load(config.plugins(), config.providers(), config.serviceLoading());
         CryptoSuite crypto = CryptoSelection.suite(registry);
         LocalIdentity identity = identity(config, crypto);

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of sealing, for arbitrary payloads and arbitrary single-bit corruption. */
-class SealProperties {
+class SealPropertiesTest {
     private final TomV1Suite suite = new TomV1Suite();
     private final LocalIdentity recipient = suite.identityFromSeed(new byte[32]);
 

@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of Ed25519 signing and strict verification for arbitrary seeds and messages. */
-class SignatureProperties {
+class SignaturePropertiesTest {
     private final TomV1Suite suite = new TomV1Suite();
 
     @Property(tries = 300)
