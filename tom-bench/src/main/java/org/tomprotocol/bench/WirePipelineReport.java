@@ -2,21 +2,12 @@ package org.tomprotocol.bench;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the envelope pipelines and their bare primitives in one JMH run and prints, per payload size, each
@@ -30,24 +21,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>{@code java -cp tom-bench/target/benchmarks.jar org.tomprotocol.bench.WirePipelineReport [jmh options]}
  */
 public final class WirePipelineReport {
-    private static final String[] DEFAULT_ARGS = {"-f", "1", "-wi", "3", "-i", "5", "-w", "1s", "-r", "1s"};
     private static final String INCLUDE = "org\\.tomprotocol\\.bench\\.(EnvelopePipeline|Primitives|KeyAgreement)Benchmark";
 
-    private final Map<String, Result<?>> scores = new HashMap<>();
+    private final JmhScores scores;
 
-    private WirePipelineReport(Collection<RunResult> results) {
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark();
-            method = method.substring(method.lastIndexOf('.') + 1);
-            String size = result.getParams().getParam("payloadBytes");
-            scores.put(size == null ? method : method + "@" + size, result.getPrimaryResult());
-        }
+    private WirePipelineReport(JmhScores scores) {
+        this.scores = scores;
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        CommandLineOptions command = new CommandLineOptions(args.length == 0 ? DEFAULT_ARGS : args);
-        Options options = new OptionsBuilder().parent(command).include(INCLUDE).build();
-        WirePipelineReport report = new WirePipelineReport(new Runner(options).run());
+        WirePipelineReport report = new WirePipelineReport(JmhScores.run(INCLUDE, args));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println();
         out.println(report.markdown());
@@ -58,11 +41,11 @@ public final class WirePipelineReport {
     }
 
     private double median(String name) {
-        return scores.get(name).getStatistics().getPercentile(50);
+        return scores.median(name);
     }
 
     private double fastest(String name) {
-        return scores.get(name).getStatistics().getMin();
+        return scores.fastest(name);
     }
 
     String markdown() {
@@ -84,7 +67,7 @@ public final class WirePipelineReport {
                     + "| ratio (fastest) |\n");
             out.append("|---|---:|---:|---:|---:|\n");
             for (Row row : rows) {
-                if (!scores.containsKey(row.pipeline()) || !row.primitives().stream().allMatch(scores::containsKey)) {
+                if (!scores.has(row.pipeline()) || !row.primitives().stream().allMatch(scores::has)) {
                     out.append("| ").append(row.label()).append(" | not run | | | |\n");
                     continue;
                 }
@@ -95,7 +78,7 @@ public final class WirePipelineReport {
                         fastest(row.pipeline()) / sumFastest));
             }
             out.append("\n| primitive | µs (median) | µs (fastest) |\n|---|---:|---:|\n");
-            for (String name : new TreeMap<>(scores).keySet()) {
+            for (String name : new TreeSet<>(scores.names())) {
                 boolean pipeline = name.startsWith("signPlain") || name.startsWith("verifyPlain")
                         || name.startsWith("sealSignEncode") || name.startsWith("decodeVerifyOpen");
                 if (!pipeline && (!name.contains("@") || name.endsWith("@" + size))) {
