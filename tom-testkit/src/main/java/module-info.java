@@ -7,11 +7,20 @@
  * <p>The {@code mem} transport is also a {@link org.tomprotocol.spi.transport.TransportProvider} found by
  * {@link java.util.ServiceLoader}: without configuration it joins a process-wide network on real time, so
  * two ordinary nodes in one JVM can talk over {@code mem:} addresses.
+ *
+ * <p>{@code org.tomprotocol.testkit.gossip} simulates thousands of discovery instances (any
+ * {@link org.tomprotocol.spi.discovery.DiscoveryProvider}, found with {@link java.util.ServiceLoader}) on a
+ * lightweight event network, e.g. the HyParView/PlumTree failure experiment of {@code tom sim gossip}.
+ *
+ * @uses org.tomprotocol.spi.discovery.DiscoveryProvider
  */
 module org.tomprotocol.testkit {
     requires transitive org.tomprotocol.spi;
 
     exports org.tomprotocol.testkit;
+    exports org.tomprotocol.testkit.gossip;
+
+    uses org.tomprotocol.spi.discovery.DiscoveryProvider;
 
     provides org.tomprotocol.spi.transport.TransportProvider
             with org.tomprotocol.testkit.MemoryTransportProvider;
