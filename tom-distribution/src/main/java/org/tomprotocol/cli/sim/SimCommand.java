@@ -16,15 +16,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tom sim}: real engines on the in-memory network with virtual time, deterministic for a seed. It
- * exits 1 if any application received a message twice.
+ * exits 1 if any application received a message twice. {@code tom sim gossip} simulates the discovery
+ * overlay alone.
  */
 @Command(name = "sim",
         mixinStandardHelpOptions = true,
+        subcommands = GossipSimCommand.class,
         description = {
             "Simulates a network of real ToM engines on an in-memory network with virtual time: random messages "
                     + "between random nodes, with loss and relays, then reports what was delivered.",
             "Hub nodes (a tenth of them, at least 2) have a session with everyone; other pairs have a direct "
-                    + "session with probability 1 - RELAY_FRACTION."
+                    + "session with probability 1 - RELAY_FRACTION.",
+            "'tom sim gossip' simulates the discovery overlay alone, at up to tens of thousands of nodes."
         })
 public final class SimCommand implements Callable<Integer> {
     @Spec

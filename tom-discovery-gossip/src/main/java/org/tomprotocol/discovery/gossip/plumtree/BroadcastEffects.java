@@ -1,0 +1,13 @@
+package org.tomprotocol.discovery.gossip.plumtree;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastFrame;
+
+/** Everything {@link PlumTree} does to the world. Calls return at once; sends are queued by the host. */
+public interface BroadcastEffects {
+    /** Sends a broadcast frame to {@code peer}. */
+    void send(NodeId peer, BroadcastFrame frame);
+
+    /** A broadcast payload reached this node for the first time, from neighbour {@code from}. */
+    void deliver(NodeId from, byte[] payload);
+}

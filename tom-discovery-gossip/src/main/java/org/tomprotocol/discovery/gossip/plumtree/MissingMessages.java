@@ -1,0 +1,122 @@
+package org.tomprotocol.discovery.gossip.plumtree;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.discovery.gossip.wire.MessageId;
+
+/**
+ * Broadcasts announced by IHave but not received yet: who announced each one (in order, with the round it
+ * would arrive at), and one graft timer per broadcast. Bounded: the oldest entry goes when full, and a
+ * broadcast keeps at most {@value #MAX_ANNOUNCERS} announcers.
+ */
+final class MissingMessages {
+    /** A neighbour that announced a broadcast, and the round it offered it at. */
+    record Announcer(NodeId peer, int round) {
+    }
+
+    private record Timer(long at, long sequence, MessageId id) {
+    }
+
+    static final int MAX_ANNOUNCERS = 8;
+    private static final Comparator<Timer> ORDER =
+            Comparator.comparingLong(Timer::at).thenComparingLong(Timer::sequence);
+
+    private final Map<MessageId, ArrayDeque<Announcer>> missing = new LinkedHashMap<>();
+    private final Map<MessageId, Long> armed = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(ORDER);
+    private final int capacity;
+    private long nextSequence;
+
+    MissingMessages(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Records that {@code peer} announced {@code id}; arms a graft timer at {@code graftAt} if none is armed. */
+    void announced(MessageId id, NodeId peer, int round, long graftAt) {
+        ArrayDeque<Announcer> announcers = missing.get(id);
+        if (announcers == null) {
+            if (missing.size() >= capacity) {
+                Iterator<MessageId> oldest = missing.keySet().iterator();
+                armed.remove(oldest.next());
+                oldest.remove();
+            }
+            announcers = new ArrayDeque<>(2);
+            missing.put(id, announcers);
+        }
+        if (announcers.size() < MAX_ANNOUNCERS) {
+            announcers.add(new Announcer(peer, round));
+        }
+        if (!armed.containsKey(id)) {
+            arm(id, graftAt);
+        }
+    }
+
+    /** The broadcast arrived: forgets it and returns who had announced it (possibly nobody). */
+    List<Announcer> received(MessageId id) {
+        armed.remove(id);
+        ArrayDeque<Announcer> announcers = missing.remove(id);
+        return announcers == null ? List.of() : List.copyOf(announcers);
+    }
+
+    /** Removes and returns the first announcer of {@code id}, or {@code null}; forgets {@code id} when none is left. */
+    Announcer takeAnnouncer(MessageId id) {
+        ArrayDeque<Announcer> announcers = missing.get(id);
+        Announcer first = announcers == null ? null : announcers.poll();
+        if (first == null) {
+            missing.remove(id);
+            armed.remove(id);
+        }
+        return first;
+    }
+
+    void arm(MessageId id, long at) {
+        long sequence = nextSequence++;
+        armed.put(id, sequence);
+        timers.add(new Timer(at, sequence, id));
+    }
+
+    /** The next broadcast whose graft timer is due at {@code now}, disarmed; or {@code null}. */
+    MessageId takeDue(long now) {
+        while (!timers.isEmpty() && timers.peek().at() <= now) {
+            Timer timer = timers.poll();
+            Long current = armed.get(timer.id());
+            if (current != null && current == timer.sequence()) {
+                armed.remove(timer.id());
+                return timer.id();
+            }
+        }
+        return null;
+    }
+
+    /** When the next live graft timer is due, or {@link Long#MAX_VALUE}. */
+    long nextDeadline() {
+        while (!timers.isEmpty()) {
+            Timer first = timers.peek();
+            Long current = armed.get(first.id());
+            if (current != null && current == first.sequence()) {
+                return first.at();
+            }
+            timers.poll();
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** A neighbour went away: its announcements are worthless now. */
+    void forgetPeer(NodeId peer) {
+        for (ArrayDeque<Announcer> announcers : missing.values()) {
+            announcers.removeIf(announcer -> announcer.peer().equals(peer));
+        }
+    }
+
+    int size() {
+        return missing.size();
+    }
+}

@@ -1,0 +1,45 @@
+package org.tomprotocol.discovery.gossip.plumtree;
+
+/**
+ * PlumTree's parameters; defaults follow iroh-gossip and the paper (docs/gossip.md).
+ *
+ * @param graftTimeoutMillis       how long an announced but missing broadcast is awaited by eager push before
+ *                                 it is grafted from the announcer (80 ms)
+ * @param graftRetryMillis         how long a graft may stay unanswered before the next announcer is asked (40 ms)
+ * @param lazyPushDelayMillis      how long IHave announcements are batched before they are sent (5 ms)
+ * @param optimizationThreshold    hops an announcer must be closer to the origin than the eager sender before
+ *                                 the tree is rewired through it (7)
+ * @param messageCacheMillis       how long payloads are kept to answer grafts (30 s)
+ * @param messageIdRetentionMillis how long ids of seen broadcasts are remembered for deduplication (90 s)
+ * @param maxPayloadBytes          largest broadcast payload
+ * @param maxCachedMessages        payloads kept at most, whatever their age
+ * @param maxRememberedIds         ids remembered at most, whatever their age
+ * @param maxMissingMessages       announced-but-missing broadcasts tracked at most
+ */
+public record PlumTreeConfig(long graftTimeoutMillis, long graftRetryMillis, long lazyPushDelayMillis,
+                             int optimizationThreshold, long messageCacheMillis, long messageIdRetentionMillis,
+                             int maxPayloadBytes, int maxCachedMessages, int maxRememberedIds,
+                             int maxMissingMessages) {
+    /** ToM's defaults. */
+    public static final PlumTreeConfig DEFAULTS = new PlumTreeConfig(80, 40, 5, 7, 30_000, 90_000, 64 * 1024,
+            4_096, 65_536, 4_096);
+
+    public PlumTreeConfig {
+        atLeast("graftTimeoutMillis", graftTimeoutMillis, 1);
+        atLeast("graftRetryMillis", graftRetryMillis, 1);
+        atLeast("lazyPushDelayMillis", lazyPushDelayMillis, 0);
+        atLeast("optimizationThreshold", optimizationThreshold, 1);
+        atLeast("messageCacheMillis", messageCacheMillis, 1);
+        atLeast("messageIdRetentionMillis", messageIdRetentionMillis, messageCacheMillis);
+        atLeast("maxPayloadBytes", maxPayloadBytes, 1);
+        atLeast("maxCachedMessages", maxCachedMessages, 1);
+        atLeast("maxRememberedIds", maxRememberedIds, maxCachedMessages);
+        atLeast("maxMissingMessages", maxMissingMessages, 1);
+    }
+
+    private static void atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+        }
+    }
+}
