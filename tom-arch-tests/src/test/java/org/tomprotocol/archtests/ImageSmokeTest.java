@@ -1,0 +1,97 @@
+package org.tomprotocol.archtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.archtests.support.JavaProcess;
+import org.tomprotocol.archtests.support.ModuleJars;
+import org.tomprotocol.archtests.support.TomModule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The jlink image as a user runs it ({@code tom-distribution/target/image/bin/tom}): the demo delivers every
+ * message without a word on stderr, and a provider jar dropped into the image's {@code plugins/} directory is
+ * listed and used by a node. Runs when the image has been built (always in {@code ./mvnw -B verify}).
+ */
+class ImageSmokeTest {
+    private static final Path ROOT = Path.of(System.getProperty("tom.root", "..")).toAbsolutePath().normalize();
+    private static final Path IMAGE = ROOT.resolve("tom-distribution/target/image");
+    private static final Path TOM = IMAGE.resolve("bin/tom");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void imageIsBuilt() {
+        assumeTrue(Files.isExecutable(TOM), "the image is not built; run ./mvnw -B verify from the root");
+    }
+
+    private static JavaProcess.Result tom(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(TOM.toString()));
+        command.addAll(List.of(args));
+        // the image brings its own runtime: no JAVA_HOME must be needed
+        return JavaProcess.run(command, ROOT, Map.of("JAVA_HOME", "/nonexistent"));
+    }
+
+    @Test
+    void theDemoDeliversEveryMessageAndPrintsNothingOnStderr() throws IOException {
+        JavaProcess.Result demo = tom("demo", "--json");
+
+        assertThat(demo.exitCode()).as("%s", demo).isZero();
+        assertThat(demo.stderr()).as("%s", demo).isEmpty();
+        JsonNode report = JSON.readTree(demo.stdout());
+        assertThat(report.at("/summary/all_delivered").asBoolean()).as("%s", demo).isTrue();
+        assertThat(report.at("/summary/failed").asInt()).isZero();
+        assertThat(report.at("/summary/delivered").asInt()).isEqualTo(report.at("/summary/messages").asInt())
+                .isPositive();
+    }
+
+    @Test
+    void aProviderJarDroppedIntoPluginsIsListedAndANodeListensWithIt() throws Exception {
+        Path memPlugin = ModuleJars.require(TomModule.TRANSPORT_MEM).location();
+        Path dropped = IMAGE.resolve("plugins").resolve(memPlugin.getFileName());
+        assertThat(tom("plugins", "--json").stdout()).as("the image leaves the mem transport out")
+                .doesNotContain("org.tomprotocol.transport.mem");
+        Files.copy(memPlugin, dropped);
+        try {
+            JavaProcess.Result plugins = tom("plugins", "--json");
+            assertThat(plugins.exitCode()).as("%s", plugins).isZero();
+            assertThat(JSON.readTree(plugins.stdout()).valueStream()
+                    .map(p -> p.get("kind").asText() + ":" + p.get("id").asText() + ":" + p.get("available").asBoolean()))
+                    .contains("transport:mem:true");
+
+            assertThat(firstLineOfNode("--listen", "mem:smoke", "--json")).contains("\"started\"", "mem:smoke");
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+    }
+
+    /** Starts {@code tom node}, reads its first line of output, and stops it. */
+    private static String firstLineOfNode(String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(TOM.toString(), "node"));
+        command.addAll(List.of(options));
+        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line).as("tom node printed nothing").isNotNull();
+            return line;
+        } finally {
+            node.destroy();
+            if (!node.waitFor(20, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
+        }
+    }
+}
