@@ -17,7 +17,9 @@ import org.tomprotocol.spi.transport.TransportException;
 /**
  * Everything this node has for one peer: its addresses, the frames waiting for it, its connections and the
  * session they form. A session is up while at least one authenticated connection is open; the engine hears
- * {@code onConnected} / {@code onDisconnected} once per session (a peer restart ends one and starts another).
+ * {@code onConnected} / {@code onDisconnected} once per session (a peer restart ends one and starts another),
+ * except that {@code onConnected} is repeated with the new address when the peer migrates (its NAT rebound), so
+ * the engine's idea of where the peer is seen from — the first candidate it gives in introductions — follows.
  *
  * <p>Choosing the connection: all connections of a session come from one run (incarnation) of the peer's
  * transport — a connection from a new run closes the old ones. Among them both sides prefer the one dialled by
@@ -38,6 +40,7 @@ final class PeerLink {
     private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
     private final List<PeerConnection> connections = new ArrayList<>();
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> sessionWatchers = new ArrayList<>();
     private boolean sessionUp;
 
     PeerLink(NodeId peer, LinkEnvironment env) {
@@ -99,12 +102,29 @@ final class PeerLink {
         }
     }
 
+    /** Completes {@code watcher} once a session is up (at once if one is), without dialling for it. */
+    void whenSessionUp(CompletableFuture<Void> watcher) {
+        if (sessionUp) {
+            watcher.complete(null);
+        } else {
+            sessionWatchers.add(watcher);
+        }
+    }
+
+    void forgetSessionWatcher(CompletableFuture<Void> watcher) {
+        sessionWatchers.remove(watcher);
+    }
+
     boolean wantsConnection() {
         return preferred() == null && (!queue.isEmpty() || !connectWaiters.isEmpty());
     }
 
     int openConnections() {
         return (int) connections.stream().filter(PeerConnection::isOpen).count();
+    }
+
+    int openConnectionsDialledByUs() {
+        return (int) connections.stream().filter(c -> c.isOpen() && c.dialledByUs).count();
     }
 
     /** Moves waiting frames onto the preferred connection, or dials when there is none. */
@@ -161,8 +181,10 @@ final class PeerLink {
             // A dial still running goes on: after simultaneous dials the preference rule picks one.
             env.dialer().cancelRetry(this);
             env.listener().onConnected(peer, QuicAddresses.format(connection.remote));
-            List<CompletableFuture<Void>> waiters = List.copyOf(connectWaiters);
+            List<CompletableFuture<Void>> waiters = new ArrayList<>(connectWaiters);
+            waiters.addAll(sessionWatchers);
             connectWaiters.clear();
+            sessionWatchers.clear();
             waiters.forEach(waiter -> waiter.complete(null));
         }
         tellObservedAddress(connection);
@@ -324,6 +346,30 @@ final class PeerLink {
         }
     }
 
+    /**
+     * If the peer's packets on {@code connection} now come from another address (QUIC connection migration,
+     * e.g. its NAT changed its public address), tell it, so it learns its new public address and announces
+     * it, and tell the engine.
+     */
+    void checkRemote(PeerConnection connection) {
+        if (!connections.contains(connection) || !connection.isOpen()
+                || !(connection.channel.remoteSocketAddress() instanceof InetSocketAddress remote)
+                || remote.equals(connection.remote)) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0} migrated to {1}", connection, remote);
+        connection.remote = remote;
+        connection.observedAddressSent = false;
+        if (!connection.dialledByUs) {
+            learnedAddresses.add(remote);
+            trim(learnedAddresses);
+        }
+        tellObservedAddress(connection);
+        if (sessionUp && connection == preferred()) {
+            env.listener().onConnected(peer, QuicAddresses.format(remote));
+        }
+    }
+
     void streamCreditAvailable(PeerConnection connection) {
         tellObservedAddress(connection);
         maybeRetire(connection);
@@ -335,6 +381,7 @@ final class PeerLink {
     /** Keep-alive on the idle preferred connection, zombie checks, retries of RETIRE. */
     void tick(long now) {
         for (PeerConnection connection : List.copyOf(connections)) {
+            checkRemote(connection);
             connection.checkHealth();
             tellObservedAddress(connection);
             maybeRetire(connection);
