@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +29,11 @@ import org.tomprotocol.spi.transport.TransportException;
  */
 final class PeerLink {
     private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
-    private static final int MAX_ADDRESSES = 16;
 
     final NodeId peer;
     final DialState dial = new DialState();
     private final LinkEnvironment env;
-    private final LinkedHashSet<InetSocketAddress> givenAddresses = new LinkedHashSet<>();
-    private final LinkedHashSet<InetSocketAddress> learnedAddresses = new LinkedHashSet<>();
+    private final PeerAddresses addresses = new PeerAddresses();
     private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
     private final List<PeerConnection> connections = new ArrayList<>();
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
@@ -50,28 +47,15 @@ final class PeerLink {
 
     // ---- addresses
 
-    void addAddresses(Collection<InetSocketAddress> addresses) {
-        boolean added = false;
-        for (InetSocketAddress address : addresses) {
-            added |= givenAddresses.add(address);
-        }
-        trim(givenAddresses);
-        if (added && wantsConnection()) {
+    void addAddresses(Collection<InetSocketAddress> given) {
+        if (addresses.addGiven(given) && wantsConnection()) {
             env.dialer().dialNow(this);
         }
     }
 
     /** Where to dial: addresses we were given, then where the peer's own dials came from (its socket). */
     List<InetSocketAddress> dialTargets() {
-        LinkedHashSet<InetSocketAddress> targets = new LinkedHashSet<>(givenAddresses);
-        targets.addAll(learnedAddresses);
-        return List.copyOf(targets);
-    }
-
-    private static void trim(LinkedHashSet<InetSocketAddress> addresses) {
-        while (addresses.size() > MAX_ADDRESSES) {
-            addresses.remove(addresses.iterator().next());
-        }
+        return addresses.dialTargets();
     }
 
     // ---- the engine's requests
@@ -172,8 +156,7 @@ final class PeerLink {
         }
         connections.add(connection);
         if (!connection.dialledByUs) {
-            learnedAddresses.add(connection.remote);
-            trim(learnedAddresses);
+            addresses.learn(connection.remote);
         }
         if (!sessionUp) {
             sessionUp = true;
@@ -361,8 +344,7 @@ final class PeerLink {
         connection.remote = remote;
         connection.observedAddressSent = false;
         if (!connection.dialledByUs) {
-            learnedAddresses.add(remote);
-            trim(learnedAddresses);
+            addresses.learn(remote);
         }
         tellObservedAddress(connection);
         if (sessionUp && connection == preferred()) {
