@@ -80,6 +80,7 @@ RUN=$(printf '%04x' $((RANDOM % 65536)))
 PREFIX="tomlab-$RUN"
 WORK=$(mktemp -d "/tmp/tomlab-$RUN.XXXX")
 PIDS=()
+LINK_PIDS=()
 NAMESPACES=()
 CURRENT=""
 
@@ -178,8 +179,9 @@ build_topology() {
     nat_rules natb "$NAT_B"
     for side in a b; do
         ip netns exec "$(ns "wire$side")" python3 "$LAB_DIR/wan-link.py" --a tonat --b topub --delay-ms "$DELAY_MS" \
-            --loss-pct "$LOSS_PCT" 2>"$WORK/wire$side.log" &
+            --loss-pct "$LOSS_PCT" --loss-on-signal 2>"$WORK/wire$side.log" &
         PIDS+=($!)
+        LINK_PIDS+=($!)
     done
 }
 
@@ -244,7 +246,7 @@ run_scenario() {
         peer=$([[ $side == a ]] && echo "$b" || echo "$a")
         ip netns exec "$(ns "$side")" "$TOM" "${common[@]}" --data-dir "$WORK/id-$side" --listen 0.0.0.0:7401 \
             --bootstrap "$r@203.0.113.10:7400" --send-to "$peer" --count "$count" --interval "$INTERVAL_MS" \
-            --payload "from $side" --start-file "$start" --settle-timeout "$SETTLE_S" \
+            --payload "from $side" --start-file "$start-$side" --settle-timeout "$SETTLE_S" \
             >"$WORK/$side.out" 2>"$WORK/$side.err" &
         PIDS+=($!)
     done
@@ -252,9 +254,14 @@ run_scenario() {
         await_line "$WORK/$side.out" "\"peer\":\"$r\",\"state\":\"online\"" 60 "$side joining R"
         await_line "$WORK/$side.out" '"event":"addresses".*203\.0\.113\.' 30 "$side learning its public address"
     done
-    touch "$start"
+    # Loss starts now, once the nodes joined: the engine does not yet retry a bootstrap dial that failed.
+    kill -USR1 "${LINK_PIDS[@]}"
+    # A speaks first, so its time to a direct path counts from the message that made R introduce them; B
+    # answers a second later.
+    touch "$start-a"
     local started_ms rebind_ms=null
     started_ms=$(date +%s%3N)
+    (sleep 1 && touch "$start-b") &
     if ((REBIND_AT_MS > 0)); then
         sleep "$((REBIND_AT_MS / 1000)).$(printf '%03d' $((REBIND_AT_MS % 1000)))"
         rebind_ms=$(date +%s%3N)
@@ -282,6 +289,7 @@ cleanup_scenario() {
         wait "$pid" 2>/dev/null || true
     done
     PIDS=()
+    LINK_PIDS=()
     delete_namespaces
     keep_logs
     rm -rf "${WORK:?}"/*

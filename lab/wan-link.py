@@ -9,7 +9,10 @@ them: the namespace is the cable.
 UDP checksums are recomputed on the way through: a veth hands over packets whose checksum the kernel has not
 filled in yet (checksum offload), and re-sent as they are the receiver would drop them.
 
-    wan-link.py --a IFACE --b IFACE [--delay-ms 20] [--loss-pct 0] [--seed N]
+    wan-link.py --a IFACE --b IFACE [--delay-ms 20] [--loss-pct 0] [--loss-on-signal] [--seed N]
+
+With --loss-on-signal the loss starts only when the process receives SIGUSR1 (the lab lets its nodes join
+first).
 """
 import argparse
 import heapq
@@ -78,6 +81,7 @@ def main():
     parser.add_argument("--delay-ms", type=float, default=0.0, help="one-way delay in each direction")
     parser.add_argument("--loss-pct", type=float, default=0.0, help="IPv4 packets dropped in each direction, in %%")
     parser.add_argument("--seed", type=int, default=None, help="random seed of the losses")
+    parser.add_argument("--loss-on-signal", action="store_true", help="no loss until SIGUSR1 arrives")
     args = parser.parse_args()
     if not 0 <= args.loss_pct <= 100 or args.delay_ms < 0:
         parser.error("--loss-pct must be between 0 and 100 and --delay-ms not negative")
@@ -87,7 +91,12 @@ def main():
     side_a, side_b = open_interface(args.a), open_interface(args.b)
     other = {side_a: side_b, side_b: side_a}
     delay = args.delay_ms / 1000.0
-    loss = args.loss_pct / 100.0
+    impairment = {"loss": 0.0 if args.loss_on_signal else args.loss_pct / 100.0}
+
+    def start_losing(*_):
+        impairment["loss"] = args.loss_pct / 100.0
+
+    signal.signal(signal.SIGUSR1, start_losing)
     queue = []  # (due, order, socket, frame)
     order = 0
     counts = {"forwarded": 0, "dropped": 0}
@@ -116,6 +125,7 @@ def main():
                     if address[2] == PACKET_OUTGOING:
                         continue  # our own transmission on this side
                     if is_ipv4(frame):
+                        loss = impairment["loss"]
                         if loss and losses.random() < loss:
                             counts["dropped"] += 1
                             continue
