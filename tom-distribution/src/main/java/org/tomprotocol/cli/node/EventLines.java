@@ -6,13 +6,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.tomprotocol.api.InboundMessage;
 import org.tomprotocol.api.NodeEvent;
+import org.tomprotocol.api.PathChange;
 import org.tomprotocol.api.PeerEvent;
 import org.tomprotocol.api.StatusChange;
 import org.tomprotocol.api.TomNode;
+import org.tomprotocol.api.TransportAddress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,14 +52,32 @@ public final class EventLines {
     }
 
     public void started(TomNode node) {
-        emit("started", Map.of("node_id", node.id().toHex(),
-                "addresses", node.addresses().stream().map(Object::toString).toList()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("node_id", node.id().toHex());
+        fields.put("addresses", node.addresses().stream().map(Object::toString).toList());
+        emit("started", fields);
     }
 
     public void nodeEvent(NodeEvent event) {
         if (event instanceof PeerEvent peer) {
-            emit("peer", Map.of("peer", peer.peer().toHex(), "state", peer.state().name().toLowerCase()));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("peer", peer.peer().toHex());
+            fields.put("state", peer.state().name().toLowerCase());
+            emit("peer", fields);
+        } else if (event instanceof PathChange change) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("peer", change.peer().toHex());
+            fields.put("from", change.from().name().toLowerCase());
+            fields.put("to", change.to().name().toLowerCase());
+            fields.put("since_first_message_ms", change.sinceFirstMessage().toMillis());
+            fields.put("at_ms", change.at().toEpochMilli());
+            emit("path_change", fields);
         }
+    }
+
+    /** This node's addresses changed, e.g. a peer reported how it sees the node (its public NAT mapping). */
+    public void addresses(List<TransportAddress> addresses) {
+        emit("addresses", Map.of("addresses", addresses.stream().map(Object::toString).toList()));
     }
 
     public void message(InboundMessage message) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "node",
         mixinStandardHelpOptions = true,
         description = "Runs a ToM node until interrupted (Ctrl-C): it relays for others, receives messages and "
-                + "prints its events — started (node id, addresses), peer up/down, messages received.")
+                + "prints its events — started (node id, addresses), addresses (when peers report how they see "
+                + "it), peer up/down, path changes, messages received; with --send-to it also sends messages "
+                + "periodically and prints each outcome and a summary.")
 public final class NodeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -27,8 +29,14 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line per event.")
     private boolean json;
 
+    @Mixin
+    private SendLoopOptions sending;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (sending.enabled()) {
+            sending.validate(spec.commandLine());
+        }
         EventLines lines = new EventLines(spec.commandLine().getOut(), json);
         TomNode node = options.builder(spec.commandLine().getErr()).start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -37,9 +45,19 @@ public final class NodeCommand implements Callable<Integer> {
             lines.emit("stopped", Map.of("node_id", node.id().toHex()));
             stopped.countDown();
         }, "tom-node-shutdown"));
-        Subscriptions.listen(node.events(), lines::nodeEvent);
+        SendLoop sendLoop = sending.enabled() ? new SendLoop(node, lines, sending) : null;
+        Subscriptions.listen(node.events(), event -> {
+            lines.nodeEvent(event);
+            if (sendLoop != null) {
+                sendLoop.pathChanged(event);
+            }
+        });
         node.onMessage(lines::message);
         lines.started(node);
+        AddressWatch.start(node, lines);
+        if (sendLoop != null) {
+            sendLoop.start();
+        }
         stopped.await();
         return 0;
     }

@@ -26,6 +26,10 @@ public final class NodeOptions {
     @Option(names = "--name", description = "A display name announced to other nodes.")
     String name;
 
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A provider option, e.g. quic.punch-window-ms=2000 (repeatable).")
+    java.util.Map<String, String> providerOptions = new java.util.LinkedHashMap<>();
+
     /** A builder configured from these options; invalid values throw a ConfigurationException naming them. */
     public NodeBuilder builder(java.io.PrintWriter warnings) {
         NodeBuilder builder = Tom.node().plugins(org.tomprotocol.cli.plugins.PluginContext.source(warnings));
@@ -34,6 +38,7 @@ public final class NodeOptions {
         if (dataDir != null) {
             builder.dataDir(dataDir);
         }
+        providerOptions.forEach(builder::option);
         if (name != null && !name.isBlank()) {
             builder.option("node.name", name);
         }

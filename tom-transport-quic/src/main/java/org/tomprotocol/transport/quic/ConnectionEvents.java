@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
+import io.netty.handler.codec.quic.QuicPathEvent;
 import io.netty.handler.codec.quic.QuicStreamLimitChangedEvent;
 import io.netty.util.AttributeKey;
 
@@ -27,6 +28,9 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
 
         /** The peer closed the connection, saying why. */
         void peerClosed(QuicChannel channel, String reason);
+
+        /** The peer's packets now come from another address (connection migration). */
+        void peerMigrated(QuicChannel channel);
     }
 
     private static final System.Logger LOG = System.getLogger(ConnectionEvents.class.getName());
@@ -66,6 +70,10 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof QuicStreamLimitChangedEvent) {
             callbacks.streamCreditChanged((QuicChannel) ctx.channel());
+        } else if (event instanceof QuicPathEvent.PeerMigrated) {
+            // Not migrated.remote(): Netty 4.2.18 hands it over with the port's bytes swapped (7401 arrives as
+            // 59676). The channel's remote address, which the codec updates as it sends, is right.
+            callbacks.peerMigrated((QuicChannel) ctx.channel());
         } else if (event instanceof QuicConnectionCloseEvent close) {
             String text = reasonOf(close);
             callbacks.peerClosed((QuicChannel) ctx.channel(), text.isEmpty()

@@ -33,7 +33,8 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
     final BigInteger incarnation;
     final boolean dialledByUs;
     final long order;
-    final InetSocketAddress remote;
+    /** Where the peer's packets come from; changes when the peer migrates (e.g. its NAT rebinds). */
+    InetSocketAddress remote;
     private final PeerLink link;
     private final long ackTimeoutNanos;
     private final Set<PendingFrame> inFlight = new LinkedHashSet<>();

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,9 @@ import org.tomprotocol.spi.transport.TransportException;
 /**
  * Everything this node has for one peer: its addresses, the frames waiting for it, its connections and the
  * session they form. A session is up while at least one authenticated connection is open; the engine hears
- * {@code onConnected} / {@code onDisconnected} once per session (a peer restart ends one and starts another).
+ * {@code onConnected} / {@code onDisconnected} once per session (a peer restart ends one and starts another),
+ * except that {@code onConnected} is repeated with the new address when the peer migrates (its NAT rebound), so
+ * the engine's idea of where the peer is seen from — the first candidate it gives in introductions — follows.
  *
  * <p>Choosing the connection: all connections of a session come from one run (incarnation) of the peer's
  * transport — a connection from a new run closes the old ones. Among them both sides prefer the one dialled by
@@ -28,16 +29,15 @@ import org.tomprotocol.spi.transport.TransportException;
  */
 final class PeerLink {
     private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
-    private static final int MAX_ADDRESSES = 16;
 
     final NodeId peer;
     final DialState dial = new DialState();
     private final LinkEnvironment env;
-    private final LinkedHashSet<InetSocketAddress> givenAddresses = new LinkedHashSet<>();
-    private final LinkedHashSet<InetSocketAddress> learnedAddresses = new LinkedHashSet<>();
+    private final PeerAddresses addresses = new PeerAddresses();
     private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
     private final List<PeerConnection> connections = new ArrayList<>();
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> sessionWatchers = new ArrayList<>();
     private boolean sessionUp;
 
     PeerLink(NodeId peer, LinkEnvironment env) {
@@ -47,28 +47,15 @@ final class PeerLink {
 
     // ---- addresses
 
-    void addAddresses(Collection<InetSocketAddress> addresses) {
-        boolean added = false;
-        for (InetSocketAddress address : addresses) {
-            added |= givenAddresses.add(address);
-        }
-        trim(givenAddresses);
-        if (added && wantsConnection()) {
+    void addAddresses(Collection<InetSocketAddress> given) {
+        if (addresses.addGiven(given) && wantsConnection()) {
             env.dialer().dialNow(this);
         }
     }
 
     /** Where to dial: addresses we were given, then where the peer's own dials came from (its socket). */
     List<InetSocketAddress> dialTargets() {
-        LinkedHashSet<InetSocketAddress> targets = new LinkedHashSet<>(givenAddresses);
-        targets.addAll(learnedAddresses);
-        return List.copyOf(targets);
-    }
-
-    private static void trim(LinkedHashSet<InetSocketAddress> addresses) {
-        while (addresses.size() > MAX_ADDRESSES) {
-            addresses.remove(addresses.iterator().next());
-        }
+        return addresses.dialTargets();
     }
 
     // ---- the engine's requests
@@ -99,12 +86,29 @@ final class PeerLink {
         }
     }
 
+    /** Completes {@code watcher} once a session is up (at once if one is), without dialling for it. */
+    void whenSessionUp(CompletableFuture<Void> watcher) {
+        if (sessionUp) {
+            watcher.complete(null);
+        } else {
+            sessionWatchers.add(watcher);
+        }
+    }
+
+    void forgetSessionWatcher(CompletableFuture<Void> watcher) {
+        sessionWatchers.remove(watcher);
+    }
+
     boolean wantsConnection() {
         return preferred() == null && (!queue.isEmpty() || !connectWaiters.isEmpty());
     }
 
     int openConnections() {
         return (int) connections.stream().filter(PeerConnection::isOpen).count();
+    }
+
+    int openConnectionsDialledByUs() {
+        return (int) connections.stream().filter(c -> c.isOpen() && c.dialledByUs).count();
     }
 
     /** Moves waiting frames onto the preferred connection, or dials when there is none. */
@@ -152,8 +156,7 @@ final class PeerLink {
         }
         connections.add(connection);
         if (!connection.dialledByUs) {
-            learnedAddresses.add(connection.remote);
-            trim(learnedAddresses);
+            addresses.learn(connection.remote);
         }
         if (!sessionUp) {
             sessionUp = true;
@@ -161,8 +164,10 @@ final class PeerLink {
             // A dial still running goes on: after simultaneous dials the preference rule picks one.
             env.dialer().cancelRetry(this);
             env.listener().onConnected(peer, QuicAddresses.format(connection.remote));
-            List<CompletableFuture<Void>> waiters = List.copyOf(connectWaiters);
+            List<CompletableFuture<Void>> waiters = new ArrayList<>(connectWaiters);
+            waiters.addAll(sessionWatchers);
             connectWaiters.clear();
+            sessionWatchers.clear();
             waiters.forEach(waiter -> waiter.complete(null));
         }
         tellObservedAddress(connection);
@@ -324,6 +329,29 @@ final class PeerLink {
         }
     }
 
+    /**
+     * If the peer's packets on {@code connection} now come from another address (QUIC connection migration,
+     * e.g. its NAT changed its public address), tell it, so it learns its new public address and announces
+     * it, and tell the engine.
+     */
+    void checkRemote(PeerConnection connection) {
+        if (!connections.contains(connection) || !connection.isOpen()
+                || !(connection.channel.remoteSocketAddress() instanceof InetSocketAddress remote)
+                || remote.equals(connection.remote)) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0} migrated to {1}", connection, remote);
+        connection.remote = remote;
+        connection.observedAddressSent = false;
+        if (!connection.dialledByUs) {
+            addresses.learn(remote);
+        }
+        tellObservedAddress(connection);
+        if (sessionUp && connection == preferred()) {
+            env.listener().onConnected(peer, QuicAddresses.format(remote));
+        }
+    }
+
     void streamCreditAvailable(PeerConnection connection) {
         tellObservedAddress(connection);
         maybeRetire(connection);
@@ -335,6 +363,7 @@ final class PeerLink {
     /** Keep-alive on the idle preferred connection, zombie checks, retries of RETIRE. */
     void tick(long now) {
         for (PeerConnection connection : List.copyOf(connections)) {
+            checkRemote(connection);
             connection.checkHealth();
             tellObservedAddress(connection);
             maybeRetire(connection);

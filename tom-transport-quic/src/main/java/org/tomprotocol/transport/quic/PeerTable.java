@@ -24,6 +24,8 @@ import org.tomprotocol.spi.transport.FrameChannel;
 final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.Registrar {
     private static final System.Logger LOG = System.getLogger(PeerTable.class.getName());
 
+    private static final long[] MIGRATION_CHECKS_MILLIS = {10, 250};
+
     private final Map<NodeId, PeerLink> links = new HashMap<>();
     private final int maxFrameBytes;
     private LinkEnvironment env;
@@ -154,6 +156,19 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
         PeerConnection connection = channel.attr(PeerConnection.ATTRIBUTE).get();
         if (connection != null) {
             connection.peerClosed(reason);
+        }
+    }
+
+    @Override
+    public void peerMigrated(QuicChannel channel) {
+        PeerConnection connection = channel.attr(PeerConnection.ATTRIBUTE).get();
+        if (connection == null) {
+            return;
+        }
+        // the codec updates the channel's remote address when it next sends: look right after, and once more
+        for (long delay : MIGRATION_CHECKS_MILLIS) {
+            channel.eventLoop().schedule(() -> connection.link().checkRemote(connection), delay,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

@@ -48,7 +48,8 @@ import org.tomprotocol.spi.transport.TransportException;
 final class QuicTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(QuicTransport.class.getName());
     private static final Set<TransportCapability> CAPABILITIES =
-            Set.copyOf(EnumSet.of(TransportCapability.SECURE_LINK, TransportCapability.OBSERVED_ADDRESSES));
+            Set.copyOf(EnumSet.of(TransportCapability.SECURE_LINK, TransportCapability.OBSERVED_ADDRESSES,
+                    TransportCapability.NAT_TRAVERSAL));
     private static final String DEFAULT_LISTEN = "0.0.0.0:0";
 
     private final NodeId localId;
@@ -59,11 +60,13 @@ final class QuicTransport implements Transport {
     private final PeerTable peers;
     private final LocalAddressBook addresses;
     private final Set<NodeId> connected;
+    private final HolePunching punching;
     private final ScheduledFuture<?> ticker;
     private volatile boolean closed;
 
     private QuicTransport(NodeId localId, int maxFrameBytes, EventLoopGroup group, SharedUdpSocket socket,
-                          PeerTable peers, LocalAddressBook addresses, Set<NodeId> connected, long tickMillis) {
+                          PeerTable peers, LocalAddressBook addresses, Set<NodeId> connected, HolePunching punching,
+                          long tickMillis) {
         this.localId = localId;
         this.maxFrameBytes = maxFrameBytes;
         this.group = group;
@@ -72,6 +75,7 @@ final class QuicTransport implements Transport {
         this.peers = peers;
         this.addresses = addresses;
         this.connected = connected;
+        this.punching = punching;
         this.ticker = loop.scheduleAtFixedRate(() -> peers.tick(System.nanoTime()), tickMillis, tickMillis,
                 TimeUnit.MILLISECONDS);
     }
@@ -79,9 +83,11 @@ final class QuicTransport implements Transport {
     /** Binds a transport as {@code context} says. */
     static QuicTransport bind(TransportContext context) throws TransportException {
         QuicOptions options;
+        PunchTiming punchTiming;
         InetSocketAddress listen;
         try {
             options = QuicOptions.from(context);
+            punchTiming = PunchTiming.from(context.options());
             listen = listenAddress(context.listen());
         } catch (IllegalArgumentException e) {
             throw new TransportException(e.getMessage(), e);
@@ -118,10 +124,13 @@ final class QuicTransport implements Transport {
                     new ConnectionEvents(peers, true), streams, random);
             dialer.socket(socket);
             addresses.bound(QuicAddresses.reachableAddresses(socket.localAddress()));
+            HolePunching punching = new HolePunching(context.identity().id(), socket, peers, dialer, listener,
+                    punchTiming);
+            socket.eventLoop().submit(() -> socket.rawDatagramHandler(punching::onDatagram)).syncUninterruptibly();
             LOG.log(System.Logger.Level.DEBUG, "quic transport of {0} bound to {1}",
                     context.identity().id().shortForm(), socket.localAddress());
             return new QuicTransport(context.identity().id(), maxFrameBytes, group, socket, peers, addresses,
-                    connected, options.tickMillis());
+                    connected, punching, options.tickMillis());
         } catch (TransportException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -158,6 +167,13 @@ final class QuicTransport implements Transport {
     public void addPeerAddresses(NodeId peer, Collection<TransportAddress> peerAddresses) {
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(peerAddresses, "addresses");
+        List<InetSocketAddress> parsed = parse(peer, peerAddresses);
+        if (!parsed.isEmpty() && !peer.equals(localId)) {
+            execute(() -> peers.link(peer).addAddresses(parsed), null);
+        }
+    }
+
+    private static List<InetSocketAddress> parse(NodeId peer, Collection<TransportAddress> peerAddresses) {
         List<InetSocketAddress> parsed = new ArrayList<>();
         for (TransportAddress address : peerAddresses) {
             if (address == null || !QuicTransportProvider.SCHEME.equals(address.scheme())) {
@@ -169,9 +185,7 @@ final class QuicTransport implements Transport {
                 LOG.log(System.Logger.Level.DEBUG, "ignored address of {0}: {1}", peer.shortForm(), e.getMessage());
             }
         }
-        if (!parsed.isEmpty() && !peer.equals(localId)) {
-            execute(() -> peers.link(peer).addAddresses(parsed), null);
-        }
+        return parsed;
     }
 
     @Override
@@ -205,6 +219,36 @@ final class QuicTransport implements Transport {
         return result;
     }
 
+    /**
+     * Punches through NATs towards {@code peer}: probes from the listening socket to every candidate for a short
+     * window, the side with the lower node id dialling (see {@link HolePunching}). The candidates are also
+     * remembered as the peer's addresses.
+     */
+    @Override
+    public CompletionStage<Void> connectDirect(NodeId peer, List<TransportAddress> candidates) {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(candidates, "candidates");
+        if (peer.equals(localId)) {
+            return failed("cannot connect to this node itself");
+        }
+        List<InetSocketAddress> parsed = parse(peer, candidates);
+        if (parsed.isEmpty()) {
+            return failed("no usable quic candidate for peer " + peer.shortForm() + " in " + candidates);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        execute(() -> {
+            peers.link(peer).addAddresses(parsed);
+            punching.punch(peer, parsed).whenComplete((ignored, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(error);
+                }
+            });
+        }, result);
+        return result;
+    }
+
     @Override
     public boolean isConnected(NodeId peer) {
         return connected.contains(peer);
@@ -234,6 +278,7 @@ final class QuicTransport implements Transport {
         closed = true;
         Runnable shutdown = () -> {
             ticker.cancel(false);
+            punching.closeAll();
             peers.closeAll("transport closed");
             socket.close(); // after the CONNECTION_CLOSE packets above were flushed
         };
@@ -271,9 +316,12 @@ final class QuicTransport implements Transport {
         return result;
     }
 
-    /** Receives raw (non-QUIC) datagrams arriving on the listening socket; called on the event loop. */
+    /**
+     * Receives raw (non-QUIC) datagrams arriving on the listening socket, hole-punching probes excepted; called
+     * on the event loop.
+     */
     void onRawDatagram(BiConsumer<InetSocketAddress, ByteBuf> handler) {
-        execute(() -> socket.rawDatagramHandler(handler), null);
+        execute(() -> punching.otherDatagrams(handler), null);
     }
 
     /** Runs {@code task} on the transport's event loop (for extensions that work with its state). */
@@ -296,6 +344,14 @@ final class QuicTransport implements Transport {
         return loop.submit(() -> {
             PeerLink link = peers.existingLink(peer);
             return link == null ? 0 : link.openConnections();
+        }).syncUninterruptibly().getNow();
+    }
+
+    /** How many open connections to {@code peer} this node dialled; blocks briefly (tests). */
+    int sessionsDialledByThisNode(NodeId peer) {
+        return loop.submit(() -> {
+            PeerLink link = peers.existingLink(peer);
+            return link == null ? 0 : link.openConnectionsDialledByUs();
         }).syncUninterruptibly().getNow();
     }
 

@@ -16,7 +16,8 @@ import org.tomprotocol.spi.transport.TransportProvider;
  * <p>Options (all in milliseconds unless said otherwise): {@code quic.keepalive-ms} (10000),
  * {@code quic.idle-timeout-ms} (30000), {@code quic.handshake-timeout-ms} (5000), {@code quic.ack-timeout-ms}
  * (5000), {@code quic.dial-backoff-initial-ms} (1000), {@code quic.dial-backoff-max-ms} (32000) and
- * {@code quic.max-queued-frames} (a count, 4096 per peer).
+ * {@code quic.max-queued-frames} (a count, 4096 per peer); hole punching: {@code quic.punch-probe-interval-ms}
+ * (50), {@code quic.punch-window-ms} (2000), {@code quic.punch-blind-dial-ms} (500).
  */
 public final class QuicTransportProvider implements TransportProvider {
     /** The provider id and address scheme. */

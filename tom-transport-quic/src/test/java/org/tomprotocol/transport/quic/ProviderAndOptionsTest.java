@@ -35,10 +35,10 @@ class ProviderAndOptionsTest {
     }
 
     @Test
-    void boundTransportOffersASecureLinkAndObservedAddresses() throws Exception {
+    void boundTransportOffersASecureLinkObservedAddressesAndNatTraversal() throws Exception {
         try (var transport = provider.bind(context(List.of(), 1 << 20, Map.of()))) {
             assertThat(transport.capabilities()).containsExactlyInAnyOrder(TransportCapability.SECURE_LINK,
-                    TransportCapability.OBSERVED_ADDRESSES);
+                    TransportCapability.OBSERVED_ADDRESSES, TransportCapability.NAT_TRAVERSAL);
             assertThat(transport.localAddresses()).isNotEmpty()
                     .allSatisfy(address -> assertThat(address.address()).doesNotEndWith(":0"));
         }

@@ -1,0 +1,207 @@
+package org.tomprotocol.transport.quic;
+
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.handler.codec.quic.QuicChannel;
+import org.tomprotocol.spi.transport.TransportException;
+
+/**
+ * One hole-punching attempt towards one peer. It probes every candidate each interval for the window (which
+ * starts over when new candidates arrive). The dialling side (lower node id) dials the source address of the
+ * first probe that arrives — the way is open then, in both directions — and, if none arrived after the
+ * blind-dial delay, every candidate. A handshake still incomplete when a later probe arrives is doubled by a
+ * fresh dial (a few at most): QUIC waits about a second before it repeats a lost first packet, the probes
+ * show sooner that the way is open. The attempt succeeds when a session with the peer is up, however it came
+ * up (our dial, the peer's dial, an ordinary connect); it fails after the window once no dial is still
+ * completing. Event-loop confined.
+ */
+final class HolePunch {
+    private static final System.Logger LOG = System.getLogger(HolePunch.class.getName());
+    private static final int MAX_DIALS_PER_ADDRESS = 3;
+    private static final long REDIAL_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+    /** The dials made to one address: how many, and when the last one started. */
+    private static final class Dials {
+        int count;
+        long lastStartNanos;
+    }
+
+    private final HolePunching owner;
+    private final PeerLink link;
+    private final boolean dialling;
+    private final LinkedHashSet<InetSocketAddress> candidates = new LinkedHashSet<>();
+    private final Map<InetSocketAddress, Dials> dials = new HashMap<>();
+    private final CompletableFuture<Void> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> sessionWatcher = new CompletableFuture<>();
+    private ScheduledFuture<?> prober;
+    private ScheduledFuture<?> blindDial;
+    private ScheduledFuture<?> windowEnd;
+    private int dialsInFlight;
+    private boolean probing = true;
+    private boolean probeReceived;
+
+    HolePunch(HolePunching owner, PeerLink link, boolean dialling, Collection<InetSocketAddress> candidates) {
+        this.owner = owner;
+        this.link = link;
+        this.dialling = dialling;
+        addCandidates(candidates);
+    }
+
+    CompletableFuture<Void> result() {
+        return result;
+    }
+
+    /** More candidates (a new introduction while this attempt runs): probed from now on, for a full window. */
+    void addCandidates(Collection<InetSocketAddress> more) {
+        boolean added = false;
+        for (InetSocketAddress candidate : more) {
+            if (candidates.size() >= owner.timing().maxCandidates()) {
+                break;
+            }
+            if (!candidate.isUnresolved() && candidate.getPort() != 0 && !owner.isOwnAddress(candidate)) {
+                added |= candidates.add(candidate);
+            }
+        }
+        if (added && windowEnd != null && probing) {
+            windowEnd.cancel(false);
+            scheduleWindowEnd();
+        }
+    }
+
+    void start() {
+        sessionWatcher.whenComplete((ignored, error) -> finish(null));
+        link.whenSessionUp(sessionWatcher);
+        if (result.isDone()) {
+            return;
+        }
+        PunchTiming timing = owner.timing();
+        LOG.log(System.Logger.Level.DEBUG, "punching to {0} at {1} ({2})", link.peer.shortForm(), candidates,
+                dialling ? "dialling" : "awaiting its dial");
+        probeAll();
+        prober = owner.loop().scheduleAtFixedRate(this::probeAll, timing.probeIntervalMillis(),
+                timing.probeIntervalMillis(), TimeUnit.MILLISECONDS);
+        if (dialling) {
+            blindDial = owner.loop().schedule(this::blindDial, timing.blindDialMillis(), TimeUnit.MILLISECONDS);
+        }
+        scheduleWindowEnd();
+    }
+
+    private void scheduleWindowEnd() {
+        windowEnd = owner.loop().schedule(this::windowEnded, owner.timing().windowMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A probe from the peer arrived from {@code source}: the way between us is open. */
+    void probeReceived(InetSocketAddress source) {
+        if (result.isDone()) {
+            return;
+        }
+        boolean first = !probeReceived;
+        probeReceived = true;
+        boolean newSource = candidates.size() < 2 * owner.timing().maxCandidates() && candidates.add(source);
+        if (probing && (first || newSource)) {
+            owner.sendProbe(link.peer, source); // answer at once, where it really comes from (peer-reflexive)
+        }
+        if (dialling) {
+            dial(source);
+        }
+    }
+
+    private void probeAll() {
+        if (!probing) {
+            return;
+        }
+        for (InetSocketAddress candidate : candidates) {
+            owner.sendProbe(link.peer, candidate);
+        }
+    }
+
+    private void blindDial() {
+        if (!probeReceived) {
+            List.copyOf(candidates).forEach(this::dial);
+        }
+    }
+
+    private void dial(InetSocketAddress target) {
+        if (result.isDone()) {
+            return;
+        }
+        long now = System.nanoTime();
+        Dials made = dials.computeIfAbsent(target, ignored -> new Dials());
+        if (made.count >= MAX_DIALS_PER_ADDRESS || (made.count > 0 && now - made.lastStartNanos < REDIAL_AFTER_NANOS)) {
+            return;
+        }
+        made.count++;
+        made.lastStartNanos = now;
+        dialsInFlight++;
+        owner.dialer().socketDial(target, link.peer).addListener(attempt -> {
+            dialsInFlight--;
+            if (attempt.isSuccess()) {
+                connected((QuicChannel) attempt.getNow(), target);
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "punched dial to {0} at {1} failed: {2}",
+                        link.peer.shortForm(), target, String.valueOf(attempt.cause()));
+            }
+            if (!probing && dialsInFlight == 0) {
+                finish(failure());
+            }
+        });
+    }
+
+    private void connected(QuicChannel channel, InetSocketAddress target) {
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            channel.close(); // a doubled dial that lost the race: the session is up on another connection
+            return;
+        }
+        // The TLS handshake already refused any other identity; attaching opens the session, which completes
+        // this attempt through the session watcher.
+        if (owner.dialer().attach(channel, link.peer) == null) {
+            LOG.log(System.Logger.Level.DEBUG, "punched connection to {0} at {1} refused", link.peer.shortForm(),
+                    target);
+        }
+    }
+
+    private void windowEnded() {
+        probing = false;
+        if (dialsInFlight == 0) {
+            finish(failure());
+        }
+    }
+
+    private TransportException failure() {
+        return new TransportException("no direct path to peer " + link.peer.shortForm() + " after punching at "
+                + candidates + (probeReceived ? "" : " (no probe of the peer arrived)"));
+    }
+
+    void abort(String why) {
+        finish(new TransportException(why));
+    }
+
+    private void finish(TransportException failure) {
+        if (result.isDone()) {
+            return;
+        }
+        probing = false;
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {prober, blindDial, windowEnd}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+        link.forgetSessionWatcher(sessionWatcher);
+        if (failure == null) {
+            LOG.log(System.Logger.Level.DEBUG, "direct session with {0} is up", link.peer.shortForm());
+            result.complete(null);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, failure.getMessage());
+            result.completeExceptionally(failure);
+        }
+    }
+
+}
