@@ -33,6 +33,7 @@ public final class NodeEngine {
     private final PathMonitor pathMonitor;
     private final Introductions introductions;
     private final DirectAttempts directAttempts = new DirectAttempts();
+    private final JoinRetries joinRetries = new JoinRetries();
 
     public NodeEngine(NodeId local, EngineEffects effects) {
         this.local = local;
@@ -286,6 +287,10 @@ public final class NodeEngine {
         peers.learnAddresses(peer, addresses, now);
         effects.learnedAddresses(peer, addresses);
         effects.connect(peer);
+        PeerRecord record = peers.get(peer);
+        if (record == null || !record.hasSession()) {
+            joinRetries.dialled(peer, now);
+        }
     }
 
     public void onSessionUp(NodeId peer, long now) {
@@ -298,6 +303,7 @@ public final class NodeEngine {
         peers.session(peer, true, remote, now);
         pathMonitor.session(peer, true, now);
         directAttempts.sessionUp(peer);
+        joinRetries.reached(peer);
     }
 
     public void onSessionDown(NodeId peer, long now) {
@@ -311,6 +317,9 @@ public final class NodeEngine {
     public void onLivenessTick(long now) {
         for (NodeId peer : peers.tick(now)) {
             effects.sendSigned(MessageType.Heartbeat, peer, List.of(), new byte[0]);
+        }
+        for (NodeId peer : joinRetries.due(now)) {
+            effects.connect(peer);
         }
         for (DirectAttempts.Attempt attempt : directAttempts.due(now, peer -> {
             PeerRecord record = peers.get(peer);

@@ -104,8 +104,13 @@ public final class PeerTable {
         PeerRecord peer = open ? heard(id, now) : peers.get(id);
         if (peer != null) {
             peer.session = open;
-            if (open && remote != null) {
-                peer.observed = remote;
+            if (open) {
+                if (remote != null) {
+                    peer.observed = remote;
+                }
+                // a session that came up is a new path: what made the old one suspect says nothing about it
+                peer.directSuspectUntil = 0;
+                peer.directFailures = 0;
             }
         }
     }

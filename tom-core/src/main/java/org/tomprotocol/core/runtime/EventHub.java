@@ -36,23 +36,28 @@ final class EventHub {
     }
 
     void publishMessage(InboundMessage message) {
-        if (closed) {
-            return;
-        }
-        messages.offer(message, (subscriber, dropped) -> {
-            metrics.increment("app-dropped");
-            return false;
-        });
+        publish(messages, message);
     }
 
     void publishEvent(NodeEvent event) {
+        publish(events, event);
+    }
+
+    private <T> void publish(SubmissionPublisher<T> publisher, T item) {
         if (closed) {
             return;
         }
-        events.offer(event, (subscriber, dropped) -> {
-            metrics.increment("app-dropped");
-            return false;
-        });
+        try {
+            publisher.offer(item, (subscriber, dropped) -> {
+                metrics.increment("app-dropped");
+                return false;
+            });
+        } catch (IllegalStateException e) {
+            // close() ran on another thread between the check and the offer: drop it as after close
+            if (!closed) {
+                throw e;
+            }
+        }
     }
 
     /** Subscribes {@code listener} to {@code publisher}; closing the result cancels the subscription. */

@@ -85,4 +85,41 @@ class DirectPathTest {
             assertThat(net.runUntil(() -> after.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
         }
     }
+
+    @Test
+    void aNewDirectSessionAfterAFallbackCarriesTrafficAtOnceWithoutWaitingOutTheSuspicion() {
+        try (SimulatedNetwork net = new SimulatedNetwork(23)) {
+            TomNode alice = net.node("alice");
+            TomNode relay = net.node("relay");
+            TomNode bob = net.node("bob");
+            net.link(alice, relay);
+            net.link(bob, relay);
+            net.run(Duration.ofMillis(100));
+            send(alice, bob, "open the way");
+            net.runUntil(() -> pathChanges(net, alice).size() == 1, Duration.ofSeconds(5));
+
+            net.network.partition(List.of(alice.id()), List.of(bob.id()));
+            List<OutboundMessage> during = new ArrayList<>();
+            while (pathChanges(net, alice).size() < 2) {
+                during.add(send(alice, bob, "during"));
+                net.run(Duration.ofMillis(250));
+            }
+            java.time.Instant fellBack = pathChanges(net, alice).get(1).at();
+            assertThat(net.runUntil(() -> !directSession(alice, bob), Duration.ofSeconds(10))).as("old session closed").isTrue();
+            net.network.heal();
+            assertThat(net.runUntil(() -> directSession(alice, bob), Duration.ofSeconds(10))).as("new session").isTrue();
+            Duration sinceFallback = Duration.between(fellBack, net.runtime.now());
+            assertThat(sinceFallback).as("the new session must come up while the dead path is still suspect")
+                    .isLessThan(Duration.ofMillis(org.tomprotocol.core.engine.ProtocolConstants.DIRECT_SUSPECT_MS));
+
+            OutboundMessage after = send(alice, bob, "after the new session");
+            assertThat(net.runUntil(() -> after.status().isDelivered(), Duration.ofSeconds(5))).isTrue();
+            assertThat(after.path()).as("sent on the new direct session").isEmpty();
+            assertThat(during).allMatch(m -> m.status().isDelivered());
+        }
+    }
+
+    private static boolean directSession(TomNode from, TomNode to) {
+        return from.peers().stream().anyMatch(p -> p.id().equals(to.id()) && p.directSession());
+    }
 }
