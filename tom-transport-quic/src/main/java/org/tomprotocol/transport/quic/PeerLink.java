@@ -35,7 +35,7 @@ final class PeerLink {
     private final LinkEnvironment env;
     private final PeerAddresses addresses = new PeerAddresses();
     private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
-    private final List<PeerConnection> connections = new ArrayList<>();
+    private final SessionConnections connections;
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
     private final List<CompletableFuture<Void>> sessionWatchers = new ArrayList<>();
     private boolean sessionUp;
@@ -43,6 +43,7 @@ final class PeerLink {
     PeerLink(NodeId peer, LinkEnvironment env) {
         this.peer = peer;
         this.env = env;
+        this.connections = new SessionConnections(env.localId().compareTo(peer) < 0);
     }
 
     // ---- addresses
@@ -104,11 +105,11 @@ final class PeerLink {
     }
 
     int openConnections() {
-        return (int) connections.stream().filter(PeerConnection::isOpen).count();
+        return connections.open();
     }
 
     int openConnectionsDialledByUs() {
-        return (int) connections.stream().filter(c -> c.isOpen() && c.dialledByUs).count();
+        return connections.openDialledByUs();
     }
 
     /** Moves waiting frames onto the preferred connection, or dials when there is none. */
@@ -133,22 +134,16 @@ final class PeerLink {
 
     /** Nowhere to dial: everything waiting fails. */
     void unreachable(String why) {
-        TransportException failure = new TransportException("cannot reach peer " + peer.shortForm() + ": " + why);
-        failConnectWaiters(failure);
-        while (!queue.isEmpty()) {
-            fail(queue.poll(), failure);
-        }
+        failEverythingWaiting(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
     }
 
     // ---- connections
 
     void attach(PeerConnection connection) {
-        if (!connections.isEmpty() && !connections.get(0).incarnation.equals(connection.incarnation)) {
+        if (connections.fromAnotherIncarnation(connection)) {
             LOG.log(System.Logger.Level.DEBUG, "peer {0} restarted (incarnation {1})", peer.shortForm(),
                     PeerIdentity.shortIncarnation(connection.incarnation));
-            List<PeerConnection> stale = List.copyOf(connections);
-            connections.clear();
-            for (PeerConnection old : stale) {
+            for (PeerConnection old : connections.removeAll()) {
                 requeueInFlight(old);
                 old.close("peer restarted");
             }
@@ -212,29 +207,13 @@ final class PeerLink {
         }
     }
 
-    /** The connection to send on: same-incarnation connections, dialled by the lower id first, then newest. */
     PeerConnection preferred() {
-        PeerConnection best = null;
-        for (PeerConnection candidate : connections) {
-            if (candidate.isOpen() && (best == null || rank(candidate, best) > 0)) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private int rank(PeerConnection a, PeerConnection b) {
-        int byDialler = Boolean.compare(dialledByLowerId(a), dialledByLowerId(b));
-        return byDialler != 0 ? byDialler : Long.compare(a.order, b.order);
-    }
-
-    private boolean dialledByLowerId(PeerConnection connection) {
-        return connection.dialledByUs == (env.localId().compareTo(peer) < 0);
+        return connections.preferred();
     }
 
     private void reconcile() {
         PeerConnection best = preferred();
-        for (PeerConnection connection : List.copyOf(connections)) {
+        for (PeerConnection connection : connections.snapshot()) {
             connection.retiring = connection != best;
             maybeRetire(connection);
         }
@@ -362,7 +341,7 @@ final class PeerLink {
 
     /** Keep-alive on the idle preferred connection, zombie checks, retries of RETIRE. */
     void tick(long now) {
-        for (PeerConnection connection : List.copyOf(connections)) {
+        for (PeerConnection connection : connections.snapshot()) {
             checkRemote(connection);
             connection.checkHealth();
             tellObservedAddress(connection);
@@ -380,19 +359,21 @@ final class PeerLink {
         env.dialer().cancel(this);
         TransportException failure = new TransportException("disconnected from peer " + peer.shortForm() + ": "
                 + reason);
-        failConnectWaiters(failure);
-        while (!queue.isEmpty()) {
-            fail(queue.poll(), failure);
-        }
-        List<PeerConnection> open = List.copyOf(connections);
-        connections.clear();
-        for (PeerConnection connection : open) {
+        failEverythingWaiting(failure);
+        for (PeerConnection connection : connections.removeAll()) {
             for (PendingFrame frame : connection.drainInFlight()) {
                 fail(frame, failure);
             }
             connection.close(reason);
         }
         endSession(reason);
+    }
+
+    private void failEverythingWaiting(TransportException failure) {
+        failConnectWaiters(failure);
+        while (!queue.isEmpty()) {
+            fail(queue.poll(), failure);
+        }
     }
 
     private void failConnectWaiters(TransportException failure) {
