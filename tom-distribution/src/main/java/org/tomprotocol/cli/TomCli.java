@@ -1,5 +1,6 @@
 package org.tomprotocol.cli;
 
+import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TomException;
 import org.tomprotocol.cli.bench.BenchCommand;
 import org.tomprotocol.cli.chat.ChatCommand;
@@ -75,6 +76,8 @@ public final class TomCli implements Runnable {
         for (Class<?> subcommand : SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
+        // a malformed node id on the command line is a usage error naming the option, like any other bad value
+        commandLine.registerConverter(NodeId.class, NodeId::parse);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof TomException) {
                 // a ToM exception says what went wrong and what to change: no stack trace for the user

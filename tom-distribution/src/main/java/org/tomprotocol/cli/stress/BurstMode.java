@@ -29,7 +29,7 @@ public final class BurstMode implements Callable<Integer> {
     private NodeOptions options;
 
     @Parameters(paramLabel = "NODEID", description = "The node to send to.")
-    private String target;
+    private NodeId to;
 
     @Option(names = "--count", defaultValue = "100", description = "Messages per round (default ${DEFAULT-VALUE}).")
     private int count;
@@ -46,38 +46,29 @@ public final class BurstMode implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        NodeId to = NodeId.parse(target);
         int lostTotal = 0;
-        try (StressNode node = new StressNode(options, spec.commandLine().getOut(), spec.commandLine().getErr(), "burst")) {
+        try (StressNode node = new StressNode(options, spec, "burst")) {
             for (int round = 1; round <= rounds; round++) {
                 long start = System.nanoTime();
                 List<OutboundMessage> sent = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     sent.add(node.node().send(to, new byte[payloadSize]));
                 }
-                List<Long> rtts = new ArrayList<>();
-                int lost = 0;
-                for (OutboundMessage message : sent) {
-                    StressNode.Outcome outcome = StressNode.await(message, start, Duration.ofSeconds(100));
-                    if (outcome.delivered()) {
-                        rtts.add(outcome.rttMicros());
-                    } else {
-                        lost++;
-                    }
-                }
+                StressNode.Tally tally = StressNode.awaitAll(sent, start, Duration.ofSeconds(100));
+                int lost = tally.failed();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 lostTotal += lost;
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("round", round);
                 result.put("messages_sent", count);
-                result.put("messages_acked", rtts.size());
+                result.put("messages_acked", tally.delivered());
                 result.put("lost", lost);
                 result.put("payload_size", payloadSize);
-                result.put("total_bytes", (long) payloadSize * rtts.size());
+                result.put("total_bytes", (long) payloadSize * tally.delivered());
                 result.put("elapsed_ms", Math.round(seconds * 1000));
-                result.put("messages_per_sec", Math.round(rtts.size() / seconds));
-                result.put("bytes_per_sec", Math.round(payloadSize * (double) rtts.size() / seconds));
-                result.putAll(StressNode.rttStats(rtts));
+                result.put("messages_per_sec", Math.round(tally.delivered() / seconds));
+                result.put("bytes_per_sec", Math.round(payloadSize * (double) tally.delivered() / seconds));
+                result.putAll(tally.rttStats());
                 node.emit("burst_result", result);
                 if (round < rounds) {
                     Thread.sleep(roundDelay);

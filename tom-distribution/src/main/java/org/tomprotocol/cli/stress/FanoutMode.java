@@ -28,7 +28,7 @@ public final class FanoutMode implements Callable<Integer> {
     private NodeOptions options;
 
     @Option(names = "--targets", required = true, split = ",", paramLabel = "NODEID,…", description = "Nodes to send to.")
-    private List<String> targets;
+    private List<NodeId> to;
 
     @Option(names = "--count", defaultValue = "10", description = "Messages per target (default ${DEFAULT-VALUE}).")
     private int count;
@@ -38,8 +38,7 @@ public final class FanoutMode implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<NodeId> to = targets.stream().map(NodeId::parse).toList();
-        try (StressNode node = new StressNode(options, spec.commandLine().getOut(), spec.commandLine().getErr(), "fanout")) {
+        try (StressNode node = new StressNode(options, spec, "fanout")) {
             long start = System.nanoTime();
             List<OutboundMessage> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -47,24 +46,16 @@ public final class FanoutMode implements Callable<Integer> {
                     sent.add(node.node().send(target, new byte[payloadSize]));
                 }
             }
-            List<Long> rtts = new ArrayList<>();
-            int failed = 0;
-            for (OutboundMessage message : sent) {
-                StressNode.Outcome outcome = StressNode.await(message, start, Duration.ofSeconds(100));
-                if (outcome.delivered()) {
-                    rtts.add(outcome.rttMicros());
-                } else {
-                    failed++;
-                }
-            }
+            StressNode.Tally tally = StressNode.awaitAll(sent, start, Duration.ofSeconds(100));
+            int failed = tally.failed();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("target_count", to.size());
             result.put("envelopes_per_target", count);
             result.put("total_sent", sent.size());
-            result.put("total_delivered", rtts.size());
+            result.put("total_delivered", tally.delivered());
             result.put("total_failed", failed);
             result.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
-            result.putAll(StressNode.rttStats(rtts));
+            result.putAll(tally.rttStats());
             node.emit("fanout_result", result);
             node.emit("summary", Map.of("mode", "fanout", "failed", failed));
             return failed == 0 ? 0 : 1;

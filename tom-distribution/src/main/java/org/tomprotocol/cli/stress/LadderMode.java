@@ -1,7 +1,6 @@
 package org.tomprotocol.cli.stress;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ public final class LadderMode implements Callable<Integer> {
     private NodeOptions options;
 
     @Parameters(paramLabel = "NODEID", description = "The node to send to.")
-    private String target;
+    private NodeId to;
 
     @Option(names = "--sizes", defaultValue = "1K,4K,16K,32K,64K", split = ",",
             description = "Sizes to climb (K = 1024 bytes; the node's limit is 64K by default) (default ${DEFAULT-VALUE}).")
@@ -40,30 +39,23 @@ public final class LadderMode implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        NodeId to = NodeId.parse(target);
         int failedTotal = 0;
-        try (StressNode node = new StressNode(options, spec.commandLine().getOut(), spec.commandLine().getErr(), "ladder")) {
+        try (StressNode node = new StressNode(options, spec, "ladder")) {
             int step = 0;
             for (String size : sizes) {
                 int bytes = parseSize(size);
-                List<Long> rtts = new ArrayList<>();
-                int failed = 0;
+                StressNode.Tally tally = new StressNode.Tally();
                 for (int rep = 0; rep < reps; rep++) {
-                    StressNode.Outcome outcome = node.sendAndWait(to, new byte[bytes], Duration.ofSeconds(15));
-                    if (outcome.delivered()) {
-                        rtts.add(outcome.rttMicros());
-                    } else {
-                        failed++;
-                    }
+                    tally.add(node.sendAndWait(to, new byte[bytes], Duration.ofSeconds(15)));
                 }
-                failedTotal += failed;
+                failedTotal += tally.failed();
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("step", ++step);
                 result.put("size", bytes);
                 result.put("reps", reps);
-                result.put("successful", rtts.size());
-                result.put("failed", failed);
-                result.putAll(StressNode.rttStats(rtts));
+                result.put("successful", tally.delivered());
+                result.put("failed", tally.failed());
+                result.putAll(tally.rttStats());
                 node.emit("ladder_result", result);
             }
             node.emit("summary", Map.of("mode", "ladder", "steps", sizes.size(), "failed", failedTotal));

@@ -1,9 +1,7 @@
 package org.tomprotocol.cli.stress;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -28,7 +26,7 @@ public final class PingMode implements Callable<Integer> {
     private NodeOptions options;
 
     @Parameters(paramLabel = "NODEID", description = "The node to ping.")
-    private String target;
+    private NodeId to;
 
     @Option(names = "--count", defaultValue = "20", description = "Pings to send (default ${DEFAULT-VALUE}).")
     private int count;
@@ -46,10 +44,8 @@ public final class PingMode implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        NodeId to = NodeId.parse(target);
-        try (StressNode node = new StressNode(options, spec.commandLine().getOut(), spec.commandLine().getErr(), "ping")) {
-            List<Long> rtts = new ArrayList<>();
-            int failed = 0;
+        try (StressNode node = new StressNode(options, spec, "ping")) {
+            StressNode.Tally tally = new StressNode.Tally();
             int direct = 0;
             for (int seq = 1; continuous || seq <= count; seq++) {
                 StressNode.Outcome outcome = node.sendAndWait(to, ("ping " + seq).getBytes(), Duration.ofSeconds(timeoutSeconds));
@@ -62,24 +58,20 @@ public final class PingMode implements Callable<Integer> {
                     ping.put("failure", outcome.failure());
                 }
                 node.emit("ping", ping);
-                if (outcome.delivered()) {
-                    rtts.add(outcome.rttMicros());
-                    direct += outcome.relays() == 0 ? 1 : 0;
-                } else {
-                    failed++;
-                }
+                tally.add(outcome);
+                direct += outcome.delivered() && outcome.relays() == 0 ? 1 : 0;
                 Thread.sleep(delayMillis);
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("mode", "ping");
-            summary.put("total_pings", rtts.size() + failed);
-            summary.put("successful", rtts.size());
-            summary.put("failed", failed);
+            summary.put("total_pings", tally.delivered() + tally.failed());
+            summary.put("successful", tally.delivered());
+            summary.put("failed", tally.failed());
             summary.put("direct_pings", direct);
-            summary.put("relay_pings", rtts.size() - direct);
-            summary.putAll(StressNode.rttStats(rtts));
+            summary.put("relay_pings", tally.delivered() - direct);
+            summary.putAll(tally.rttStats());
             node.emit("summary", summary);
-            return failed == 0 ? 0 : 1;
+            return tally.failed() == 0 ? 0 : 1;
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.tomprotocol.cli.stress;
 
-import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,9 @@ import org.tomprotocol.api.TomNode;
 import org.tomprotocol.cli.node.EventLines;
 import org.tomprotocol.cli.node.NodeOptions;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
 /** The short-lived node a stress mode sends from, and how it times one message. */
 final class StressNode implements AutoCloseable {
     /** One message's outcome: its round trip to the recipient's acknowledgement, or why it failed. */
@@ -27,13 +30,13 @@ final class StressNode implements AutoCloseable {
     private final EventLines lines;
     private final long startNanos = System.nanoTime();
 
-    StressNode(NodeOptions options, PrintWriter out, PrintWriter err, String mode) throws InterruptedException {
+    StressNode(NodeOptions options, CommandSpec spec, String mode) throws InterruptedException {
         if (options.bootstrap().isEmpty()) {
-            throw new picocli.CommandLine.PicocliException(
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "tom stress needs --bootstrap NODEID@HOST:PORT: a node of the network to join through");
         }
-        this.node = options.builder(err).start();
-        this.lines = new EventLines(out, true);
+        this.node = options.builder(spec.commandLine().getErr()).start();
+        this.lines = new EventLines(spec.commandLine().getOut(), true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline && node.peers().stream().noneMatch(p -> p.directSession())) {
             Thread.sleep(20);
@@ -72,6 +75,41 @@ final class StressNode implements AutoCloseable {
             return new Outcome(false, -1, message.path().size(), e.getCause().getMessage());
         } catch (TimeoutException e) {
             return new Outcome(false, -1, message.path().size(), "no acknowledgement within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /** Waits for every message sent at {@code startNanos}, each up to {@code timeout} from now. */
+    static Tally awaitAll(List<OutboundMessage> sent, long startNanos, Duration timeout) throws InterruptedException {
+        Tally tally = new Tally();
+        for (OutboundMessage message : sent) {
+            tally.add(await(message, startNanos, timeout));
+        }
+        return tally;
+    }
+
+    /** The round trips of the delivered messages of a step, and how many were not delivered. */
+    static final class Tally {
+        private final List<Long> rttMicros = new ArrayList<>();
+        private int failed;
+
+        void add(Outcome outcome) {
+            if (outcome.delivered()) {
+                rttMicros.add(outcome.rttMicros());
+            } else {
+                failed++;
+            }
+        }
+
+        int delivered() {
+            return rttMicros.size();
+        }
+
+        int failed() {
+            return failed;
+        }
+
+        Map<String, Object> rttStats() {
+            return StressNode.rttStats(rttMicros);
         }
     }
 
