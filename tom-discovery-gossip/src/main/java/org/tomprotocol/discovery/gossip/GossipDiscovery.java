@@ -140,7 +140,7 @@ final class GossipDiscovery implements Discovery {
 
         @Override
         public void neighborUp(NodeId peer) {
-            broadcast.neighborUp(peer);
+            broadcast.neighborUp(peer, now);
             context.neighborUp(peer);
         }
 

@@ -54,7 +54,8 @@ record GossipSettings(HyParViewConfig membership, PlumTreeConfig broadcast) {
                     read.integer("max-payload-bytes", b.maxPayloadBytes()),
                     read.integer("max-cached-messages", b.maxCachedMessages()),
                     read.integer("max-remembered-ids", b.maxRememberedIds()),
-                    read.integer("max-missing-messages", b.maxMissingMessages()));
+                    read.integer("max-missing-messages", b.maxMissingMessages()),
+                    read.integer("catch-up-messages", b.catchUpMessages()));
             return new GossipSettings(membership, broadcast);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("gossip discovery options are inconsistent: " + e.getMessage()

@@ -1,7 +1,9 @@
 package org.tomprotocol.discovery.gossip.plumtree;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +59,18 @@ final class ExpiringMap<K, V> {
             return Long.MAX_VALUE;
         }
         return entries.values().iterator().next().expiresAt();
+    }
+
+    /** Up to {@code count} entries, newest first. */
+    List<Map.Entry<K, V>> newest(int count) {
+        List<Map.Entry<K, V>> newest = new ArrayList<>(Math.min(count, entries.size()));
+        for (Map.Entry<K, Entry<V>> entry : entries.sequencedEntrySet().reversed()) {
+            if (newest.size() == count) {
+                break;
+            }
+            newest.add(Map.entry(entry.getKey(), entry.getValue().value()));
+        }
+        return newest;
     }
 
     int size() {

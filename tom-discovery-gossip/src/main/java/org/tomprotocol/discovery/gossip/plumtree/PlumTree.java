@@ -90,10 +90,24 @@ public final class PlumTree {
         }
     }
 
-    /** {@code peer} became a neighbour: it starts in the eager set, as in the paper. */
-    public void neighborUp(NodeId peer) {
+    /**
+     * {@code peer} became a neighbour: it starts in the eager set, as in the paper, and is told of the newest
+     * cached broadcasts (lazily, as IHave), so that a node linking up just after a broadcast passed its part
+     * of the tree grafts it instead of waiting for the next one. Without it, nodes that join at the same
+     * moment miss each other's announces until the next periodic one.
+     */
+    public void neighborUp(NodeId peer, long now) {
         lazy.remove(peer);
         eager.add(peer);
+        List<Map.Entry<MessageId, Cached>> recent = cache.newest(config.catchUpMessages());
+        if (recent.isEmpty()) {
+            return;
+        }
+        List<Announcement> queue = lazyQueue.computeIfAbsent(peer, ignored -> new ArrayList<>());
+        for (Map.Entry<MessageId, Cached> entry : recent) {
+            queue.add(new Announcement(entry.getKey(), nextRound(entry.getValue().hop())));
+        }
+        scheduleLazyFlush(now);
     }
 
     /** {@code peer} is no longer a neighbour: its announcements are forgotten. */
@@ -240,6 +254,10 @@ public final class PlumTree {
                 lazyQueue.computeIfAbsent(peer, ignored -> new ArrayList<>()).add(announcement);
             }
         }
+        scheduleLazyFlush(now);
+    }
+
+    private void scheduleLazyFlush(long now) {
         if (!lazyQueue.isEmpty() && lazyFlushAt == Long.MAX_VALUE) {
             lazyFlushAt = now + config.lazyPushDelayMillis();
         }

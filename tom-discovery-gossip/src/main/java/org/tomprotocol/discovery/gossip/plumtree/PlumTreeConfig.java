@@ -15,14 +15,17 @@ package org.tomprotocol.discovery.gossip.plumtree;
  * @param maxCachedMessages        payloads kept at most, whatever their age
  * @param maxRememberedIds         ids remembered at most, whatever their age
  * @param maxMissingMessages       announced-but-missing broadcasts tracked at most
+ * @param catchUpMessages          how many of the newest cached broadcasts a new neighbour is told of (IHave),
+ *                                 so a node that links up after a broadcast passed grafts what it missed (64;
+ *                                 0 disables)
  */
 public record PlumTreeConfig(long graftTimeoutMillis, long graftRetryMillis, long lazyPushDelayMillis,
                              int optimizationThreshold, long messageCacheMillis, long messageIdRetentionMillis,
                              int maxPayloadBytes, int maxCachedMessages, int maxRememberedIds,
-                             int maxMissingMessages) {
+                             int maxMissingMessages, int catchUpMessages) {
     /** ToM's defaults. */
     public static final PlumTreeConfig DEFAULTS = new PlumTreeConfig(80, 40, 5, 7, 30_000, 90_000, 64 * 1024,
-            4_096, 65_536, 4_096);
+            4_096, 65_536, 4_096, 64);
 
     public PlumTreeConfig {
         atLeast("graftTimeoutMillis", graftTimeoutMillis, 1);
@@ -35,6 +38,11 @@ public record PlumTreeConfig(long graftTimeoutMillis, long graftRetryMillis, lon
         atLeast("maxCachedMessages", maxCachedMessages, 1);
         atLeast("maxRememberedIds", maxRememberedIds, maxCachedMessages);
         atLeast("maxMissingMessages", maxMissingMessages, 1);
+        atLeast("catchUpMessages", catchUpMessages, 0);
+        if (catchUpMessages > maxCachedMessages) {
+            throw new IllegalArgumentException("catchUpMessages must be at most maxCachedMessages ("
+                    + maxCachedMessages + "), got " + catchUpMessages);
+        }
     }
 
     private static void atLeast(String name, long value, long min) {

@@ -51,8 +51,15 @@ class PlumTreeTest implements BroadcastEffects {
 
     private void neighbors(int... peers) {
         for (int peer : peers) {
-            tree.neighborUp(node(peer));
+            tree.neighborUp(node(peer), 0);
         }
+    }
+
+    private static PlumTreeConfig withCatchUp(int messages) {
+        PlumTreeConfig d = PlumTreeConfig.DEFAULTS;
+        return new PlumTreeConfig(d.graftTimeoutMillis(), d.graftRetryMillis(), d.lazyPushDelayMillis(),
+                d.optimizationThreshold(), d.messageCacheMillis(), d.messageIdRetentionMillis(), d.maxPayloadBytes(),
+                d.maxCachedMessages(), d.maxRememberedIds(), d.maxMissingMessages(), messages);
     }
 
     private List<NodeId> recipientsOf(Class<? extends BroadcastFrame> type) {
@@ -226,5 +233,52 @@ class PlumTreeTest implements BroadcastEffects {
 
         assertThat(tree.broadcast(new byte[config.maxPayloadBytes() + 1], 0)).isFalse();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aNewNeighbourIsToldOfTheNewestBroadcastsAndGetsTheOneItGrafts() {
+        neighbors(1);
+        tree.onFrame(node(1), new Gossip(2, bytes("before you came")), 0);
+        sent.clear();
+
+        tree.neighborUp(node(2), 100);
+        assertThat(tree.nextDeadline()).isEqualTo(100 + config.lazyPushDelayMillis());
+        tree.onTimer(100 + config.lazyPushDelayMillis());
+
+        MessageId id = tree.idOf(bytes("before you came"));
+        assertThat(sent).containsExactly(new Sent(node(2), new IHave(List.of(new Announcement(id, 3)))));
+
+        sent.clear();
+        tree.onFrame(node(2), new Graft(id, 3), 200);
+        assertThat(sent).containsExactly(new Sent(node(2), new Gossip(3, bytes("before you came"))));
+    }
+
+    @Test
+    void theCatchUpNamesOnlyTheNewestBroadcastsUpToItsLimit() {
+        PlumTree limited = new PlumTree(withCatchUp(2), this);
+        for (String text : List.of("first", "second", "third")) {
+            limited.broadcast(bytes(text), 0);
+        }
+
+        limited.neighborUp(node(5), 10);
+        limited.onTimer(10 + config.lazyPushDelayMillis());
+
+        assertThat(sent).singleElement().satisfies(only -> {
+            assertThat(only.to()).isEqualTo(node(5));
+            assertThat(((IHave) only.frame()).announcements()).extracting(Announcement::id)
+                    .containsExactly(limited.idOf(bytes("third")), limited.idOf(bytes("second")));
+        });
+    }
+
+    @Test
+    void withTheCatchUpDisabledANewNeighbourHearsNothingOfThePast() {
+        PlumTree silent = new PlumTree(withCatchUp(0), this);
+        silent.broadcast(bytes("old"), 0);
+
+        silent.neighborUp(node(5), 10);
+        silent.onTimer(10 + config.lazyPushDelayMillis());
+
+        assertThat(sent).isEmpty();
+        assertThat(silent.nextDeadline()).isGreaterThan(10 + config.lazyPushDelayMillis());
     }
 }
