@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.cli.output.Json;
 import org.tomprotocol.testkit.gossip.GossipSimulation;
 import org.tomprotocol.testkit.gossip.GossipSimulationResult;
@@ -51,6 +52,11 @@ public final class GossipSimCommand implements Callable<Integer> {
             description = "Discovery provider to simulate (default: the highest-priority one available).")
     private String provider;
 
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A discovery option for every node, e.g. gossip.catch-up-messages=0 (repeatable; "
+                    + "docs/gossip.md lists them).")
+    private Map<String, String> options = new LinkedHashMap<>();
+
     @Option(names = "--json", description = "Print the whole result as one JSON object.")
     private boolean json;
 
@@ -63,13 +69,24 @@ public final class GossipSimCommand implements Callable<Integer> {
             if (provider != null) {
                 settings = settings.withProvider(provider);
             }
+            if (!options.isEmpty()) {
+                settings = settings.withOptions(options);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         GossipSimulationResult result;
         try {
             result = GossipSimulation.run(settings);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // a node's options are read when the simulated node starts, inside the simulation's scheduler
+            ConfigurationException badOption = configurationCause(e);
+            if (badOption != null) {
+                throw new ParameterException(spec.commandLine(), badOption.getMessage());
+            }
+            if (!(e instanceof IllegalStateException)) {
+                throw e;
+            }
             // no discovery provider (or not the one asked for) on the module path
             spec.commandLine().getErr().println("tom sim gossip: " + e.getMessage());
             return 1;
@@ -82,6 +99,15 @@ public final class GossipSimCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static ConfigurationException configurationCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        return null;
     }
 
     static Map<String, Object> report(GossipSimulationResult result) {

@@ -60,4 +60,15 @@ class GossipSimCommandTest {
         assertThat(tom("gossip", "--nodes", "20", "--provider", "nope")).isEqualTo(1);
         assertThat(err.toString()).contains("'nope'", "gossip");
     }
+
+    @Test
+    void discoveryOptionsReachEveryNodeAndABadOneIsAUsageErrorNamingIt() throws Exception {
+        assertThat(tom("gossip", "--nodes", "50", "--rounds", "2", "--option", "gossip.catch-up-messages=0",
+                "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.at("/settings/options/gossip.catch-up-messages").asText()).isEqualTo("0");
+
+        assertThat(tom("gossip", "--nodes", "50", "--option", "gossip.catch-up-messages=lots")).as("%s", err).isEqualTo(2);
+        assertThat(err.toString()).contains("gossip.catch-up-messages");
+    }
 }
