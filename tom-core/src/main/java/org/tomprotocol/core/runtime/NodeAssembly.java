@@ -1,6 +1,7 @@
 package org.tomprotocol.core.runtime;
 
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,7 @@ import org.tomprotocol.core.engine.ProtocolConstants;
 import org.tomprotocol.core.registry.CryptoSelection;
 import org.tomprotocol.core.registry.ProviderKind;
 import org.tomprotocol.core.registry.ProviderRegistry;
+import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.spi.anchor.AnchorProvider;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
@@ -39,13 +41,17 @@ public final class NodeAssembly {
     private NodeAssembly() {
     }
 
-    public static TomNode start(NodeConfig config) {
-        String name = config.option("node.name", "");
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > org.tomprotocol.core.wire.PeerAnnounce.MAX_USERNAME_BYTES) {
-            throw new ConfigurationException("node.name is " + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                    + " bytes of UTF-8: a node name has at most " + org.tomprotocol.core.wire.PeerAnnounce.MAX_USERNAME_BYTES
-                    + " (other nodes would refuse its announces)");
+    /** A name longer than an announce can carry would make every other node refuse this node's announces. */
+    private static void checkNodeName(String name) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > PeerAnnounce.MAX_USERNAME_BYTES) {
+            throw new ConfigurationException("node.name is " + bytes + " bytes of UTF-8: a node name has at most "
+                    + PeerAnnounce.MAX_USERNAME_BYTES + " (other nodes would refuse its announces)");
         }
+    }
+
+    public static TomNode start(NodeConfig config) {
+        checkNodeName(config.option("node.name", ""));
         ProviderRegistry registry = ProviderRegistry.load(config.plugins(), config.providers(), config.serviceLoading());
         CryptoSuite crypto = CryptoSelection.suite(registry);
         LocalIdentity identity = identity(config, crypto);
