@@ -15,6 +15,7 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.cli.output.Json;
+import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.cli.plugins.PluginContext;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.cli.output.Json;
+import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;

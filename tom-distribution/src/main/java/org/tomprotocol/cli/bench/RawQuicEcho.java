@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.FrameChannel;

@@ -8,6 +8,7 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.cli.output.Samples;
 
 /** Two whole ToM nodes over the QUIC transport on loopback: encrypted messages, timed to the recipient's ACK. */
 final class TomOverQuic implements AutoCloseable {

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.tomprotocol.api.DeliveryReceipt;
 import org.tomprotocol.api.InboundMessage;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.OutboundMessage;
+import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.cli.output.TextTable;
 
 /** What {@code tom demo} shows: nodes, discovery time, each message's path and timeline, and a summary. */
@@ -33,20 +37,20 @@ final class DemoReport {
         return discovered && !lines.isEmpty() && lines.stream().allMatch(l -> l.message().status().isDelivered());
     }
 
-    private List<Long> latencies() {
-        List<Long> latencies = new ArrayList<>();
+    /** Delivered messages' latencies, in whole milliseconds as the report shows them. */
+    private Samples latencies() {
+        Samples latencies = new Samples(lines.size());
         for (Line line : lines) {
-            line.message().delivered().thenAccept(receipt -> latencies.add(receipt.latency().toMillis()));
+            CompletableFuture<DeliveryReceipt> delivered = line.message().delivered().toCompletableFuture();
+            if (delivered.isDone() && !delivered.isCompletedExceptionally()) {
+                latencies.add(TimeUnit.MILLISECONDS.toNanos(delivered.join().latency().toMillis()));
+            }
         }
-        latencies.sort(null);
         return latencies;
     }
 
-    private static long percentile(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+    private static long millis(Samples samples, double quantile) {
+        return Math.round(samples.percentileMicros(quantile) / 1_000);
     }
 
     private String path(Line line) {
@@ -90,14 +94,14 @@ final class DemoReport {
     }
 
     private Map<String, Object> summary() {
-        List<Long> latencies = latencies();
+        Samples latencies = latencies();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("messages", lines.size());
         summary.put("delivered", lines.stream().filter(l -> l.message().status().isDelivered()).count());
         summary.put("read", lines.stream().filter(l -> l.message().status() == MessageStatus.READ).count());
         summary.put("failed", lines.stream().filter(l -> l.message().status() == MessageStatus.FAILED).count());
-        summary.put("delivered_latency_p50_ms", percentile(latencies, 0.50));
-        summary.put("delivered_latency_p99_ms", percentile(latencies, 0.99));
+        summary.put("delivered_latency_p50_ms", millis(latencies, 0.50));
+        summary.put("delivered_latency_p99_ms", millis(latencies, 0.99));
         summary.put("discovery_ms", discoveryMillis);
         summary.put("all_delivered", allDelivered());
         return summary;

@@ -69,15 +69,9 @@ public final class SendCommand implements Callable<Integer> {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         try (TomNode node = options.builder(spec.commandLine().getErr()).start()) {
-            awaitSession(node, deadline);
+            FirstSession.await(node, deadline);
             OutboundMessage message = node.send(to, text.getBytes(StandardCharsets.UTF_8));
             return waitDelivered ? awaitDelivery(message, deadline) : awaitHandOff(message, deadline);
-        }
-    }
-
-    private static void awaitSession(TomNode node, long deadline) throws InterruptedException {
-        while (System.nanoTime() < deadline && node.peers().stream().noneMatch(p -> p.directSession())) {
-            Thread.sleep(20);
         }
     }
 

@@ -60,7 +60,7 @@ final class SendLoop {
     }
 
     private void run() throws InterruptedException {
-        awaitJoined();
+        FirstSession.await(node, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MS));
         awaitStartFile();
         List<CompletableFuture<Void>> outcomes = new ArrayList<>();
         long next = System.nanoTime();
@@ -81,13 +81,6 @@ final class SendLoop {
             throw new IllegalStateException(e); // outcomes never complete exceptionally
         }
         lines.emit("summary", tally.summary(target));
-    }
-
-    private void awaitJoined() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MS);
-        while (System.nanoTime() < deadline && node.peers().stream().noneMatch(peer -> peer.directSession())) {
-            Thread.sleep(20);
-        }
     }
 
     private void awaitStartFile() throws InterruptedException {

@@ -1,29 +1,29 @@
-package org.tomprotocol.cli.bench;
+package org.tomprotocol.cli.output;
 
 import java.util.Arrays;
 
-/** Latency samples in nanoseconds, summarised by percentiles. */
-final class Samples {
+/** Latency samples in nanoseconds, summarised by nearest-rank percentiles. */
+public final class Samples {
     private long[] values;
     private int count;
 
-    Samples(int expected) {
+    public Samples(int expected) {
         this.values = new long[Math.max(16, expected)];
     }
 
-    void add(long nanos) {
+    public void add(long nanos) {
         if (count == values.length) {
             values = Arrays.copyOf(values, count * 2);
         }
         values[count++] = nanos;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    /** The {@code quantile} (0..1) in microseconds. */
-    double percentileMicros(double quantile) {
+    /** The {@code quantile} (0..1; 0 is the smallest sample, 1 the largest) in microseconds; 0 without samples. */
+    public double percentileMicros(double quantile) {
         if (count == 0) {
             return 0;
         }
@@ -33,7 +33,7 @@ final class Samples {
         return sorted[Math.max(0, Math.min(count - 1, index))] / 1_000.0;
     }
 
-    double meanMicros() {
+    public double meanMicros() {
         long sum = 0;
         for (int i = 0; i < count; i++) {
             sum += values[i];

@@ -1,7 +1,6 @@
 package org.tomprotocol.cli.stress;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,9 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.cli.node.EventLines;
+import org.tomprotocol.cli.node.FirstSession;
 import org.tomprotocol.cli.node.NodeOptions;
+import org.tomprotocol.cli.output.Samples;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +38,7 @@ final class StressNode implements AutoCloseable {
         }
         this.node = options.builder(spec.commandLine().getErr()).start();
         this.lines = new EventLines(spec.commandLine().getOut(), true);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline && node.peers().stream().noneMatch(p -> p.directSession())) {
-            Thread.sleep(20);
-        }
+        FirstSession.await(node, System.nanoTime() + TimeUnit.SECONDS.toNanos(15));
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("mode", mode);
         started.put("node_id", node.id().toHex());
@@ -89,47 +87,43 @@ final class StressNode implements AutoCloseable {
 
     /** The round trips of the delivered messages of a step, and how many were not delivered. */
     static final class Tally {
-        private final List<Long> rttMicros = new ArrayList<>();
+        private final Samples rtts = new Samples(16);
         private int failed;
 
         void add(Outcome outcome) {
             if (outcome.delivered()) {
-                rttMicros.add(outcome.rttMicros());
+                rtts.add(TimeUnit.MICROSECONDS.toNanos(outcome.rttMicros()));
             } else {
                 failed++;
             }
         }
 
         int delivered() {
-            return rttMicros.size();
+            return rtts.count();
         }
 
         int failed() {
             return failed;
         }
 
+        /** min, max, avg, p50, p99 of the round trips in milliseconds; empty when nothing was delivered. */
         Map<String, Object> rttStats() {
-            return StressNode.rttStats(rttMicros);
-        }
-    }
-
-    static double millis(long micros) {
-        return Math.round(micros / 10.0) / 100.0;
-    }
-
-    /** min, max, avg, p50, p99 of round trips in milliseconds. */
-    static Map<String, Object> rttStats(List<Long> micros) {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        if (micros.isEmpty()) {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            if (rtts.count() == 0) {
+                return stats;
+            }
+            stats.put("rtt_min_ms", millis(rtts.percentileMicros(0)));
+            stats.put("rtt_max_ms", millis(rtts.percentileMicros(1)));
+            stats.put("rtt_avg_ms", millis(rtts.meanMicros()));
+            stats.put("rtt_p50_ms", millis(rtts.percentileMicros(0.50)));
+            stats.put("rtt_p99_ms", millis(rtts.percentileMicros(0.99)));
             return stats;
         }
-        List<Long> sorted = micros.stream().sorted().toList();
-        stats.put("rtt_min_ms", millis(sorted.get(0)));
-        stats.put("rtt_max_ms", millis(sorted.get(sorted.size() - 1)));
-        stats.put("rtt_avg_ms", millis(Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0))));
-        stats.put("rtt_p50_ms", millis(sorted.get(Math.max(0, (int) Math.ceil(0.50 * sorted.size()) - 1))));
-        stats.put("rtt_p99_ms", millis(sorted.get(Math.max(0, (int) Math.ceil(0.99 * sorted.size()) - 1))));
-        return stats;
+    }
+
+    /** Microseconds as milliseconds with two decimals. */
+    static double millis(double micros) {
+        return Math.round(Math.round(micros) / 10.0) / 100.0;
     }
 
     @Override
