@@ -59,12 +59,8 @@ class DeliveryScenariosTest {
     @Test
     void aRelayCarriesTheMessageAndOnlyTheRecipientAckMakesItDelivered() {
         try (SimulatedNetwork net = new SimulatedNetwork(2)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
 
             OutboundMessage sent = alice.send(bob.id(), text("via relay"));
             assertThat(net.runUntil(() -> sent.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
@@ -80,12 +76,8 @@ class DeliveryScenariosTest {
     @Test
     void aRelayAckAloneNeverMakesAMessageDelivered() {
         try (SimulatedNetwork net = new SimulatedNetwork(3)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
             // every recipient acknowledgement is lost: the relay's own acknowledgement still arrives
             net.network.dropFrames((from, to, channel, frame) -> isAck(frame, AckType.RecipientReceived));
 
@@ -145,12 +137,8 @@ class DeliveryScenariosTest {
     @Test
     void aLostRelayAckLeavesTheMessageSentUntilTheRecipientAckDeliversIt() {
         try (SimulatedNetwork net = new SimulatedNetwork(6)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
             net.network.dropFrames((from, to, channel, frame) -> isAck(frame, AckType.RelayForwarded));
 
             OutboundMessage sent = alice.send(bob.id(), text("relay ack lost"));

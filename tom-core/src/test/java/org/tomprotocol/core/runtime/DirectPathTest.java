@@ -28,12 +28,8 @@ class DirectPathTest {
     @Test
     void theRelayIntroducesTheEndsAndTrafficMovesToADirectPath() {
         try (SimulatedNetwork net = new SimulatedNetwork(21)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
 
             OutboundMessage first = send(alice, bob, "through the relay");
             assertThat(net.runUntil(() -> first.status().isDelivered(), Duration.ofSeconds(5))).isTrue();
@@ -57,12 +53,8 @@ class DirectPathTest {
     @Test
     void whenTheDirectPathDiesTrafficFallsBackToTheRelayWithNothingLostAndADirectPathReturns() {
         try (SimulatedNetwork net = new SimulatedNetwork(22)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
             OutboundMessage first = send(alice, bob, "open the way");
             net.runUntil(() -> pathChanges(net, alice).size() == 1, Duration.ofSeconds(5));
 
@@ -89,12 +81,8 @@ class DirectPathTest {
     @Test
     void aNewDirectSessionAfterAFallbackCarriesTrafficAtOnceWithoutWaitingOutTheSuspicion() {
         try (SimulatedNetwork net = new SimulatedNetwork(23)) {
-            TomNode alice = net.node("alice");
-            TomNode relay = net.node("relay");
-            TomNode bob = net.node("bob");
-            net.link(alice, relay);
-            net.link(bob, relay);
-            net.run(Duration.ofMillis(100));
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
             send(alice, bob, "open the way");
             net.runUntil(() -> pathChanges(net, alice).size() == 1, Duration.ofSeconds(5));
 

@@ -77,6 +77,21 @@ final class SimulatedNetwork implements AutoCloseable {
         return node;
     }
 
+    /** Alice and bob, each with a session to the relay only. */
+    record RelayedPair(TomNode alice, TomNode relay, TomNode bob) {
+    }
+
+    /** Starts alice, relay and bob, links both ends to the relay, and lets the sessions come up. */
+    RelayedPair relayedPair() {
+        TomNode alice = node("alice");
+        TomNode relay = node("relay");
+        TomNode bob = node("bob");
+        link(alice, relay);
+        link(bob, relay);
+        run(Duration.ofMillis(100));
+        return new RelayedPair(alice, relay, bob);
+    }
+
     /** Tells {@code from} how to reach {@code to}, which opens a session between them. */
     void link(TomNode from, TomNode to) {
         from.addPeer(PeerAddress.of(to.id(), TransportAddress.parse("mem:" + names.get(to.id()))));
