@@ -42,11 +42,25 @@ class ChatTerminalTest {
 
     private static String waitForScreen(String session, Predicate<String> condition, String what)
             throws InterruptedException {
+        return retypeUntil(session, null, condition, what);
+    }
+
+    /**
+     * Waits up to 30 s for the screen to satisfy {@code condition}; types {@code line} (unless null) at once and
+     * again every second meanwhile.
+     */
+    private static String retypeUntil(String session, String line, Predicate<String> condition, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long nextType = System.nanoTime();
         String screen = screen(session);
         while (!condition.test(screen)) {
             assertThat(System.nanoTime()).as("waiting for %s; screen of %s:%n%s", what, session, screen)
                     .isLessThan(deadline);
+            if (line != null && System.nanoTime() >= nextType) {
+                type(session, line);
+                nextType = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            }
             Thread.sleep(100);
             screen = screen(session);
         }
@@ -79,8 +93,8 @@ class ChatTerminalTest {
             tmux("new-session", "-d", "-s", ALICE, "-x", "200", "-y", "50",
                     tom + " chat --name alice --bootstrap " + bobId.group(1) + "@127.0.0.1:" + bobPort);
             waitForScreen(ALICE, s -> s.contains("you are"), "Alice's chat to start");
-            type(ALICE, "/peers");
-            waitForScreen(ALICE, s -> s.contains("1. ") && s.contains(bobId.group(1).substring(0, 8)),
+            // alice may still be joining when her chat starts: ask again, as a user would, until bob is listed
+            retypeUntil(ALICE, "/peers", s -> s.contains("1. ") && s.contains(bobId.group(1).substring(0, 8)),
                     "Bob in Alice's peer list");
             type(ALICE, "/to 1");
             waitForScreen(ALICE, s -> s.contains("talking to"), "Bob to be chosen");
