@@ -24,7 +24,7 @@ import org.tomprotocol.spi.transport.TransportListener;
  * expected node id, and the other side keeps the inbound connection because it comes from that peer.
  *
  * <p>It is also the socket's handler of raw (non-QUIC) datagrams: probes are taken here, anything else goes to
- * the handler set with {@link #otherDatagrams}. Event-loop confined.
+ * the handler set with {@link #otherDatagrams}. Event-loop confined, except that handler (set from any thread).
  */
 final class HolePunching {
     private static final System.Logger LOG = System.getLogger(HolePunching.class.getName());
@@ -37,7 +37,8 @@ final class HolePunching {
     private final PunchTiming timing;
     private final Set<InetSocketAddress> ownAddresses;
     private final Map<NodeId, HolePunch> punches = new HashMap<>();
-    private BiConsumer<InetSocketAddress, ByteBuf> otherDatagrams;
+    // set from any thread and in effect at once: a datagram sent right after the call must find it
+    private volatile BiConsumer<InetSocketAddress, ByteBuf> otherDatagrams;
 
     HolePunching(NodeId localId, SharedUdpSocket socket, PeerTable peers, Dialer dialer, TransportListener listener,
                  PunchTiming timing) {
@@ -69,7 +70,7 @@ final class HolePunching {
         return punch.result().copy();
     }
 
-    /** Where non-probe raw datagrams go ({@code null}: dropped). */
+    /** Where non-probe raw datagrams go ({@code null}: dropped), from the next datagram on; any thread. */
     void otherDatagrams(BiConsumer<InetSocketAddress, ByteBuf> handler) {
         this.otherDatagrams = handler;
     }

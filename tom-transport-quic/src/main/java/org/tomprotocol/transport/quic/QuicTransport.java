@@ -318,10 +318,10 @@ final class QuicTransport implements Transport {
 
     /**
      * Receives raw (non-QUIC) datagrams arriving on the listening socket, hole-punching probes excepted; called
-     * on the event loop.
+     * on the event loop. In effect when this returns.
      */
     void onRawDatagram(BiConsumer<InetSocketAddress, ByteBuf> handler) {
-        execute(() -> punching.otherDatagrams(handler), null);
+        punching.otherDatagrams(handler);
     }
 
     /** Runs {@code task} on the transport's event loop (for extensions that work with its state). */
