@@ -65,6 +65,12 @@ public interface TomNode extends AutoCloseable {
     NodeMetrics metrics();
 
     /**
+     * The node's first unrecoverable failure, also published as an event; empty while it is healthy. A failed
+     * node should be closed and replaced.
+     */
+    java.util.Optional<NodeFailure> failure();
+
+    /**
      * Stops the node: pending messages fail with {@link DeliveryFailedException.Reason#NODE_CLOSED},
      * transports close, threads end. Idempotent.
      */

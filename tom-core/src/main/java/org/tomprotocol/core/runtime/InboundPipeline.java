@@ -20,12 +20,14 @@ final class InboundPipeline {
     private final NodeAgent agent;
     private final NodeEngine engine;
     private final Metrics metrics;
+    private final NodeHealth health;
 
-    InboundPipeline(InboundVerifier verifier, NodeAgent agent, NodeEngine engine, Metrics metrics) {
+    InboundPipeline(InboundVerifier verifier, NodeAgent agent, NodeEngine engine, Metrics metrics, NodeHealth health) {
         this.verifier = verifier;
         this.agent = agent;
         this.engine = engine;
         this.metrics = metrics;
+        this.health = health;
     }
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
@@ -40,6 +42,8 @@ final class InboundPipeline {
         } catch (RuntimeException e) {
             metrics.increment("rejected.internal-error");
             LOG.log(Level.WARNING, "verifying a frame from " + hop.shortForm() + " failed", e);
+        } catch (Error e) {
+            health.fatal("inbound", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.tomprotocol.core.runtime;
 
-import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.tomprotocol.api.spi.RuntimeAgent;
  * machines need no locks.
  */
 final class NodeAgent implements RuntimeAgent {
-    private static final System.Logger LOG = System.getLogger(NodeAgent.class.getName());
     private static final int TICK_RESOLUTION_MS = 16;
     private static final int TICKS_PER_WHEEL = 1024;
     private static final int DRAIN_LIMIT = 4096;
@@ -31,6 +29,7 @@ final class NodeAgent implements RuntimeAgent {
     private final String name;
     private final InstantSource clock;
     private final Metrics metrics;
+    private final NodeHealth health;
     private final Queue<Runnable> network;
     private final Queue<Runnable> control = new MpscUnboundedXaddArrayQueue<>(1024);
     private final DeadlineTimerWheel wheel;
@@ -56,10 +55,11 @@ final class NodeAgent implements RuntimeAgent {
         }
     }
 
-    NodeAgent(String name, InstantSource clock, Metrics metrics, int networkCapacity) {
+    NodeAgent(String name, InstantSource clock, Metrics metrics, NodeHealth health, int networkCapacity) {
         this.name = name;
         this.clock = clock;
         this.metrics = metrics;
+        this.health = health;
         this.network = new MpscArrayQueue<>(networkCapacity);
         this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), TICK_RESOLUTION_MS, TICKS_PER_WHEEL);
     }
@@ -176,12 +176,7 @@ final class NodeAgent implements RuntimeAgent {
     }
 
     private void run(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            metrics.increment("internal-errors");
-            LOG.log(Level.WARNING, "a task of " + name + " failed; the node carries on", e);
-        }
+        health.run("agent", task);
     }
 
     @Override

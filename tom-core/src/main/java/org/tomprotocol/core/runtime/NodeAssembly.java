@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 
 import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.api.DeliveryFailedException;
@@ -81,31 +82,34 @@ public final class NodeAssembly {
                                     LocalIdentity identity, EngineRuntime runtime, ThreadedRuntime owned) {
         NodeId local = identity.id();
         Metrics metrics = new Metrics();
-        NodeAgent agent = new NodeAgent(local.shortForm(), runtime.clock(), metrics, NETWORK_QUEUE_CAPACITY);
+        NodeHealth health = new NodeHealth(local.shortForm(), runtime.clock(), metrics);
+        Executor workers = health.guard("workers", runtime.workers());
+        NodeAgent agent = new NodeAgent(local.shortForm(), runtime.clock(), metrics, health, NETWORK_QUEUE_CAPACITY);
         EnvelopeSigner signer = new EnvelopeSigner(crypto, identity);
         DeferredEvents events = new DeferredEvents();
         AnchorObserver anchor = registry.available(ProviderKind.ANCHOR, AnchorProvider.class).stream().findFirst()
                 .map(provider -> new AnchorObserver(provider.open(local))).orElseGet(AnchorObserver::none);
         Links links = new Links();
-        EffectExecutor effects = new EffectExecutor(local, agent, runtime.workers(), runtime.callbacks(), links,
+        EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor);
         NodeEngine engine = new NodeEngine(local, effects);
         InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity, signer, runtime.clock()), agent, engine,
-                metrics);
+                metrics, health);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();
-        DiscoveryBridge discovery = new DiscoveryBridge(local, agent, engine, links, signer, runtime.workers(), metrics,
+        DiscoveryBridge discovery = new DiscoveryBridge(local, agent, engine, links, signer, workers, metrics,
                 config.bootstrap(), random, config.options());
 
         bindTransports(config, registry, crypto, identity, links,
-                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics));
+                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health));
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
-                owned, holder, anchor);
+                owned, holder, anchor, health);
         NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
                 config.maxPayloadBytes());
         events.target(facade);
+        health.onFailure(failure -> runtime.callbacks().execute(() -> facade.failed(failure)));
         agent.onPeersChanged(facade::refreshPeers);
 
         long now = agent.now();
@@ -159,7 +163,7 @@ public final class NodeAssembly {
             try {
                 Transport transport = provider.bind(new TransportContext(identity, crypto, listen, maxFrame,
                         config.options(), events));
-                events.bound(transport);
+                events.bound(transport, provider.id());
                 links.add(new Links.Bound(provider.scheme(), transport));
             } catch (TransportException | RuntimeException e) {
                 LOG.log(Level.WARNING, "transport {0} could not start: {1}", provider.id(), e.getMessage());
@@ -235,6 +239,11 @@ public final class NodeAssembly {
         @Override
         public void routed(org.tomprotocol.api.MessageId id, java.util.List<NodeId> relays) {
             target.routed(id, relays);
+        }
+
+        @Override
+        public void failed(org.tomprotocol.api.NodeFailure failure) {
+            target.failed(failure);
         }
     }
 }

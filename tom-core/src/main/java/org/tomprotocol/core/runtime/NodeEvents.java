@@ -20,6 +20,9 @@ interface NodeEvents {
     /** The way this node reaches a peer changed. */
     void pathChanged(org.tomprotocol.api.PathChange change);
 
+    /** The node hit an unrecoverable error (see {@link NodeHealth}). */
+    void failed(org.tomprotocol.api.NodeFailure failure);
+
     /** A message went out through {@code relays} (empty: direct). */
     void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);
 }

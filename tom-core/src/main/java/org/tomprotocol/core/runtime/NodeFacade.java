@@ -215,6 +215,16 @@ final class NodeFacade implements TomNode, NodeEvents {
     }
 
     @Override
+    public void failed(org.tomprotocol.api.NodeFailure failure) {
+        hub.publishEvent(failure);
+    }
+
+    @Override
+    public java.util.Optional<org.tomprotocol.api.NodeFailure> failure() {
+        return parts.health().failure();
+    }
+
+    @Override
     public void peerChanged(PeerEvent event) {
         hub.publishEvent(event);
     }

@@ -14,7 +14,7 @@ import org.tomprotocol.spi.crypto.CryptoSuite;
 /** The assembled pieces of one running node, and how to take them down in order. */
 record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAgent agent, NodeEngine engine,
                  Links links, DiscoveryBridge discovery, Metrics metrics, EngineRuntime runtime,
-                 ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor) {
+                 ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor, NodeHealth health) {
     private static final System.Logger LOG = System.getLogger(NodeParts.class.getName());
 
     /**

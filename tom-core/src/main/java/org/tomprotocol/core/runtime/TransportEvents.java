@@ -17,20 +17,24 @@ final class TransportEvents implements TransportListener {
     private final InboundPipeline inbound;
     private final DiscoveryBridge discovery;
     private final Metrics metrics;
+    private final NodeHealth health;
     private volatile Transport transport;
+    private volatile String component = "transport";
 
     TransportEvents(NodeAgent agent, NodeEngine engine, Links links, InboundPipeline inbound,
-                    DiscoveryBridge discovery, Metrics metrics) {
+                    DiscoveryBridge discovery, Metrics metrics, NodeHealth health) {
         this.agent = agent;
         this.engine = engine;
         this.links = links;
         this.inbound = inbound;
         this.discovery = discovery;
         this.metrics = metrics;
+        this.health = health;
     }
 
-    void bound(Transport bound) {
+    void bound(Transport bound, String providerId) {
         this.transport = bound;
+        this.component = "transport " + providerId;
     }
 
     @Override
@@ -84,5 +88,10 @@ final class TransportEvents implements TransportListener {
     @Override
     public void onRejected(NodeId peer, String reason) {
         metrics.increment("rejected." + reason);
+    }
+
+    @Override
+    public void onFatalError(Throwable error) {
+        health.fatal(component, error);
     }
 }

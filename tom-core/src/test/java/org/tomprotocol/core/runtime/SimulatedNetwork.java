@@ -34,19 +34,23 @@ final class SimulatedNetwork implements AutoCloseable {
         this.network = new MemoryNetwork(runtime, seed).defaultLink(LinkModel.PERFECT.withLatency(5));
     }
 
-    TomNode node(String name) {
+    /** Starts a node listening at {@code mem:<name>}, with the crypto, the mem transport and {@code extra}. */
+    TomNode node(String name, org.tomprotocol.api.spi.Provider... extra) {
         byte[] identitySeed = new byte[32];
         byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
-        TomNode node = Tom.node()
+        org.tomprotocol.api.NodeBuilder builder = Tom.node()
                 .runtime(runtime)
                 .serviceLoading(false)
                 .provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider())
                 .identitySeed(identitySeed)
                 .listen("mem:" + name)
-                .randomSeed(seed + nodes.size())
-                .start();
+                .randomSeed(seed + nodes.size());
+        for (org.tomprotocol.api.spi.Provider provider : extra) {
+            builder.provider(provider);
+        }
+        TomNode node = builder.start();
         names.put(node.id(), name);
         List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
         inboxes.put(node.id(), inbox);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.tomprotocol.api.InboundMessage;
 import org.tomprotocol.api.NodeEvent;
+import org.tomprotocol.api.NodeFailure;
 import org.tomprotocol.api.PathChange;
 import org.tomprotocol.api.PeerEvent;
 import org.tomprotocol.api.StatusChange;
@@ -72,6 +73,11 @@ public final class EventLines {
             fields.put("since_first_message_ms", change.sinceFirstMessage().toMillis());
             fields.put("at_ms", change.at().toEpochMilli());
             emit("path_change", fields);
+        } else if (event instanceof NodeFailure failure) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("component", failure.component());
+            fields.put("reason", failure.reason());
+            emit("failed", fields);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.tomprotocol.cli.node;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.tomprotocol.api.NodeFailure;
 import org.tomprotocol.api.TomNode;
 
 import picocli.CommandLine.Command;
@@ -40,14 +42,18 @@ public final class NodeCommand implements Callable<Integer> {
         EventLines lines = new EventLines(spec.commandLine().getOut(), json);
         TomNode node = options.builder(spec.commandLine().getErr()).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdownHook = new Thread(() -> {
             node.close();
             lines.emit("stopped", Map.of("node_id", node.id().toHex()));
             stopped.countDown();
-        }, "tom-node-shutdown"));
+        }, "tom-node-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         SendLoop sendLoop = sending.enabled() ? new SendLoop(node, lines, sending) : null;
         Subscriptions.listen(node.events(), event -> {
             lines.nodeEvent(event);
+            if (event instanceof NodeFailure) {
+                stopped.countDown();
+            }
             if (sendLoop != null) {
                 sendLoop.pathChanged(event);
             }
@@ -59,6 +65,16 @@ public final class NodeCommand implements Callable<Integer> {
             sendLoop.start();
         }
         stopped.await();
-        return 0;
+        Optional<NodeFailure> failure = node.failure();
+        if (failure.isEmpty()) {
+            return 0;
+        }
+        // a node that hit an unrecoverable error must not limp on: stop it and exit non-zero for the supervisor
+        spec.commandLine().getErr().println("tom node: the node failed in " + failure.get().component() + ": "
+                + failure.get().reason() + "; stopping");
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        node.close();
+        lines.emit("stopped", Map.of("node_id", node.id().toHex()));
+        return 1;
     }
 }

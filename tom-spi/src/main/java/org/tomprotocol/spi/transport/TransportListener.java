@@ -29,4 +29,12 @@ public interface TransportListener {
      */
     default void onRejected(NodeId peer, String reason) {
     }
+
+    /**
+     * One of the transport's threads hit an {@link Error} (out of memory, a stack overflow, a linkage error):
+     * the transport may no longer work. The node reports itself failed ({@code NodeFailure}). Exceptions caused
+     * by input from the network are not fatal: they go to {@link #onRejected}.
+     */
+    default void onFatalError(Throwable error) {
+    }
 }

@@ -64,6 +64,15 @@ final class ListenerGuard implements TransportListener {
         }
     }
 
+    @Override
+    public void onFatalError(Throwable error) {
+        try {
+            delegate.onFatalError(error);
+        } catch (RuntimeException e) {
+            failed("onFatalError", e);
+        }
+    }
+
     private static void failed(String method, RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "transport listener " + method + " threw", e);
     }

@@ -1,0 +1,161 @@
+package org.tomprotocol.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeFailure;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.OutboundMessage;
+import org.tomprotocol.api.PeerAddress;
+import org.tomprotocol.api.Tom;
+import org.tomprotocol.api.TomNode;
+import org.tomprotocol.crypto.TomV1CryptoSuiteProvider;
+import org.tomprotocol.spi.discovery.Discovery;
+import org.tomprotocol.spi.discovery.DiscoveryContext;
+import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.transport.Transport;
+import org.tomprotocol.spi.transport.TransportContext;
+import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.transport.TransportListener;
+import org.tomprotocol.spi.transport.TransportProvider;
+
+/**
+ * An {@link Error} on one of a node's threads is never swallowed: the node publishes a {@link NodeFailure},
+ * counts it, and reports it from {@code failure()}, while healthy nodes report none.
+ */
+class NodeFailureTest {
+
+    @Test
+    void aHealthyNodeReportsNoFailure() {
+        try (SimulatedNetwork net = new SimulatedNetwork(7)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob");
+            net.link(alice, bob);
+            OutboundMessage sent = alice.send(bob.id(), "hi".getBytes(StandardCharsets.UTF_8));
+            assertThat(net.runUntil(() -> sent.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
+
+            assertThat(alice.failure()).isEmpty();
+            assertThat(alice.metrics().get("fatal-errors")).isZero();
+            assertThat(net.events(alice)).noneMatch(NodeFailure.class::isInstance);
+        }
+    }
+
+    @Test
+    void anErrorOnTheAgentThreadFailsTheNodeLoudlyAndTheNodeCarriesOn() {
+        try (SimulatedNetwork net = new SimulatedNetwork(8)) {
+            TomNode victim = net.node("victim", new ThrowingDiscoveryProvider());
+            TomNode bob = net.node("bob");
+            net.link(bob, victim);
+            net.run(Duration.ofMillis(200));
+
+            assertThat(victim.failure()).hasValueSatisfying(failure -> {
+                assertThat(failure.component()).isEqualTo("agent");
+                assertThat(failure.reason()).isEqualTo("java.lang.OutOfMemoryError: simulated");
+            });
+            assertThat(victim.metrics().get("fatal-errors")).isEqualTo(1);
+            assertThat(net.events(victim)).filteredOn(NodeFailure.class::isInstance).hasSize(1);
+
+            OutboundMessage stillWorks = bob.send(victim.id(), "after".getBytes(StandardCharsets.UTF_8));
+            assertThat(net.runUntil(() -> stillWorks.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5)))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void anErrorReportedByATransportFailsTheNodeOnceNamingTheTransport() {
+        try (SimulatedNetwork net = new SimulatedNetwork(9)) {
+            AtomicReference<TransportListener> listener = new AtomicReference<>();
+            TomNode victim = Tom.node().runtime(net.runtime).serviceLoading(false)
+                    .provider(new TomV1CryptoSuiteProvider())
+                    .provider(new CapturingTransportProvider(net.network.transportProvider(), listener))
+                    .listen("mem:victim").start();
+            net.run(Duration.ofMillis(10));
+
+            listener.get().onFatalError(new StackOverflowError("simulated"));
+            listener.get().onFatalError(new OutOfMemoryError("second"));
+            net.run(Duration.ofMillis(10));
+
+            assertThat(victim.failure()).hasValueSatisfying(failure -> {
+                assertThat(failure.component()).isEqualTo("transport mem");
+                assertThat(failure.reason()).isEqualTo("java.lang.StackOverflowError: simulated");
+            });
+            assertThat(victim.metrics().get("fatal-errors")).isEqualTo(2);
+            victim.close();
+        }
+    }
+
+    /** A discovery whose start runs out of memory, on the agent thread. */
+    private static final class ThrowingDiscoveryProvider implements DiscoveryProvider {
+        @Override
+        public String id() {
+            return "throwing";
+        }
+
+        @Override
+        public Discovery create(DiscoveryContext context) {
+            return new Discovery() {
+                @Override
+                public void start(long nowMillis) {
+                    throw new OutOfMemoryError("simulated");
+                }
+
+                @Override
+                public void join(Collection<PeerAddress> peers, long nowMillis) {
+                }
+
+                @Override
+                public void onFrame(NodeId from, byte[] frame, long nowMillis) {
+                }
+
+                @Override
+                public void onConnected(NodeId peer, long nowMillis) {
+                }
+
+                @Override
+                public void onDisconnected(NodeId peer, long nowMillis) {
+                }
+
+                @Override
+                public void broadcast(byte[] payload, long nowMillis) {
+                }
+
+                @Override
+                public long onTimer(long nowMillis) {
+                    return Long.MAX_VALUE;
+                }
+
+                @Override
+                public Set<NodeId> neighbors() {
+                    return Set.of();
+                }
+            };
+        }
+    }
+
+    /** The in-memory transport, keeping a hold on the listener the node gave it. */
+    private record CapturingTransportProvider(TransportProvider delegate, AtomicReference<TransportListener> listener)
+            implements TransportProvider {
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public String scheme() {
+            return delegate.scheme();
+        }
+
+        @Override
+        public Transport bind(TransportContext context) throws TransportException {
+            listener.set(context.listener());
+            return delegate.bind(context);
+        }
+    }
+}
