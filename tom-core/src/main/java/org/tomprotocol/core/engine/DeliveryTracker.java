@@ -16,8 +16,10 @@ import org.tomprotocol.api.NodeId;
  *
  * <p>Lock 1: only {@link #onRecipientAck} can make a message delivered, and only when the acknowledgement
  * comes from the final recipient. A relay's acknowledgement gives {@code RELAYED}; a missing relay
- * acknowledgement within 5 s, a failed hand-off or a lost session reroutes through another relay (3 times at
- * most). Each attempt waits 30 s for the recipient; 2 retries keep the message id; then it fails.
+ * acknowledgement within 5 s, a failed hand-off, a lost session, or a recipient acknowledgement missing 2 s
+ * after the relay's reroutes through another relay (3 times at most). Each attempt waits 30 s for the
+ * recipient; 2 retries keep the message id; then it fails. Every relay is judged by what happens end to end
+ * ({@link PathSelector#relayDelivered}, {@link PathSelector#relayLost}), never by its own word.
  *
  * <p>Pure and single-threaded: time comes in as an argument, effects go out through {@link TrackerEffects}.
  */
@@ -108,14 +110,15 @@ public final class DeliveryTracker {
             return;
         }
         if (message.path != null && !message.path.isDirect()) {
-            relayFailed(message);
+            relayLost(message, now);
         }
         reroute(message, now);
     }
 
-    private void relayFailed(OutboundState message) {
+    /** The current relay did not get the message through: avoid it for this message, and judge it. */
+    private void relayLost(OutboundState message, long now) {
         message.failedRelays.add(message.path.firstRelay());
-        paths.relayFailed(message.path.firstRelay(), message.recipient());
+        paths.relayLost(message.path.firstRelay(), message.recipient(), now);
     }
 
     private void reroute(OutboundState message, long now) {
@@ -126,15 +129,25 @@ public final class DeliveryTracker {
         route(message, now);
     }
 
-    /** A relay acknowledged forwarding {@code id}. */
-    public void onRelayAck(MessageId id, NodeId relay, long now) {
+    /**
+     * A relay acknowledged forwarding {@code id}. That gives the status {@code RELAYED} and starts the wait for
+     * the recipient's acknowledgement, but earns the relay nothing: only delivery does.
+     *
+     * @return whether it matched a relay of a message in flight
+     */
+    public boolean onRelayAck(MessageId id, NodeId relay, long now) {
         OutboundState message = inFlight.get(id);
         if (message == null || message.path == null || !message.path.relays().contains(relay)) {
-            return;
+            return false;
         }
-        paths.relaySucceeded(relay, message.recipient());
+        if (message.relayConfirmedGeneration != message.routeGeneration && message.forcedPath() == null) {
+            message.relayConfirmedGeneration = message.routeGeneration;
+            effects.schedule(TrackerTimer.RELAYED_ACK, message.id(), message.routeGeneration,
+                    now + ProtocolConstants.RELAYED_ACK_TIMEOUT_MS);
+        }
         advance(message, MessageStatus.SENT, now);
         advance(message, MessageStatus.RELAYED, now);
+        return true;
     }
 
     /**
@@ -149,6 +162,8 @@ public final class DeliveryTracker {
         }
         if (message.path != null && message.path.isDirect()) {
             paths.directSucceeded(from);
+        } else if (message.path != null) {
+            paths.relayDelivered(message.path.firstRelay(), from, now);
         }
         advance(message, MessageStatus.SENT, now);
         advance(message, MessageStatus.DELIVERED, now);
@@ -216,9 +231,9 @@ public final class DeliveryTracker {
                 }
                 if (message.retriesLeft > 0) {
                     message.retriesLeft--;
-                    if (message.status.ordinal() < MessageStatus.RELAYED.ordinal() && message.path != null
-                            && !message.path.isDirect()) {
-                        relayFailed(message);
+                    if (message.path != null && !message.path.isDirect()) {
+                        // relayed or not, the message did not get through this relay
+                        relayLost(message, now);
                     }
                     startAttempt(message, now);
                 } else {
@@ -229,7 +244,15 @@ public final class DeliveryTracker {
             case RELAY_ACK -> {
                 if (generation == message.routeGeneration
                         && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
-                    relayFailed(message);
+                    relayLost(message, now);
+                    reroute(message, now);
+                }
+            }
+            case RELAYED_ACK -> {
+                // the relay said it forwarded the message, yet the recipient never acknowledged it: the relay
+                // (or what lies beyond it) dropped it; the recipient deduplicates if both copies arrive
+                if (generation == message.routeGeneration && message.path != null && !message.path.isDirect()) {
+                    relayLost(message, now);
                     reroute(message, now);
                 }
             }

@@ -202,11 +202,9 @@ public final class NodeEngine {
 
     private void onAck(AckPayload ack, NodeId from, long now) {
         if (ack.type() == AckType.RelayForwarded) {
-            PeerRecord relay = peers.get(from);
-            if (relay != null) {
-                relay.relayCredits++;
+            if (!tracker.onRelayAck(ack.originalMessageId(), from, now)) {
+                effects.count("unmatched-relay-ack");
             }
-            tracker.onRelayAck(ack.originalMessageId(), from, now);
         } else if (!tracker.onRecipientAck(ack.originalMessageId(), from, now)) {
             effects.count("unmatched-ack");
         }

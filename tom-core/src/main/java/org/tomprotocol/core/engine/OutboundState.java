@@ -21,6 +21,8 @@ public final class OutboundState {
     int reroutesLeft = ProtocolConstants.MAX_REROUTES;
     int attemptGeneration;
     int routeGeneration;
+    /** The transmission whose forwarding a relay last confirmed. */
+    int relayConfirmedGeneration;
     Path path;
     boolean everTransmitted;
     boolean readPending;

@@ -17,12 +17,15 @@ public interface PathSelector {
     /** A message of ours no longer travels through {@code relay}. */
     void release(NodeId relay);
 
-    /** {@code relay} confirmed it passed a message on towards {@code target}. */
-    default void relaySucceeded(NodeId relay, NodeId target) {
+    /** The final recipient {@code target} acknowledged a message that travelled through {@code relay}. */
+    default void relayDelivered(NodeId relay, NodeId target, long now) {
     }
 
-    /** {@code relay} did not confirm a message towards {@code target} in time. */
-    default void relayFailed(NodeId relay, NodeId target) {
+    /**
+     * A message through {@code relay} towards {@code target} was not delivered in time: the relay did not
+     * confirm forwarding, could not be handed the message, or confirmed it and the recipient never acknowledged.
+     */
+    default void relayLost(NodeId relay, NodeId target, long now) {
     }
 
     /**

@@ -15,7 +15,7 @@ public final class PeerRecord {
     boolean session;
     long lastSentTo;
     int inFlightVia;
-    long relayCredits;
+    final RelayOutcomes relayOutcomes = new RelayOutcomes();
     long announceTimestamp;
     String username = "";
     TransportAddress observed;
@@ -53,9 +53,9 @@ public final class PeerRecord {
         return inFlightVia;
     }
 
-    /** Messages this peer confirmed it relayed for us. */
-    public long relayCredits() {
-        return relayCredits;
+    /** The chance, judged from end-to-end outcomes, that a message of ours through this peer gets delivered. */
+    public double relayDeliveryEstimate(long now) {
+        return relayOutcomes.deliveryEstimate(now);
     }
 
     public String username() {

@@ -30,6 +30,14 @@ public final class ProtocolConstants {
     public static final int MAX_RETRIES = 2;
     /** Time a relay's acknowledgement may take before the relay is presumed failed and the message rerouted. */
     public static final long RELAY_ACK_TIMEOUT_MS = Duration.ofSeconds(5).toMillis();
+    /**
+     * Time the final recipient's acknowledgement may take once a relay confirmed forwarding; past it the relay
+     * counts as having lost the message, which goes another way at once (a relay that acknowledges and drops
+     * costs one such wait, not the 30 s deadline).
+     */
+    public static final long RELAYED_ACK_TIMEOUT_MS = Duration.ofSeconds(2).toMillis();
+    /** Half-life of what a relay's delivered and lost messages count for in choosing relays. */
+    public static final long RELAY_OUTCOME_HALF_LIFE_MS = Duration.ofMinutes(10).toMillis();
     /** Reroutes through alternate relays allowed per message. */
     public static final int MAX_REROUTES = 3;
     /** Messages tracked at once; {@code send} fails fast beyond it. */

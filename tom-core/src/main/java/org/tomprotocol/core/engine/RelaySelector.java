@@ -6,13 +6,17 @@ import org.tomprotocol.api.NodeId;
 
 /**
  * Picks paths from the {@link PeerTable}: direct when a session to the recipient is open; otherwise through
- * the best relay — a peer with an open session, online, not the target, not excluded: the one that last
- * confirmed relaying to this recipient if any, else the one carrying the fewest of our messages, then the
- * most proven relay, then the most recently heard from; otherwise direct if the recipient's address is known
- * (the transport dials it). Every node can be a relay.
+ * the best relay — a peer with an open session, online, not the target, not excluded. Relays are judged by
+ * end-to-end outcomes ({@link RelayOutcomes}): the relay through which this recipient last acknowledged a
+ * message, unless its record has since turned bad; else the relay most likely to deliver (estimates compared
+ * in tenths), then the one carrying the fewest of our messages, then the most recently heard from. A relay
+ * that acknowledges forwarding and drops the message therefore loses the traffic after its first loss.
+ * Otherwise direct if the recipient's address is known (the transport dials it). Every node can be a relay.
  */
 public final class RelaySelector implements PathSelector {
     private static final int REMEMBERED_TARGETS = 10_000;
+    /** The remembered relay of a recipient is used only while more of its messages arrive than get lost. */
+    private static final double TRUSTED_ESTIMATE = 0.5;
 
     private final PeerTable peers;
     private final NodeId local;
@@ -40,18 +44,22 @@ public final class RelaySelector implements PathSelector {
         NodeId remembered = goodRelayByTarget.get(target);
         if (remembered != null && !excludedRelays.contains(remembered)) {
             PeerRecord relay = peers.get(remembered);
-            if (relay != null && relay.hasSession() && relay.isLive()) {
+            if (relay != null && relay.hasSession() && relay.isLive()
+                    && relay.relayDeliveryEstimate(now) >= TRUSTED_ESTIMATE) {
                 return Path.via(remembered);
             }
         }
         PeerRecord best = null;
+        int bestBand = -1;
         for (PeerRecord candidate : peers.all()) {
             if (!candidate.hasSession() || !candidate.isLive() || candidate.id().equals(target)
                     || excludedRelays.contains(candidate.id())) {
                 continue;
             }
-            if (best == null || better(candidate, best)) {
+            int band = band(candidate, now);
+            if (best == null || band > bestBand || (band == bestBand && lessBusy(candidate, best))) {
                 best = candidate;
+                bestBand = band;
             }
         }
         if (best != null) {
@@ -63,12 +71,17 @@ public final class RelaySelector implements PathSelector {
         return null;
     }
 
-    private static boolean better(PeerRecord candidate, PeerRecord best) {
+    /**
+     * The delivery estimate in tenths, so relays that differ less are spread by load; rounded up from half a
+     * hundredth below, so a loss that has all but faded away no longer counts.
+     */
+    private static int band(PeerRecord peer, long now) {
+        return (int) (peer.relayDeliveryEstimate(now) * 10 + 0.05);
+    }
+
+    private static boolean lessBusy(PeerRecord candidate, PeerRecord best) {
         if (candidate.inFlightVia() != best.inFlightVia()) {
             return candidate.inFlightVia() < best.inFlightVia();
-        }
-        if (candidate.relayCredits() != best.relayCredits()) {
-            return candidate.relayCredits() > best.relayCredits();
         }
         return candidate.lastSeen() > best.lastSeen();
     }
@@ -103,12 +116,20 @@ public final class RelaySelector implements PathSelector {
     }
 
     @Override
-    public void relaySucceeded(NodeId relay, NodeId target) {
+    public void relayDelivered(NodeId relay, NodeId target, long now) {
+        PeerRecord peer = peers.get(relay);
+        if (peer != null) {
+            peer.relayOutcomes.delivered(now);
+        }
         goodRelayByTarget.put(target, relay);
     }
 
     @Override
-    public void relayFailed(NodeId relay, NodeId target) {
+    public void relayLost(NodeId relay, NodeId target, long now) {
+        PeerRecord peer = peers.get(relay);
+        if (peer != null) {
+            peer.relayOutcomes.lost(now);
+        }
         goodRelayByTarget.remove(target, relay);
     }
 

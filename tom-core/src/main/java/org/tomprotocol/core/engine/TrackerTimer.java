@@ -6,6 +6,8 @@ public enum TrackerTimer {
     ACK_DEADLINE,
     /** The relay's acknowledgement is due for the current transmission. */
     RELAY_ACK,
+    /** A relay confirmed forwarding, and the recipient's acknowledgement is due: the relay may have dropped it. */
+    RELAYED_ACK,
     /** A direct transmission's acknowledgement is overdue: the direct path may be dead. */
     DIRECT_ACK,
     /** No path existed; look again. */

@@ -21,7 +21,18 @@ class DeliveryTrackerTest {
     private final RecordingTrackerEffects effects = new RecordingTrackerEffects();
     private final List<NodeId> relays = new ArrayList<>(List.of(relayA, relayB));
     private boolean direct;
+    private final List<String> judgements = new ArrayList<>();
     private final PathSelector paths = new PathSelector() {
+        @Override
+        public void relayDelivered(NodeId relay, NodeId target, long now) {
+            judgements.add("delivered via " + (relay.equals(relayA) ? "A" : "B") + " at " + now);
+        }
+
+        @Override
+        public void relayLost(NodeId relay, NodeId target, long now) {
+            judgements.add("lost via " + (relay.equals(relayA) ? "A" : "B") + " at " + now);
+        }
+
         @Override
         public Path choose(NodeId target, Set<NodeId> excluded, long now) {
             if (direct) {
@@ -69,6 +80,57 @@ class DeliveryTrackerTest {
         assertThat(effects.transmissions).containsExactly(Path.via(relayA), Path.via(relayB));
         tracker.onRecipientAck(message.id(), bob, 6_000);
         assertThat(effects.currents()).containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
+    }
+
+    @Test
+    void aRelayThatConfirmsForwardingButWhoseRecipientNeverAcknowledgesIsJudgedLostAndBypassedWithinTwoSeconds() {
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        assertThat(tracker.onRelayAck(message.id(), relayA, 10)).isTrue();
+        var timer = effects.lastTimer(TrackerTimer.RELAYED_ACK);
+        assertThat(timer.deadline()).isEqualTo(10 + ProtocolConstants.RELAYED_ACK_TIMEOUT_MS);
+
+        tracker.onTimer(TrackerTimer.RELAYED_ACK, message.id(), timer.generation(), timer.deadline());
+
+        assertThat(effects.transmissions).containsExactly(Path.via(relayA), Path.via(relayB));
+        assertThat(judgements).containsExactly("lost via A at 2010");
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 2_011);
+        tracker.onRelayAck(message.id(), relayB, 2_020);
+        assertThat(effects.lastTimer(TrackerTimer.RELAYED_ACK).generation())
+                .as("the new relay's confirmation starts its own wait").isEqualTo(message.routeGeneration());
+        assertThat(tracker.onRecipientAck(message.id(), bob, 2_030)).isTrue();
+        assertThat(judgements).containsExactly("lost via A at 2010", "delivered via B at 2030");
+        assertThat(effects.currents()).containsExactly(MessageStatus.SENT, MessageStatus.RELAYED,
+                MessageStatus.DELIVERED);
+    }
+
+    @Test
+    void aRelayThatDeliversIsCreditedOnlyWhenTheRecipientAcknowledges() {
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        assertThat(tracker.onRelayAck(message.id(), relayB, 2)).as("B is not on the path").isFalse();
+        tracker.onRelayAck(message.id(), relayA, 3);
+        assertThat(judgements).as("a relay's own acknowledgement earns nothing").isEmpty();
+
+        tracker.onRecipientAck(message.id(), bob, 4);
+
+        assertThat(judgements).containsExactly("delivered via A at 4");
+        var timer = effects.lastTimer(TrackerTimer.RELAYED_ACK);
+        tracker.onTimer(TrackerTimer.RELAYED_ACK, message.id(), timer.generation(), timer.deadline());
+        assertThat(judgements).as("a delivered message is never judged lost").hasSize(1);
+    }
+
+    @Test
+    void aRelayedMessageUnacknowledgedAtTheDeadlineCountsAgainstItsRelayEvenAfterTheRelayConfirmed() {
+        OutboundState message = new OutboundState(MessageId.random(), bob, new byte[] {1}, 0, Path.via(relayA));
+        tracker.submit(message, 0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        tracker.onRelayAck(message.id(), relayA, 2);
+        var deadline = effects.lastTimer(TrackerTimer.ACK_DEADLINE);
+
+        tracker.onTimer(TrackerTimer.ACK_DEADLINE, message.id(), deadline.generation(), deadline.deadline());
+
+        assertThat(judgements).containsExactly("lost via A at 30000");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tomprotocol.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.tomprotocol.core.engine.EngineTestSupport.node;
 
 import java.util.List;
@@ -61,7 +62,7 @@ class PeerTableTest {
     }
 
     @Test
-    void relaySelectionPrefersDirectThenTheRememberedRelayThenTheLeastLoaded() {
+    void relaySelectionPrefersDirectThenTheRelayThatDeliveredToTheTargetThenTheLeastLoaded() {
         NodeId target = node(7);
         NodeId busy = node(8);
         NodeId idle = node(9);
@@ -70,11 +71,50 @@ class PeerTableTest {
         RelaySelector selector = new RelaySelector(table, local);
         selector.acquire(busy);
         assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.via(idle));
-        selector.relaySucceeded(busy, target);
+        selector.relayDelivered(busy, target, 0);
         assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.via(busy));
         assertThat(selector.choose(target, Set.of(busy), 0)).isEqualTo(Path.via(idle));
         table.session(target, true, 0);
         assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.DIRECT);
         assertThat(selector.choose(node(99), Set.of(busy, idle, target), 0)).isNull();
+    }
+
+    @Test
+    void aRelayThatLostAMessageIsChosenOnlyAfterUnprovenOnesAndRecoversAsTheLossFades() {
+        NodeId target = node(7);
+        NodeId dropper = node(8);
+        NodeId unproven = node(9);
+        table.session(dropper, true, 0);
+        table.session(unproven, true, 0);
+        RelaySelector selector = new RelaySelector(table, local);
+        selector.acquire(unproven);
+        assertThat(selector.choose(target, Set.of(), 0)).as("equal records: the least loaded")
+                .isEqualTo(Path.via(dropper));
+
+        selector.relayLost(dropper, target, 0);
+
+        assertThat(selector.choose(target, Set.of(), 0)).isEqualTo(Path.via(unproven));
+        assertThat(table.get(dropper).relayDeliveryEstimate(0)).isCloseTo(1.0 / 3, within(1e-9));
+        long hours = 2 * 3_600_000L;
+        table.heard(dropper, hours);
+        table.heard(unproven, hours);
+        assertThat(selector.choose(target, Set.of(), hours))
+                .as("a faded loss weighs nothing: never a ban (lock 4), load decides again")
+                .isEqualTo(Path.via(dropper));
+    }
+
+    @Test
+    void aRelayThatDeliveredIsPreferredToAnUnprovenOneEvenWhenBusier() {
+        NodeId target = node(7);
+        NodeId proven = node(8);
+        NodeId unproven = node(9);
+        table.session(proven, true, 0);
+        table.session(unproven, true, 0);
+        RelaySelector selector = new RelaySelector(table, local);
+        selector.relayDelivered(proven, node(20), 0);
+        selector.acquire(proven);
+
+        assertThat(selector.choose(target, Set.of(), 1)).isEqualTo(Path.via(proven));
+        assertThat(selector.choose(target, Set.of(proven), 1)).isEqualTo(Path.via(unproven));
     }
 }

@@ -96,6 +96,11 @@ final class SimulatedNetwork implements AutoCloseable {
         return new RelayedPair(alice, relay, bob);
     }
 
+    /** Where {@code node} listens. */
+    TransportAddress addressOf(TomNode node) {
+        return TransportAddress.parse("mem:" + names.get(node.id()));
+    }
+
     /** Tells {@code from} how to reach {@code to}, which opens a session between them. */
     void link(TomNode from, TomNode to) {
         from.addPeer(PeerAddress.of(to.id(), TransportAddress.parse("mem:" + names.get(to.id()))));

@@ -1,0 +1,50 @@
+package org.tomprotocol.core.engine;
+
+/**
+ * How well a peer has carried this node's messages as a relay, judged end to end. A message it carried counts
+ * as delivered when the final recipient's acknowledgement came back, and as lost when the relay did not
+ * confirm forwarding in time, or confirmed it and the recipient's acknowledgement never followed. A relay's own
+ * "forwarded" acknowledgement earns nothing: it costs a relay nothing to send, so it proves nothing.
+ *
+ * <p>Both counts decay with a half-life of {@link ProtocolConstants#RELAY_OUTCOME_HALF_LIFE_MS}, so the estimate
+ * is a gradient that forgets, never a verdict (lock 4): a relay that lost messages is chosen only after better
+ * ones, and comes back into favour as its losses fade. Pure; the time is passed in.
+ */
+final class RelayOutcomes {
+    private double delivered;
+    private double lost;
+    private long updatedAt;
+
+    /** A message through this relay was acknowledged by its final recipient. */
+    void delivered(long now) {
+        decay(now);
+        delivered += 1;
+    }
+
+    /** A message through this relay was not delivered in time. */
+    void lost(long now) {
+        decay(now);
+        lost += 1;
+    }
+
+    /**
+     * The estimated chance that a message through this relay gets delivered: (delivered + 1) / (delivered + lost
+     * + 2), Laplace's rule, so an unknown relay starts at one half.
+     */
+    double deliveryEstimate(long now) {
+        decay(now);
+        return (delivered + 1) / (delivered + lost + 2);
+    }
+
+    private void decay(long now) {
+        if (now <= updatedAt) {
+            return;
+        }
+        if (delivered != 0 || lost != 0) {
+            double factor = Math.pow(0.5, (double) (now - updatedAt) / ProtocolConstants.RELAY_OUTCOME_HALF_LIFE_MS);
+            delivered *= factor;
+            lost *= factor;
+        }
+        updatedAt = now;
+    }
+}
