@@ -42,11 +42,17 @@ final class DirectAttempts {
         peers.computeIfAbsent(peer, ignored -> new State()).lastRelayedAt = now;
     }
 
-    /** A relay introduced {@code peer}: try its candidates now. */
+    /**
+     * A relay introduced {@code peer}: try its candidates now. Later attempts come only while this node keeps
+     * relaying traffic to the peer ({@link #relayed}): an introduction alone earns one attempt, so a neighbour
+     * sending introductions cannot make this node probe again and again.
+     */
     Attempt introduced(NodeId peer, List<TransportAddress> candidates, long now) {
-        State state = peers.computeIfAbsent(peer, ignored -> new State());
+        State state = peers.get(peer);
+        if (state == null) {
+            return new Attempt(peer, List.copyOf(candidates));
+        }
         state.candidates = List.copyOf(candidates);
-        state.lastRelayedAt = Math.max(state.lastRelayedAt, now);
         return attempt(peer, state, now);
     }
 

@@ -184,12 +184,35 @@ public final class NodeEngine {
             return;
         }
         effects.count("introductions-received");
-        peers.learnAddresses(rendezvous.peer(), rendezvous.candidates(), now);
-        effects.learnedAddresses(rendezvous.peer(), rendezvous.candidates());
         PeerRecord peer = peers.get(rendezvous.peer());
+        List<org.tomprotocol.api.TransportAddress> candidates = punchCandidates(rendezvous, peer);
         if (peer == null || !peer.hasSession() || now < peer.directSuspectUntil) {
-            attemptDirect(directAttempts.introduced(rendezvous.peer(), rendezvous.candidates(), now));
+            attemptDirect(directAttempts.introduced(rendezvous.peer(), candidates, now));
         }
+    }
+
+    /**
+     * Where to punch towards an introduced peer: the relay's observation of it (its public NAT mapping, which
+     * the peer itself may not know, so no one can sign it) — the first candidate of the introduction, and the
+     * only one taken on the introducer's word — then the addresses the peer vouched for itself in its signed
+     * announce (or the application gave). The rest of the introducer's list is ignored: a hostile neighbour
+     * could otherwise aim this node's probes at any address it likes. The candidates are not learned as the
+     * peer's addresses either.
+     */
+    private static List<org.tomprotocol.api.TransportAddress> punchCandidates(RendezvousPayload rendezvous,
+                                                                               PeerRecord peer) {
+        List<org.tomprotocol.api.TransportAddress> candidates = new java.util.ArrayList<>();
+        if (!rendezvous.candidates().isEmpty()) {
+            candidates.add(rendezvous.candidates().get(0));
+        }
+        if (peer != null) {
+            for (org.tomprotocol.api.TransportAddress vouched : peer.addresses()) {
+                if (!candidates.contains(vouched)) {
+                    candidates.add(vouched);
+                }
+            }
+        }
+        return candidates;
     }
 
     private void deliver(VerifiedEnvelope verified, long now) {

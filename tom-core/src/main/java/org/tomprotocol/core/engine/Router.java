@@ -23,6 +23,7 @@ public final class Router {
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
+    private final IntroducerLimits introducers = new IntroducerLimits();
 
     private record DedupKey(MessageId id, NodeId from) {
     }
@@ -87,13 +88,18 @@ public final class Router {
                 return new Routing.KeepAlive(envelope.from());
             }
             case Rendezvous -> {
-                // only a neighbour may ask for probes and dials, and at a bounded rate, so this node cannot be
-                // turned into a packet cannon against arbitrary addresses
+                // only a neighbour may ask for probes and dials, each at a bounded rate, and each peer is punched
+                // towards at most once a second, so this node cannot be turned into a packet cannon
                 if (!verified.hop().equals(envelope.from())) {
                     return new Routing.Reject("indirect-rendezvous");
                 }
-                if (!rendezvous.add(new AckKey(envelope.id(), verified.rendezvous().peer(), "rendezvous"), now)
-                        || !rendezvousPeers.add(verified.rendezvous().peer(), now)) {
+                if (!rendezvous.add(new AckKey(envelope.id(), verified.rendezvous().peer(), "rendezvous"), now)) {
+                    return new Routing.Reject("replayed-rendezvous");
+                }
+                if (!introducers.allow(envelope.from(), now)) {
+                    return new Routing.Reject("rendezvous-over-rate");
+                }
+                if (!rendezvousPeers.add(verified.rendezvous().peer(), now)) {
                     return new Routing.Reject("rendezvous-too-soon");
                 }
                 return new Routing.Introduced(envelope.from(), verified.rendezvous());

@@ -34,7 +34,10 @@ final class SimulatedNetwork implements AutoCloseable {
         this.network = new MemoryNetwork(runtime, seed).defaultLink(LinkModel.PERFECT.withLatency(5));
     }
 
-    /** Starts a node listening at {@code mem:<name>}, with the crypto, the mem transport and {@code extra}. */
+    /**
+     * Starts a node listening at {@code mem:<name>}, with the crypto, the mem transport (unless {@code extra}
+     * holds a transport to use instead) and {@code extra}.
+     */
     TomNode node(String name, org.tomprotocol.api.spi.Provider... extra) {
         byte[] identitySeed = new byte[32];
         byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -43,10 +46,12 @@ final class SimulatedNetwork implements AutoCloseable {
                 .runtime(runtime)
                 .serviceLoading(false)
                 .provider(new TomV1CryptoSuiteProvider())
-                .provider(network.transportProvider())
                 .identitySeed(identitySeed)
                 .listen("mem:" + name)
                 .randomSeed(seed + nodes.size());
+        if (java.util.Arrays.stream(extra).noneMatch(org.tomprotocol.spi.transport.TransportProvider.class::isInstance)) {
+            builder.provider(network.transportProvider());
+        }
         for (org.tomprotocol.api.spi.Provider provider : extra) {
             builder.provider(provider);
         }
