@@ -39,4 +39,10 @@ public interface EngineEffects extends TrackerEffects, PeerListener {
 
     /** Count one occurrence of {@code counter}. */
     void count(String counter);
+
+    /**
+     * The neighbour {@code hop} handed this node an envelope refused for {@code reason}: count it under
+     * {@code rejected.<reason>} and make the neighbour's later frames cost more (see the runtime's budgets).
+     */
+    void rejected(NodeId hop, String reason);
 }

@@ -132,7 +132,7 @@ public final class NodeEngine {
         Envelope envelope = verified.envelope();
         Routing routing = router.route(verified, now);
         if (routing instanceof Routing.Reject reject) {
-            effects.count("rejected." + reject.reason());
+            effects.rejected(verified.hop(), reject.reason());
             LOG.log(Level.DEBUG, "rejected {0} from hop {1}: {2}", envelope, verified.hop().shortForm(),
                     reject.reason());
             return;

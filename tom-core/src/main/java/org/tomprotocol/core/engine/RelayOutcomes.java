@@ -11,20 +11,17 @@ package org.tomprotocol.core.engine;
  * ones, and comes back into favour as its losses fade. Pure; the time is passed in.
  */
 final class RelayOutcomes {
-    private double delivered;
-    private double lost;
-    private long updatedAt;
+    private final DecayingCount delivered = new DecayingCount(ProtocolConstants.RELAY_OUTCOME_HALF_LIFE_MS);
+    private final DecayingCount lost = new DecayingCount(ProtocolConstants.RELAY_OUTCOME_HALF_LIFE_MS);
 
     /** A message through this relay was acknowledged by its final recipient. */
     void delivered(long now) {
-        decay(now);
-        delivered += 1;
+        delivered.add(1, now);
     }
 
     /** A message through this relay was not delivered in time. */
     void lost(long now) {
-        decay(now);
-        lost += 1;
+        lost.add(1, now);
     }
 
     /**
@@ -32,19 +29,7 @@ final class RelayOutcomes {
      * + 2), Laplace's rule, so an unknown relay starts at one half.
      */
     double deliveryEstimate(long now) {
-        decay(now);
-        return (delivered + 1) / (delivered + lost + 2);
-    }
-
-    private void decay(long now) {
-        if (now <= updatedAt) {
-            return;
-        }
-        if (delivered != 0 || lost != 0) {
-            double factor = Math.pow(0.5, (double) (now - updatedAt) / ProtocolConstants.RELAY_OUTCOME_HALF_LIFE_MS);
-            delivered *= factor;
-            lost *= factor;
-        }
-        updatedAt = now;
+        double good = delivered.value(now);
+        return (good + 1) / (good + lost.value(now) + 2);
     }
 }

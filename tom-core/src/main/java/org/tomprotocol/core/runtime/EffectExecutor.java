@@ -41,11 +41,13 @@ final class EffectExecutor implements EngineEffects {
     private final Metrics metrics;
     private final NodeEvents events;
     private final AnchorObserver anchor;
+    private final PeerBudgets budgets;
     private InboundPipeline inbound;
     private NodeEngine engine;
 
     EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
-                   EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor) {
+                   EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor,
+                   PeerBudgets budgets) {
         this.local = local;
         this.agent = agent;
         this.workers = workers;
@@ -55,6 +57,7 @@ final class EffectExecutor implements EngineEffects {
         this.metrics = metrics;
         this.events = events;
         this.anchor = anchor;
+        this.budgets = budgets;
     }
 
     void bind(NodeEngine nodeEngine, InboundPipeline pipeline) {
@@ -187,5 +190,13 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void count(String counter) {
         metrics.increment(counter);
+    }
+
+    @Override
+    public void rejected(NodeId hop, String reason) {
+        metrics.increment("rejected." + reason);
+        if (!hop.equals(local)) {
+            budgets.charge(hop);
+        }
     }
 }

@@ -21,20 +21,27 @@ final class InboundPipeline {
     private final NodeEngine engine;
     private final Metrics metrics;
     private final NodeHealth health;
+    private final PeerBudgets budgets;
 
-    InboundPipeline(InboundVerifier verifier, NodeAgent agent, NodeEngine engine, Metrics metrics, NodeHealth health) {
+    InboundPipeline(InboundVerifier verifier, NodeAgent agent, NodeEngine engine, Metrics metrics, NodeHealth health,
+                    PeerBudgets budgets) {
         this.verifier = verifier;
         this.agent = agent;
         this.engine = engine;
         this.metrics = metrics;
         this.health = health;
+        this.budgets = budgets;
     }
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
+        if (!budgets.admit(hop)) {
+            return;
+        }
         try {
             InboundVerifier.Result result = verifier.verify(hop, frame);
             if (result.verified() == null) {
                 metrics.increment("rejected." + result.rejectReason());
+                budgets.charge(hop);
                 LOG.log(Level.DEBUG, "rejected a frame from {0}: {1}", hop.shortForm(), result.rejectReason());
             } else if (!agent.offerNetwork(() -> engine.onVerified(result.verified(), agent.now()))) {
                 metrics.increment("rejected.overload");

@@ -85,16 +85,17 @@ public final class NodeAssembly {
         NodeHealth health = new NodeHealth(local.shortForm(), runtime.clock(), metrics);
         Executor workers = health.guard("workers", runtime.workers());
         NodeAgent agent = new NodeAgent(local.shortForm(), runtime.clock(), metrics, health, NETWORK_QUEUE_CAPACITY);
+        PeerBudgets budgets = new PeerBudgets(runtime.clock(), metrics);
         EnvelopeSigner signer = new EnvelopeSigner(crypto, identity);
         DeferredEvents events = new DeferredEvents();
         AnchorObserver anchor = registry.available(ProviderKind.ANCHOR, AnchorProvider.class).stream().findFirst()
                 .map(provider -> new AnchorObserver(provider.open(local))).orElseGet(AnchorObserver::none);
         Links links = new Links();
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
-                signer, metrics, events, anchor);
+                signer, metrics, events, anchor, budgets);
         NodeEngine engine = new NodeEngine(local, effects);
         InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity, signer, runtime.clock()), agent, engine,
-                metrics, health);
+                metrics, health, budgets);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();
@@ -102,7 +103,7 @@ public final class NodeAssembly {
                 config.bootstrap(), random, config.options());
 
         bindTransports(config, registry, crypto, identity, links,
-                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health));
+                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
                 owned, holder, anchor, health);
@@ -120,6 +121,7 @@ public final class NodeAssembly {
         });
         agent.recurring(now + ProtocolConstants.CACHE_PURGE_TICK_MS, tick -> {
             engine.onPurgeTick(tick);
+            budgets.forgetIdle();
             return tick + ProtocolConstants.CACHE_PURGE_TICK_MS;
         });
         discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));

@@ -18,11 +18,12 @@ final class TransportEvents implements TransportListener {
     private final DiscoveryBridge discovery;
     private final Metrics metrics;
     private final NodeHealth health;
+    private final PeerBudgets budgets;
     private volatile Transport transport;
     private volatile String component = "transport";
 
     TransportEvents(NodeAgent agent, NodeEngine engine, Links links, InboundPipeline inbound,
-                    DiscoveryBridge discovery, Metrics metrics, NodeHealth health) {
+                    DiscoveryBridge discovery, Metrics metrics, NodeHealth health, PeerBudgets budgets) {
         this.agent = agent;
         this.engine = engine;
         this.links = links;
@@ -30,6 +31,7 @@ final class TransportEvents implements TransportListener {
         this.discovery = discovery;
         this.metrics = metrics;
         this.health = health;
+        this.budgets = budgets;
     }
 
     void bound(Transport bound, String providerId) {
@@ -42,6 +44,9 @@ final class TransportEvents implements TransportListener {
         switch (channel) {
             case ENVELOPE -> inbound.onEnvelopeFrame(peer, frame);
             case DISCOVERY -> {
+                if (!budgets.admit(peer)) {
+                    return;
+                }
                 if (!agent.offerNetwork(() -> discovery.onFrame(peer, frame))) {
                     metrics.increment("rejected.overload");
                 }
@@ -88,6 +93,9 @@ final class TransportEvents implements TransportListener {
     @Override
     public void onRejected(NodeId peer, String reason) {
         metrics.increment("rejected." + reason);
+        if (peer != null) {
+            budgets.charge(peer);
+        }
     }
 
     @Override

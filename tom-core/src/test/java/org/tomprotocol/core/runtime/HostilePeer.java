@@ -98,6 +98,14 @@ final class HostilePeer {
         return EnvelopeCodec.encode(envelope.withSignature(identity.sign(signing.bytes())), signing);
     }
 
+    /** A well-formed chat to {@code to}: sealed for it and signed. */
+    Envelope chat(NodeId to, String text) throws Exception {
+        byte[] sealed = org.tomprotocol.core.wire.EncryptedPayloadCodec.encode(
+                SUITE.seal(to, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Envelope.unsigned(MessageId.random(), id(), to, List.of(), MessageType.Chat, sealed,
+                net.runtime.nowMillis(), true);
+    }
+
     /** A signed sign of life, which makes a node count this peer as online. */
     void heartbeat(NodeId to) {
         send(Envelope.unsigned(MessageId.random(), id(), to, List.of(), MessageType.Heartbeat, new byte[0],
