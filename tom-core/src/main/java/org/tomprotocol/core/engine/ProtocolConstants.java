@@ -11,12 +11,13 @@ public final class ProtocolConstants {
     public static final long MAX_AGE_MS = Duration.ofHours(24).toMillis();
     /** Largest clock skew tolerated into the future. */
     public static final long MAX_FUTURE_DRIFT_MS = Duration.ofMinutes(5).toMillis();
-    /** How long a delivered message id is remembered, so retries are re-acknowledged, not re-delivered. */
-    public static final long DEDUP_TTL_MS = Duration.ofMinutes(10).toMillis();
     /** How long an acknowledgement is remembered against replay. */
     public static final long ACK_REPLAY_TTL_MS = Duration.ofMinutes(5).toMillis();
-    /** Capacity of the message dedup cache (Gen-2 had 10 000, too few at thousands of messages per second). */
-    public static final int DEDUP_CAPACITY = 100_000;
+    /**
+     * Delivered messages remembered against replay, for as long as their envelopes are accepted (24 h); about
+     * 16 bytes each. Gen-2 remembered 10 000 for 5 minutes, while accepting envelopes for 24 h.
+     */
+    public static final int REPLAY_WINDOW_CAPACITY = 1_000_000;
     /** Capacity of the acknowledgement replay cache. */
     public static final int ACK_REPLAY_CAPACITY = 100_000;
     /** Capacity of the LRU of nonces of encrypted payloads seen. */

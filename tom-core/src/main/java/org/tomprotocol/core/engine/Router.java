@@ -15,8 +15,7 @@ import org.tomprotocol.core.wire.MessageType;
  */
 public final class Router {
     private final NodeId local;
-    private final ExpiringSet<DedupKey> delivered =
-            new ExpiringSet<>(ProtocolConstants.DEDUP_TTL_MS, ProtocolConstants.DEDUP_CAPACITY);
+    private final ReplayWindow delivered = new ReplayWindow(ProtocolConstants.REPLAY_WINDOW_CAPACITY);
     private final ExpiringSet<AckKey> acknowledgements =
             new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, ProtocolConstants.ACK_REPLAY_CAPACITY);
     private final LruSet<ByteBuffer> nonces = new LruSet<>(ProtocolConstants.NONCE_CACHE_CAPACITY);
@@ -24,9 +23,6 @@ public final class Router {
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
     private final IntroducerLimits introducers = new IntroducerLimits();
-
-    private record DedupKey(MessageId id, NodeId from) {
-    }
 
     private record AckKey(MessageId original, NodeId from, String kind) {
     }
@@ -105,15 +101,22 @@ public final class Router {
                 return new Routing.Introduced(envelope.from(), verified.rendezvous());
             }
             default -> {
-                DedupKey key = new DedupKey(envelope.id(), envelope.from());
-                if (delivered.contains(key, now)) {
-                    return new Routing.Reacknowledge(verified);
+                switch (delivered.check(envelope.from(), envelope.id(), envelope.timestamp())) {
+                    case SEEN -> {
+                        return new Routing.Reacknowledge(verified);
+                    }
+                    case BELOW_FLOOR -> {
+                        return new Routing.Reject("older-than-replay-window");
+                    }
+                    case NEW -> {
+                        if (verified.nonce() != null && !nonces.add(ByteBuffer.wrap(verified.nonce()))) {
+                            return new Routing.Reject("replayed-nonce");
+                        }
+                        delivered.remember(envelope.from(), envelope.id(), envelope.timestamp());
+                        return new Routing.Deliver(verified);
+                    }
+                    default -> throw new IllegalStateException("unknown verdict");
                 }
-                if (verified.nonce() != null && !nonces.add(ByteBuffer.wrap(verified.nonce()))) {
-                    return new Routing.Reject("replayed-nonce");
-                }
-                delivered.add(key, now);
-                return new Routing.Deliver(verified);
             }
         }
     }
