@@ -20,6 +20,8 @@ import org.tomprotocol.api.spi.PluginSource;
 /**
  * Loads extra plugin jars from directories into a child {@link ModuleLayer}, so adding a jar adds a
  * provider. A jar that cannot be read, resolved or defined is reported and skipped; it never stops the CLI.
+ * When the CLI itself runs on the class path (no named modules to resolve against), the jars join the class
+ * path instead, through a child class loader, so the application's providers and the plugins' are both found.
  */
 public final class PluginLayers {
     private PluginLayers() {
@@ -41,6 +43,9 @@ public final class PluginLayers {
         if (jars.isEmpty()) {
             return PluginSource.system();
         }
+        if (!PluginLayers.class.getModule().isNamed()) {
+            return onClassPath(jars, warnings);
+        }
         List<Path> usable = new ArrayList<>();
         for (Path jar : jars) {
             String problem = problemWith(jar);
@@ -53,6 +58,21 @@ public final class PluginLayers {
         ModuleLayer layer = defineLayer(usable, warnings);
         warnings.flush();
         return layer == null ? PluginSource.system() : PluginSource.of(layer);
+    }
+
+    private static PluginSource onClassPath(List<Path> jars, PrintWriter warnings) {
+        List<java.net.URL> urls = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                urls.add(jar.toUri().toURL());
+            } catch (java.net.MalformedURLException e) {
+                warnings.println("tom: skipping plugin " + jar.getFileName() + ": " + e.getMessage());
+            }
+        }
+        warnings.flush();
+        ClassLoader parent = PluginSource.system().classLoader();
+        return new PluginSource(java.util.Optional.empty(),
+                new java.net.URLClassLoader("tom-plugins", urls.toArray(java.net.URL[]::new), parent));
     }
 
     /** Why {@code jar} is not a readable module, or {@code null}. */
