@@ -20,8 +20,9 @@ import org.tomprotocol.core.wire.MessageType;
 
 /**
  * Attack 1 of issue 12, the relay black-hole: a peer that acknowledges forwarding and then drops the message.
- * Alice reaches bob through an honest relay or through mallory, whom she hears from most recently and who
- * sprays forged "forwarded" acknowledgements to look proven. An honest mallory carries the traffic (so the
+ * Alice reaches bob — never directly: they are partitioned, as behind two symmetric NATs — through an honest
+ * relay or through mallory, whom she hears from most recently and who sprays forged "forwarded"
+ * acknowledgements to look proven. An honest mallory carries the traffic (so the
  * setup does route through her); a dropping one costs one message one {@value ProtocolConstants#RELAYED_ACK_TIMEOUT_MS}
  * ms wait and never gets another.
  */
@@ -31,14 +32,18 @@ class HostileRelayTest {
 
     private SimulatedNetwork net;
     private TomNode alice;
+    private TomNode relay;
     private TomNode bob;
+    private final List<OutboundMessage> sent = new ArrayList<>();
     private HostilePeer mallory;
 
     private void setUp(long seed) throws Exception {
         net = new SimulatedNetwork(seed);
         SimulatedNetwork.RelayedPair pair = net.relayedPair();
         alice = pair.alice();
+        relay = pair.relay();
         bob = pair.bob();
+        net.network.partition(List.of(alice.id()), List.of(bob.id()));
         mallory = new HostilePeer(net, "mallory");
         mallory.connect(alice);
         mallory.connect(bob);
@@ -56,9 +61,10 @@ class HostileRelayTest {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             long start = net.runtime.nowMillis();
-            OutboundMessage sent = alice.send(bob.id(), ("message " + i).getBytes(StandardCharsets.UTF_8));
-            assertThat(runWhileMalloryLooksAlive(() -> sent.status() == MessageStatus.DELIVERED, Duration.ofSeconds(10)))
-                    .as("message %d delivered", i).isTrue();
+            OutboundMessage message = alice.send(bob.id(), ("message " + i).getBytes(StandardCharsets.UTF_8));
+            sent.add(message);
+            assertThat(runWhileMalloryLooksAlive(() -> message.status() == MessageStatus.DELIVERED,
+                    Duration.ofSeconds(10))).as("message %d delivered", i).isTrue();
             latencies.add(net.runtime.nowMillis() - start);
         }
         return latencies;
@@ -80,6 +86,7 @@ class HostileRelayTest {
                 .filter(e -> e.type() == MessageType.Chat && e.from().equals(alice.id())).count();
     }
 
+
     @Test
     void anHonestMalloryCarriesTheTrafficSoTheSetupRoutesThroughHer() throws Exception {
         setUp(11);
@@ -92,6 +99,7 @@ class HostileRelayTest {
         List<Long> latencies = sendOneByOne();
 
         assertThat(chatsMalloryWasGiven()).isGreaterThanOrEqualTo(MESSAGES - 1);
+        assertThat(sent.subList(1, MESSAGES)).allSatisfy(m -> assertThat(m.path()).containsExactly(mallory.id()));
         assertThat(latencies).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
         assertThat(net.inbox(bob)).hasSize(MESSAGES);
         net.close();
@@ -112,6 +120,8 @@ class HostileRelayTest {
         assertThat(latencies.get(0)).isBetween(ProtocolConstants.RELAYED_ACK_TIMEOUT_MS,
                 ProtocolConstants.RELAYED_ACK_TIMEOUT_MS + 1_000);
         assertThat(latencies.subList(1, MESSAGES)).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+        assertThat(sent).allSatisfy(m -> assertThat(m.path()).as("no direct path: relayed, by the honest relay")
+                .containsExactly(relay.id()));
         assertThat(net.inbox(bob)).hasSize(MESSAGES);
         assertThat(alice.metrics().get("unmatched-relay-ack"))
                 .as("forged acknowledgements of messages never sent through mallory earn nothing")
