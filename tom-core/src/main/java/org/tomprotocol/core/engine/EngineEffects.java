@@ -41,8 +41,9 @@ public interface EngineEffects extends TrackerEffects, PeerListener {
     void count(String counter);
 
     /**
-     * The neighbour {@code hop} handed this node an envelope refused for {@code reason}: count it under
-     * {@code rejected.<reason>} and make the neighbour's later frames cost more (see the runtime's budgets).
+     * The neighbour {@code hop} handed this node input that cost it work for nothing — an envelope refused, a
+     * duplicate to acknowledge again: count it under {@code counter} and make the neighbour's later frames cost
+     * more (see the runtime's budgets).
      */
-    void rejected(NodeId hop, String reason);
+    void charge(NodeId hop, String counter);
 }

@@ -132,7 +132,7 @@ public final class NodeEngine {
         Envelope envelope = verified.envelope();
         Routing routing = router.route(verified, now);
         if (routing instanceof Routing.Reject reject) {
-            effects.rejected(verified.hop(), reject.reason());
+            effects.charge(verified.hop(), "rejected." + reject.reason());
             LOG.log(Level.DEBUG, "rejected {0} from hop {1}: {2}", envelope, verified.hop().shortForm(),
                     reject.reason());
             return;
@@ -147,7 +147,8 @@ public final class NodeEngine {
         switch (routing) {
             case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
             case Routing.Reacknowledge again -> {
-                effects.count("duplicates");
+                // a retry is cheap to answer once; a relay replaying a message over and over pays for it
+                effects.charge(verified.hop(), "duplicates");
                 acknowledge(again.envelope(), AckType.RecipientReceived, Paths.reversed(envelope.via()));
             }
             case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), now);

@@ -193,8 +193,8 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
-    public void rejected(NodeId hop, String reason) {
-        metrics.increment("rejected." + reason);
+    public void charge(NodeId hop, String counter) {
+        metrics.increment(counter);
         if (!hop.equals(local)) {
             budgets.charge(hop);
         }
