@@ -34,9 +34,6 @@ final class InboundPipeline {
     }
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
-        if (!budgets.admit(hop)) {
-            return;
-        }
         try {
             InboundVerifier.Result result = verifier.verify(hop, frame);
             if (result.verified() == null) {

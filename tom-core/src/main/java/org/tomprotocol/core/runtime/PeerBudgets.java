@@ -14,12 +14,17 @@ import org.tomprotocol.core.engine.TokenBucket;
  * refill at {@value #FRAMES_PER_SECOND} a second. An honest neighbour (no debt) can send more frames than a
  * node verifies before anything is dropped; one that sent a thousand bad signatures pays a thousand tokens a
  * frame, so nearly all its frames are dropped before they cost a signature check, yet some always get through
- * and its debt fades once it behaves. Checked on transport threads before any decoding; thread-safe.
+ * and its debt fades once it behaves. Checked on transport threads before any decoding; an over-budget
+ * neighbour is also paused by its transport until its next frame is affordable, so flow control slows it down
+ * instead of this node reading and dropping what it sends. Thread-safe.
  */
 final class PeerBudgets {
     static final double FRAMES_PER_SECOND = 20_000;
     static final long DEBT_HALF_LIFE_MS = 60_000;
     private static final int MAX_TRACKED = 65_536;
+
+    /** What {@link #admit} returns for a frame that may be processed. */
+    static final long ADMITTED = -1;
 
     private final InstantSource clock;
     private final Metrics metrics;
@@ -39,8 +44,20 @@ final class PeerBudgets {
             tokens = new TokenBucket(FRAMES_PER_SECOND, FRAMES_PER_SECOND, now);
         }
 
-        synchronized boolean admit(long now) {
-            return tokens.tryTake(1 + debt.value(now), now);
+        private long pausedUntil;
+
+        /** {@link #ADMITTED}, or how long to pause the neighbour (0: it is paused already). */
+        synchronized long admit(long now) {
+            double cost = 1 + debt.value(now);
+            if (tokens.tryTake(cost, now)) {
+                return ADMITTED;
+            }
+            if (now < pausedUntil) {
+                return 0;
+            }
+            long wait = Math.max(1, (long) Math.ceil((cost - tokens.available(now)) / FRAMES_PER_SECOND * 1000));
+            pausedUntil = now + wait;
+            return wait;
         }
 
         synchronized void charge(long now) {
@@ -53,23 +70,24 @@ final class PeerBudgets {
     }
 
     /**
-     * Whether a frame from {@code hop} may be processed; when not, it is dropped and counted under
-     * {@code rejected.over-budget}.
+     * Whether a frame from {@code hop} may be processed: {@link #ADMITTED}, or else the frame is dropped, counted
+     * under {@code rejected.over-budget}, and the result is how many milliseconds to pause the neighbour for
+     * (0 when a pause is already running).
      */
-    boolean admit(NodeId hop) {
+    long admit(NodeId hop) {
         long now = clock.millis();
         Budget budget = budgets.get(hop);
         if (budget == null) {
             budget = track(hop, now);
             if (budget == null) {
-                return true;
+                return ADMITTED;
             }
         }
-        if (budget.admit(now)) {
-            return true;
+        long verdict = budget.admit(now);
+        if (verdict != ADMITTED) {
+            metrics.increment("rejected.over-budget");
         }
-        metrics.increment("rejected.over-budget");
-        return false;
+        return verdict;
     }
 
     /** {@code hop} sent input that was refused: its later frames cost more. */

@@ -41,12 +41,17 @@ final class TransportEvents implements TransportListener {
 
     @Override
     public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
+        long admission = budgets.admit(peer);
+        if (admission != PeerBudgets.ADMITTED) {
+            Transport current = transport;
+            if (admission > 0 && current != null) {
+                current.pause(peer, java.time.Duration.ofMillis(admission));
+            }
+            return;
+        }
         switch (channel) {
             case ENVELOPE -> inbound.onEnvelopeFrame(peer, frame);
             case DISCOVERY -> {
-                if (!budgets.admit(peer)) {
-                    return;
-                }
                 if (!agent.offerNetwork(() -> discovery.onFrame(peer, frame))) {
                     metrics.increment("rejected.overload");
                 }

@@ -43,6 +43,15 @@ public interface Transport extends AutoCloseable {
         return connect(peer);
     }
 
+    /**
+     * Stops reading frames from {@code peer} for {@code duration}, because the node spends more on that peer's
+     * input than its budget allows. What the peer sends meanwhile waits in the transport, whose flow control (if
+     * it has any) makes the peer slow down; reading resumes by itself. The session stays up: this is a cost, never
+     * a block. Returns at once. By default it does nothing, and the node drops the peer's over-budget frames.
+     */
+    default void pause(NodeId peer, java.time.Duration duration) {
+    }
+
     /** Whether a session to {@code peer} is open now. */
     boolean isConnected(NodeId peer);
 
