@@ -185,11 +185,14 @@ final class HolePunch {
         return candidates.values().stream().anyMatch(c -> c.probesSent < PunchTiming.PROBES_PER_CANDIDATE);
     }
 
-    /** No probe came back: dial the addresses given for the peer (never unverified ones). */
+    /**
+     * No probe came back: dial the addresses given for the peer (never unverified ones), as far as the node's
+     * punch budget allows — they are the peer's own claims, and a peer may claim anyone's address.
+     */
     private void blindDial() {
         if (probeSources.isEmpty()) {
             candidates.entrySet().stream().filter(entry -> entry.getValue().given).map(Map.Entry::getKey)
-                    .toList().forEach(this::dial);
+                    .toList().stream().filter(target -> owner.mayDialBlindly()).forEach(this::dial);
         }
     }
 

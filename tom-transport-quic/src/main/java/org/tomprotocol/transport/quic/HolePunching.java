@@ -25,9 +25,9 @@ import org.tomprotocol.spi.transport.TransportListener;
  * expected node id, and the other side keeps the inbound connection because it comes from that peer.
  *
  * <p>Whoever triggers an attempt (a relay's introduction) chooses where its probes go, so the node's part is
- * bounded: at most {@code quic.max-punches} attempts at once, probe bytes within {@code
- * quic.punch-probe-bytes-per-second} all together, a few probes per candidate, and unverified candidates only
- * probed, never dialled (see {@link HolePunch}).
+ * bounded: at most {@code quic.max-punches} attempts at once, probes and blind dials within {@code
+ * quic.punch-bytes-per-second} all together, a few probes per candidate, and unverified candidates only probed,
+ * never dialled (see {@link HolePunch}).
  *
  * <p>It is also the socket's handler of raw (non-QUIC) datagrams: probes are taken here, anything else goes to
  * the handler set with {@link #otherDatagrams}. Event-loop confined, except that handler (set from any thread).
@@ -42,7 +42,7 @@ final class HolePunching {
     private final TransportListener listener;
     private final PunchTiming timing;
     private final LoopErrors errors;
-    private final ProbeBudget probeBudget;
+    private final PunchBudget budget;
     private final Set<InetSocketAddress> ownAddresses;
     private final Map<NodeId, HolePunch> punches = new HashMap<>();
     // set from any thread and in effect at once: a datagram sent right after the call must find it
@@ -57,7 +57,7 @@ final class HolePunching {
         this.listener = listener;
         this.timing = timing;
         this.errors = errors;
-        this.probeBudget = new ProbeBudget(timing.probeBytesPerSecond());
+        this.budget = new PunchBudget(timing.bytesPerSecond());
         this.ownAddresses = Set.copyOf(QuicAddresses.reachableAddresses(socket.localAddress()));
     }
 
@@ -152,9 +152,14 @@ final class HolePunching {
         return punches.size();
     }
 
-    /** Probes not sent because the node's probe budget was spent. */
-    long probesOverBudget() {
-        return probeBudget.refused();
+    /** Probes and blind dials not sent because the node's punch budget was spent. */
+    long overBudget() {
+        return budget.refused();
+    }
+
+    /** Whether the punch budget allows a blind dial now (it is then spent). */
+    boolean mayDialBlindly() {
+        return budget.take(PunchTiming.BLIND_DIAL_BYTES, System.nanoTime());
     }
 
     EventLoop loop() {
@@ -163,8 +168,8 @@ final class HolePunching {
 
     /** Sends a probe to {@code to} if the node's probe budget allows. */
     void sendProbe(NodeId peer, InetSocketAddress to) {
-        if (!probeBudget.take(PunchProbe.LENGTH, System.nanoTime())) {
-            LOG.log(System.Logger.Level.DEBUG, "probe to {0} not sent: the probe budget is spent", to);
+        if (!budget.take(PunchProbe.LENGTH, System.nanoTime())) {
+            LOG.log(System.Logger.Level.DEBUG, "probe to {0} not sent: the punch budget is spent", to);
             return;
         }
         ByteBuf probe = new PunchProbe(localId, peer).encode(ByteBufAllocator.DEFAULT);

@@ -16,15 +16,16 @@ import java.util.Map;
  *                                probe came back (the peer may not probe, or every probe may have been lost)
  * @param maxCandidates           candidates probed at most per attempt (a relay's introduction could name many)
  * @param maxPunches              attempts running at once, towards all peers together
- * @param probeBytesPerSecond     probe bytes this node sends per second at most, all attempts together
+ * @param bytesPerSecond          bytes of probes and blind dials this node sends per second at most, all
+ *                                attempts together
  */
 record PunchTiming(long probeIntervalMillis, long windowMillis, long blindDialMillis, int maxCandidates,
-                   int maxPunches, long probeBytesPerSecond) {
+                   int maxPunches, long bytesPerSecond) {
     static final String PROBE_INTERVAL = "quic.punch-probe-interval-ms";
     static final String WINDOW = "quic.punch-window-ms";
     static final String BLIND_DIAL = "quic.punch-blind-dial-ms";
     static final String MAX_PUNCHES = "quic.max-punches";
-    static final String PROBE_BYTES_PER_SECOND = "quic.punch-probe-bytes-per-second";
+    static final String BYTES_PER_SECOND = "quic.punch-bytes-per-second";
     /** Probes per candidate and attempt. */
     static final int PROBES_PER_CANDIDATE = 5;
     /**
@@ -34,6 +35,11 @@ record PunchTiming(long probeIntervalMillis, long windowMillis, long blindDialMi
     static final int MAX_UNVERIFIED_CANDIDATES = 2;
     /** Addresses a probe of the peer may come from, besides the candidates, per attempt. */
     static final int MAX_PROBE_SOURCES = 2;
+    /**
+     * What a blind dial costs of the punch budget: a QUIC Initial is 1200 bytes, and an address that does not
+     * answer gets it about three times before the handshake times out.
+     */
+    static final int BLIND_DIAL_BYTES = 3 * 1200;
     private static final long MAX_MILLIS = 60_000;
 
     /** Probes from 0 to 750 ms, a 2 s window, the blind dial after 500 ms; 8 candidates; 16 attempts, 16 KiB/s. */
@@ -52,7 +58,7 @@ record PunchTiming(long probeIntervalMillis, long windowMillis, long blindDialMi
                 millis(options, WINDOW, DEFAULT.windowMillis), millis(options, BLIND_DIAL, DEFAULT.blindDialMillis),
                 DEFAULT.maxCandidates,
                 (int) OptionValues.positive(options, MAX_PUNCHES, DEFAULT.maxPunches, 1 << 16, "a number of attempts"),
-                OptionValues.between(options, PROBE_BYTES_PER_SECOND, DEFAULT.probeBytesPerSecond, PunchProbe.LENGTH,
+                OptionValues.between(options, BYTES_PER_SECOND, DEFAULT.bytesPerSecond, PunchProbe.LENGTH,
                         1L << 30, "a number of bytes"));
     }
 

@@ -283,13 +283,13 @@ final class QuicTransport implements Transport {
 
     /** What the transport holds and has refused under load; blocks briefly (tests). */
     record Load(long partialFrameBytes, long peakPartialFrameBytes, int partialFrames, int halfOpen, int peakHalfOpen,
-                long retriesSent, int links, int addressOnlyPeers, int punches, long probesOverBudget) {
+                long retriesSent, int links, int addressOnlyPeers, int punches, long punchSendsRefused) {
     }
 
     Load load() {
         return loop.submit(() -> new Load(peers.budget().held(), peers.budget().peakHeld(),
                 peers.budget().partialFrames(), admission.halfOpen(), admission.peakHalfOpen(), admission.retriesSent(),
-                peers.links(), peers.addressOnlyPeers(), punching.running(), punching.probesOverBudget()))
+                peers.links(), peers.addressOnlyPeers(), punching.running(), punching.overBudget()))
                 .syncUninterruptibly().getNow();
     }
 

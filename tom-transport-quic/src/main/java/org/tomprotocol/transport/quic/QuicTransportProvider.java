@@ -19,7 +19,8 @@ import org.tomprotocol.spi.transport.TransportProvider;
  * {@code quic.dial-backoff-max-ms} (32000) and {@code quic.max-queued-frames} (a count, 4096 per peer); hole
  * punching: {@code quic.punch-probe-interval-ms} (50, the first gap of five probes per candidate, doubling),
  * {@code quic.punch-window-ms} (2000), {@code quic.punch-blind-dial-ms} (500), {@code quic.max-punches} (16
- * attempts at once) and {@code quic.punch-probe-bytes-per-second} (16384).
+ * attempts at once) and {@code quic.punch-bytes-per-second} (16384: probes, and blind dials at 3600 bytes
+ * each, to addresses others named).
  *
  * <p>What hostile peers can make a node spend is bounded by these ({@code QuicLimits}):
  * {@code quic.inbound-buffer-bytes} (bytes in partly received frames, all peers: 32 MiB, or two connections'

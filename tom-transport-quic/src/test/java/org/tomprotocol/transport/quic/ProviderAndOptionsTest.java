@@ -105,10 +105,10 @@ class ProviderAndOptionsTest {
     @Test
     void punchBoundsHaveDefaultsAndAreChecked() {
         assertThat(PunchTiming.DEFAULT.maxPunches()).isEqualTo(16);
-        assertThat(PunchTiming.DEFAULT.probeBytesPerSecond()).isEqualTo(16 * 1024);
+        assertThat(PunchTiming.DEFAULT.bytesPerSecond()).isEqualTo(16 * 1024);
         assertThat(PunchTiming.DEFAULT.probeOffsetMillis(4)).isEqualTo(750);
-        assertThatThrownBy(() -> PunchTiming.from(Map.of(PunchTiming.PROBE_BYTES_PER_SECOND, "10")))
-                .hasMessageContaining(PunchTiming.PROBE_BYTES_PER_SECOND);
+        assertThatThrownBy(() -> PunchTiming.from(Map.of(PunchTiming.BYTES_PER_SECOND, "10")))
+                .hasMessageContaining(PunchTiming.BYTES_PER_SECOND);
         assertThatThrownBy(() -> PunchTiming.from(Map.of(PunchTiming.MAX_PUNCHES, "many")))
                 .hasMessageContaining(PunchTiming.MAX_PUNCHES);
     }

@@ -96,6 +96,43 @@ class PunchCostTest {
     }
 
     @Test
+    void blindDialsToAddressesThePeerClaimsStayWithinThePunchBudget() throws Exception {
+        // a budget below one blind dial: the probes go, the dials (1200-byte Initials) do not
+        Node victim = nodes.start(Map.of(PunchTiming.BYTES_PER_SECOND, String.valueOf(PunchTiming.BLIND_DIAL_BYTES - 1),
+                PunchTiming.BLIND_DIAL, "100"));
+        NodeId hostile = idAbove(victim.id()); // the victim is the side that dials
+        List<Target> targets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                targets.add(new Target());
+            }
+            List<TransportAddress> claimed = targets.stream().map(Target::address).toList();
+            victim.transport().addPeerAddresses(hostile, claimed); // its signed announce names them
+
+            assertThatThrownBy(() -> victim.transport().connectDirect(hostile, claimed).toCompletableFuture()
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS)).hasMessageContaining("no direct path");
+
+            for (Target target : targets) {
+                Target.Tally tally = target.drain(Duration.ofMillis(300));
+                assertThat(tally.quicPackets()).isZero();
+                assertThat(tally.datagrams()).isEqualTo(PunchTiming.PROBES_PER_CANDIDATE);
+            }
+            assertThat(victim.transport().load().punchSendsRefused()).isPositive();
+        } finally {
+            targets.forEach(Target::close);
+        }
+    }
+
+    private static NodeId idAbove(NodeId id) {
+        while (true) {
+            NodeId candidate = JdkTestCrypto.newIdentity().id();
+            if (candidate.compareTo(id) > 0) {
+                return candidate;
+            }
+        }
+    }
+
+    @Test
     void aPunchStillSucceedsWhenBothPeersAlwaysAskForARetry() throws Exception {
         Map<String, String> retryAlways = Map.of(QuicLimits.RETRY_ABOVE_HALF_OPEN, "0");
         Node alice = nodes.start(retryAlways);

@@ -3,18 +3,18 @@ package org.tomprotocol.transport.quic;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket for the bytes of hole-punching probes this node sends, whoever asked for them: at most
- * {@code bytesPerSecond} on average, in bursts of at most one second's worth. Event-loop confined; the time is
- * passed in.
+ * A token bucket for what hole punching sends to addresses others named — probes, and the Initials of blind
+ * dials — whoever asked for it: at most {@code bytesPerSecond} on average, in bursts of at most one second's
+ * worth. Event-loop confined; the time is passed in.
  */
-final class ProbeBudget {
+final class PunchBudget {
     private final long bytesPerSecond;
     private double available;
     private long lastNanos;
     private boolean started;
     private long refused;
 
-    ProbeBudget(long bytesPerSecond) {
+    PunchBudget(long bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
         this.available = bytesPerSecond;
     }
@@ -35,7 +35,7 @@ final class ProbeBudget {
         return true;
     }
 
-    /** Probes not sent for want of budget. */
+    /** Probes and dials not sent for want of budget. */
     long refused() {
         return refused;
     }
