@@ -98,7 +98,8 @@ final class InboundFrameReader extends ChannelInboundHandlerAdapter implements F
         long cost = n + (long) FrameBudget.CHUNK_OVERHEAD_BYTES;
         heldBytes += cost;
         if (!budget.charge(share, this, cost)) {
-            return; // reset for the budget: this reader is finished
+            finish(); // reset for the budget (already finished then)
+            return;
         }
         byte[] piece = new byte[n];
         buffer.readBytes(piece);

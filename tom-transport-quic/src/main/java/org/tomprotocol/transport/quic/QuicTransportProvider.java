@@ -34,7 +34,10 @@ import org.tomprotocol.spi.transport.TransportProvider;
  * its addresses kept), {@code quic.max-known-peers} (4096 peers kept by their addresses alone) and
  * {@code quic.observed-address-ttl-ms} (300000: how long a peer's report of this node's address counts once
  * its session ended). An address peers report for this node is adopted only when peers at two different
- * addresses report it.
+ * addresses report it. With the defaults, what peers can make a node hold however long they try is about
+ * 32 MiB of partial frames, 256 half-open connections (tens of KiB each, for at most the handshake timeout)
+ * and 4096 address-only peers, plus what the connections that completed a handshake cost: at most 32 per
+ * address.
  */
 public final class QuicTransportProvider implements TransportProvider {
     /** The provider id and address scheme. */
