@@ -22,6 +22,7 @@ import org.tomprotocol.core.engine.ProtocolConstants;
 import org.tomprotocol.core.registry.CryptoSelection;
 import org.tomprotocol.core.registry.ProviderKind;
 import org.tomprotocol.core.registry.ProviderRegistry;
+import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.spi.anchor.AnchorProvider;
 import org.tomprotocol.spi.crypto.CryptoSuite;
@@ -35,8 +36,8 @@ import org.tomprotocol.spi.transport.TransportProvider;
 /** Assembles a running node from a configuration and the providers found. */
 public final class NodeAssembly {
     private static final System.Logger LOG = System.getLogger(NodeAssembly.class.getName());
-    /** Largest frame a transport accepts by default. */
-    static final int DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+    /** Largest frame a transport accepts by default: the largest envelope, as nothing larger is ever valid. */
+    static final int DEFAULT_MAX_FRAME_BYTES = EnvelopeCodec.MAX_ENVELOPE_BYTES;
     private static final int NETWORK_QUEUE_CAPACITY = 65_536;
 
     private NodeAssembly() {

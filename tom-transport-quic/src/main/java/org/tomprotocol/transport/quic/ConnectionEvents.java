@@ -2,7 +2,6 @@ package org.tomprotocol.transport.quic;
 
 import java.nio.charset.StandardCharsets;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -37,22 +36,31 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> ESTABLISHED = AttributeKey.valueOf(ConnectionEvents.class, "established");
 
     private final Callbacks callbacks;
-    private final boolean inbound;
+    private final InboundAdmission admission;
+    private final LoopErrors errors;
 
-    ConnectionEvents(Callbacks callbacks, boolean inbound) {
+    /**
+     * @param admission the admission control of accepted connections, or {@code null} for the connections this
+     *                  node dials
+     */
+    ConnectionEvents(Callbacks callbacks, InboundAdmission admission, LoopErrors errors) {
         this.callbacks = callbacks;
-        this.inbound = inbound;
+        this.admission = admission;
+        this.errors = errors;
     }
 
     @Override
     public void channelRegistered(ChannelHandlerContext ctx) {
-        if (inbound) {
-            Channel channel = ctx.channel();
-            channel.closeFuture().addListener(closed -> {
-                if (!Boolean.TRUE.equals(channel.attr(ESTABLISHED).get())) {
-                    callbacks.inboundHandshakeFailed((QuicChannel) channel);
+        if (admission != null) {
+            QuicChannel channel = (QuicChannel) ctx.channel();
+            admission.opened(channel);
+            channel.closeFuture().addListener(errors.guard("closing a connection", closed -> {
+                boolean established = Boolean.TRUE.equals(channel.attr(ESTABLISHED).get());
+                boolean counted = admission.closed(channel, established);
+                if (!established && !counted) {
+                    callbacks.inboundHandshakeFailed(channel);
                 }
-            });
+            }));
         }
         ctx.fireChannelRegistered();
     }
@@ -60,7 +68,8 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.channel().attr(ESTABLISHED).set(Boolean.TRUE);
-        if (inbound) {
+        if (admission != null) {
+            admission.established((QuicChannel) ctx.channel());
             callbacks.inboundEstablished((QuicChannel) ctx.channel());
         }
         ctx.fireChannelActive();
@@ -92,6 +101,8 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "QUIC connection error on {0}: {1}", ctx.channel(), cause.toString());
+        if (!errors.caught("a connection's pipeline", cause)) {
+            LOG.log(System.Logger.Level.DEBUG, "QUIC connection error on {0}: {1}", ctx.channel(), cause.toString());
+        }
     }
 }

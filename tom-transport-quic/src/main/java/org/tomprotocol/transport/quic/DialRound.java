@@ -57,7 +57,8 @@ final class DialRound {
             dial(target);
         }
         if (launched < targets.size()) {
-            stagger = loop.schedule(this::launchNext, STAGGER_MILLIS, TimeUnit.MILLISECONDS);
+            stagger = loop.schedule(dialer.errors().guard("dial stagger", this::launchNext), STAGGER_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -66,9 +67,9 @@ final class DialRound {
         Thread.ofVirtual().name("tom-quic-resolve").start(() -> {
             try {
                 InetAddress address = InetAddress.getByName(target.getHostString());
-                loop.execute(() -> dial(new InetSocketAddress(address, target.getPort())));
+                loop.execute(dialer.errors().guard("dial", () -> dial(new InetSocketAddress(address, target.getPort()))));
             } catch (UnknownHostException e) {
-                loop.execute(() -> attemptFailed(target, "unknown host"));
+                loop.execute(dialer.errors().guard("dial", () -> attemptFailed(target, "unknown host")));
             }
         });
     }
@@ -77,13 +78,13 @@ final class DialRound {
         if (done) {
             return;
         }
-        dialer.socketDial(target, link.peer).addListener(attempt -> {
+        dialer.socketDial(target, link.peer).addListener(dialer.errors().guard("dial", attempt -> {
             if (attempt.isSuccess()) {
                 connected((QuicChannel) attempt.getNow(), target);
             } else {
                 attemptFailed(target, String.valueOf(attempt.cause()));
             }
-        });
+        }));
     }
 
     private void connected(QuicChannel channel, InetSocketAddress target) {

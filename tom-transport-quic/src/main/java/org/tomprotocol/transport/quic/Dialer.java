@@ -26,13 +26,20 @@ final class Dialer {
     private final ChannelHandler connectionHandler;
     private final ChannelHandler streamHandler;
     private final Registrar registrar;
+    private final LoopErrors errors;
     private SharedUdpSocket socket;
 
-    Dialer(QuicOptions options, ChannelHandler connectionHandler, ChannelHandler streamHandler, Registrar registrar) {
+    Dialer(QuicOptions options, ChannelHandler connectionHandler, ChannelHandler streamHandler, Registrar registrar,
+           LoopErrors errors) {
         this.options = options;
         this.connectionHandler = connectionHandler;
         this.streamHandler = streamHandler;
         this.registrar = registrar;
+        this.errors = errors;
+    }
+
+    LoopErrors errors() {
+        return errors;
     }
 
     /** Set once the socket is bound, before anything can dial. */
@@ -104,12 +111,12 @@ final class Dialer {
         link.dialRoundFailed(why);
         if (link.wantsConnection() && link.dial.retry == null) {
             long wait = link.dial.nextBackoff(options);
-            link.dial.retry = socket.eventLoop().schedule(() -> {
+            link.dial.retry = socket.eventLoop().schedule(errors.guard("dial retry", () -> {
                 link.dial.retry = null;
                 if (link.wantsConnection() && link.dial.round == null) {
                     startRound(link);
                 }
-            }, wait, TimeUnit.MILLISECONDS);
+            }), wait, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tomprotocol.transport.quic;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,33 @@ import io.netty.handler.codec.quic.QuicChannel;
 import org.tomprotocol.spi.transport.TransportException;
 
 /**
- * One hole-punching attempt towards one peer. It probes every candidate each interval for the window (which
- * starts over when new candidates arrive). The dialling side (lower node id) dials the source address of the
- * first probe that arrives — the way is open then, in both directions — and, if none arrived after the
- * blind-dial delay, every candidate. A handshake still incomplete when a later probe arrives is doubled by a
- * fresh dial (a few at most): QUIC waits about a second before it repeats a lost first packet, the probes
- * show sooner that the way is open. The attempt succeeds when a session with the peer is up, however it came
- * up (our dial, the peer's dial, an ordinary connect); it fails after the window once no dial is still
- * completing. Event-loop confined.
+ * One hole-punching attempt towards one peer. Every candidate gets a few probes on a doubling schedule
+ * ({@link PunchTiming}). Candidates come from whoever asks for the attempt, so they prove nothing: one that was
+ * not given for the peer through {@code addPeerAddresses} is unverified — at most
+ * {@value PunchTiming#MAX_UNVERIFIED_CANDIDATES} per attempt, probed (70-byte datagrams) but never dialled. The
+ * dialling side (lower node id) dials the source address of a probe of the peer — the way is open then, in both
+ * directions — and, if none arrived after the blind-dial delay, the given addresses. A handshake still
+ * incomplete when a later probe arrives is doubled by a fresh dial (a few at most): QUIC waits about a second
+ * before it repeats a lost first packet, the probes show sooner that the way is open. The attempt succeeds when a
+ * session with the peer is up, however it came up (our dial, the peer's dial, an ordinary connect); it fails
+ * after the window once no dial is still completing. Event-loop confined.
  */
 final class HolePunch {
     private static final System.Logger LOG = System.getLogger(HolePunch.class.getName());
     private static final int MAX_DIALS_PER_ADDRESS = 3;
     private static final long REDIAL_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+    /** A candidate address: whether it was given for the peer, when it was added, how many probes went there. */
+    private static final class Candidate {
+        final boolean given;
+        final long addedNanos;
+        int probesSent;
+
+        Candidate(boolean given, long addedNanos) {
+            this.given = given;
+            this.addedNanos = addedNanos;
+        }
+    }
 
     /** The dials made to one address: how many, and when the last one started. */
     private static final class Dials {
@@ -37,16 +52,19 @@ final class HolePunch {
     private final HolePunching owner;
     private final PeerLink link;
     private final boolean dialling;
-    private final LinkedHashSet<InetSocketAddress> candidates = new LinkedHashSet<>();
+    private final Map<InetSocketAddress, Candidate> candidates = new LinkedHashMap<>();
+    private final LinkedHashSet<InetSocketAddress> probeSources = new LinkedHashSet<>();
     private final Map<InetSocketAddress, Dials> dials = new HashMap<>();
     private final CompletableFuture<Void> result = new CompletableFuture<>();
     private final CompletableFuture<Void> sessionWatcher = new CompletableFuture<>();
     private ScheduledFuture<?> prober;
     private ScheduledFuture<?> blindDial;
     private ScheduledFuture<?> windowEnd;
+    private int unverified;
+    private int otherSources;
     private int dialsInFlight;
+    private boolean started;
     private boolean probing = true;
-    private boolean probeReceived;
 
     HolePunch(HolePunching owner, PeerLink link, boolean dialling, Collection<InetSocketAddress> candidates) {
         this.owner = owner;
@@ -62,17 +80,29 @@ final class HolePunch {
     /** More candidates (a new introduction while this attempt runs): probed from now on, for a full window. */
     void addCandidates(Collection<InetSocketAddress> more) {
         boolean added = false;
+        long now = System.nanoTime();
         for (InetSocketAddress candidate : more) {
             if (candidates.size() >= owner.timing().maxCandidates()) {
                 break;
             }
-            if (!candidate.isUnresolved() && candidate.getPort() != 0 && !owner.isOwnAddress(candidate)) {
-                added |= candidates.add(candidate);
+            if (candidate.isUnresolved() || candidate.getPort() == 0 || owner.isOwnAddress(candidate)
+                    || candidates.containsKey(candidate)) {
+                continue;
             }
+            boolean given = link.wasGiven(candidate);
+            if (!given && unverified >= PunchTiming.MAX_UNVERIFIED_CANDIDATES) {
+                LOG.log(System.Logger.Level.DEBUG, "ignored unverified candidate {0} of {1}: {2} already",
+                        candidate, link.peer.shortForm(), unverified);
+                continue;
+            }
+            unverified += given ? 0 : 1;
+            candidates.put(candidate, new Candidate(given, now));
+            added = true;
         }
-        if (added && windowEnd != null && probing) {
+        if (added && started && probing) {
             windowEnd.cancel(false);
             scheduleWindowEnd();
+            startProber();
         }
     }
 
@@ -82,20 +112,30 @@ final class HolePunch {
         if (result.isDone()) {
             return;
         }
+        started = true;
         PunchTiming timing = owner.timing();
-        LOG.log(System.Logger.Level.DEBUG, "punching to {0} at {1} ({2})", link.peer.shortForm(), candidates,
-                dialling ? "dialling" : "awaiting its dial");
-        probeAll();
-        prober = owner.loop().scheduleAtFixedRate(this::probeAll, timing.probeIntervalMillis(),
-                timing.probeIntervalMillis(), TimeUnit.MILLISECONDS);
+        LOG.log(System.Logger.Level.DEBUG, "punching to {0} at {1} ({2})", link.peer.shortForm(),
+                candidates.keySet(), dialling ? "dialling" : "awaiting its dial");
+        startProber();
         if (dialling) {
-            blindDial = owner.loop().schedule(this::blindDial, timing.blindDialMillis(), TimeUnit.MILLISECONDS);
+            blindDial = owner.loop().schedule(owner.errors().guard("blind dial", this::blindDial),
+                    timing.blindDialMillis(), TimeUnit.MILLISECONDS);
         }
         scheduleWindowEnd();
     }
 
+    private void startProber() {
+        probeDue();
+        if (prober == null && hasProbesLeft()) {
+            long interval = owner.timing().probeIntervalMillis();
+            prober = owner.loop().scheduleAtFixedRate(owner.errors().guard("probes", this::probeDue), interval,
+                    interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void scheduleWindowEnd() {
-        windowEnd = owner.loop().schedule(this::windowEnded, owner.timing().windowMillis(), TimeUnit.MILLISECONDS);
+        windowEnd = owner.loop().schedule(owner.errors().guard("punch window", this::windowEnded),
+                owner.timing().windowMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A probe from the peer arrived from {@code source}: the way between us is open. */
@@ -103,29 +143,56 @@ final class HolePunch {
         if (result.isDone()) {
             return;
         }
-        boolean first = !probeReceived;
-        probeReceived = true;
-        boolean newSource = candidates.size() < 2 * owner.timing().maxCandidates() && candidates.add(source);
-        if (probing && (first || newSource)) {
-            owner.sendProbe(link.peer, source); // answer at once, where it really comes from (peer-reflexive)
+        boolean known = probeSources.contains(source);
+        if (!known) {
+            if (!candidates.containsKey(source) && otherSources >= PunchTiming.MAX_PROBE_SOURCES) {
+                LOG.log(System.Logger.Level.DEBUG, "ignored a probe of {0} from a further address {1}",
+                        link.peer.shortForm(), source);
+                return;
+            }
+            otherSources += candidates.containsKey(source) ? 0 : 1;
+            probeSources.add(source);
+            if (probing) {
+                owner.sendProbe(link.peer, source); // answer at once, where it really comes from (peer-reflexive)
+            }
         }
         if (dialling) {
             dial(source);
         }
     }
 
-    private void probeAll() {
+    private void probeDue() {
         if (!probing) {
             return;
         }
-        for (InetSocketAddress candidate : candidates) {
-            owner.sendProbe(link.peer, candidate);
+        long now = System.nanoTime();
+        PunchTiming timing = owner.timing();
+        for (Map.Entry<InetSocketAddress, Candidate> entry : candidates.entrySet()) {
+            Candidate candidate = entry.getValue();
+            if (candidate.probesSent < PunchTiming.PROBES_PER_CANDIDATE && now - candidate.addedNanos
+                    >= TimeUnit.MILLISECONDS.toNanos(timing.probeOffsetMillis(candidate.probesSent))) {
+                candidate.probesSent++;
+                owner.sendProbe(link.peer, entry.getKey());
+            }
+        }
+        if (!hasProbesLeft() && prober != null) {
+            prober.cancel(false);
+            prober = null;
         }
     }
 
+    private boolean hasProbesLeft() {
+        return candidates.values().stream().anyMatch(c -> c.probesSent < PunchTiming.PROBES_PER_CANDIDATE);
+    }
+
+    /**
+     * No probe came back: dial the addresses given for the peer (never unverified ones), as far as the node's
+     * punch budget allows — they are the peer's own claims, and a peer may claim anyone's address.
+     */
     private void blindDial() {
-        if (!probeReceived) {
-            List.copyOf(candidates).forEach(this::dial);
+        if (probeSources.isEmpty()) {
+            candidates.entrySet().stream().filter(entry -> entry.getValue().given).map(Map.Entry::getKey)
+                    .toList().stream().filter(target -> owner.mayDialBlindly()).forEach(this::dial);
         }
     }
 
@@ -141,7 +208,7 @@ final class HolePunch {
         made.count++;
         made.lastStartNanos = now;
         dialsInFlight++;
-        owner.dialer().socketDial(target, link.peer).addListener(attempt -> {
+        owner.dialer().socketDial(target, link.peer).addListener(owner.errors().guard("punched dial", attempt -> {
             dialsInFlight--;
             if (attempt.isSuccess()) {
                 connected((QuicChannel) attempt.getNow(), target);
@@ -152,7 +219,7 @@ final class HolePunch {
             if (!probing && dialsInFlight == 0) {
                 finish(failure());
             }
-        });
+        }));
     }
 
     private void connected(QuicChannel channel, InetSocketAddress target) {
@@ -177,7 +244,7 @@ final class HolePunch {
 
     private TransportException failure() {
         return new TransportException("no direct path to peer " + link.peer.shortForm() + " after punching at "
-                + candidates + (probeReceived ? "" : " (no probe of the peer arrived)"));
+                + candidates.keySet() + (probeSources.isEmpty() ? " (no probe of the peer arrived)" : ""));
     }
 
     void abort(String why) {
@@ -204,4 +271,8 @@ final class HolePunch {
         }
     }
 
+    /** Candidates this attempt holds (tests). */
+    List<InetSocketAddress> candidates() {
+        return List.copyOf(candidates.keySet());
+    }
 }

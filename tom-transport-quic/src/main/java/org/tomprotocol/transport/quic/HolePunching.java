@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.transport.TransportException;
 import org.tomprotocol.spi.transport.TransportListener;
 
 /**
@@ -22,6 +23,11 @@ import org.tomprotocol.spi.transport.TransportListener;
  * is open and where the peer's datagrams come from. Exactly one side dials — the one with the lower node id —
  * so the two sides never race two handshakes through the fresh mappings; its TLS handshake is pinned to the
  * expected node id, and the other side keeps the inbound connection because it comes from that peer.
+ *
+ * <p>Whoever triggers an attempt (a relay's introduction) chooses where its probes go, so the node's part is
+ * bounded: at most {@code quic.max-punches} attempts at once, probes and blind dials within {@code
+ * quic.punch-bytes-per-second} all together, a few probes per candidate, and unverified candidates only probed,
+ * never dialled (see {@link HolePunch}).
  *
  * <p>It is also the socket's handler of raw (non-QUIC) datagrams: probes are taken here, anything else goes to
  * the handler set with {@link #otherDatagrams}. Event-loop confined, except that handler (set from any thread).
@@ -35,32 +41,42 @@ final class HolePunching {
     private final Dialer dialer;
     private final TransportListener listener;
     private final PunchTiming timing;
+    private final LoopErrors errors;
+    private final PunchBudget budget;
     private final Set<InetSocketAddress> ownAddresses;
     private final Map<NodeId, HolePunch> punches = new HashMap<>();
     // set from any thread and in effect at once: a datagram sent right after the call must find it
     private volatile BiConsumer<InetSocketAddress, ByteBuf> otherDatagrams;
 
     HolePunching(NodeId localId, SharedUdpSocket socket, PeerTable peers, Dialer dialer, TransportListener listener,
-                 PunchTiming timing) {
+                 PunchTiming timing, LoopErrors errors) {
         this.localId = localId;
         this.socket = socket;
         this.peers = peers;
         this.dialer = dialer;
         this.listener = listener;
         this.timing = timing;
+        this.errors = errors;
+        this.budget = new PunchBudget(timing.bytesPerSecond());
         this.ownAddresses = Set.copyOf(QuicAddresses.reachableAddresses(socket.localAddress()));
     }
 
     /**
      * Punches towards {@code peer} at {@code candidates} (joining the attempt already running, if any).
      *
-     * @return completes when a session with the peer is up, exceptionally when the attempt ends without one
+     * @return completes when a session with the peer is up, exceptionally when the attempt ends without one or
+     *         cannot start ({@code quic.max-punches} attempts run already)
      */
     CompletableFuture<Void> punch(NodeId peer, List<InetSocketAddress> candidates) {
         HolePunch running = punches.get(peer);
         if (running != null) {
             running.addCandidates(candidates);
             return running.result().copy();
+        }
+        if (punches.size() >= timing.maxPunches()) {
+            return CompletableFuture.failedFuture(new TransportException("no hole punching towards "
+                    + peer.shortForm() + ": " + punches.size() + " attempts run already (" + PunchTiming.MAX_PUNCHES
+                    + ")"));
         }
         PeerLink link = peers.link(peer);
         HolePunch punch = new HolePunch(this, link, localId.compareTo(peer) < 0, candidates);
@@ -127,16 +143,40 @@ final class HolePunching {
         return dialer;
     }
 
+    LoopErrors errors() {
+        return errors;
+    }
+
+    /** Attempts running now. */
+    int running() {
+        return punches.size();
+    }
+
+    /** Probes and blind dials not sent because the node's punch budget was spent. */
+    long overBudget() {
+        return budget.refused();
+    }
+
+    /** Whether the punch budget allows a blind dial now (it is then spent). */
+    boolean mayDialBlindly() {
+        return budget.take(PunchTiming.BLIND_DIAL_BYTES, System.nanoTime());
+    }
+
     EventLoop loop() {
         return socket.eventLoop();
     }
 
+    /** Sends a probe to {@code to} if the node's probe budget allows. */
     void sendProbe(NodeId peer, InetSocketAddress to) {
+        if (!budget.take(PunchProbe.LENGTH, System.nanoTime())) {
+            LOG.log(System.Logger.Level.DEBUG, "probe to {0} not sent: the punch budget is spent", to);
+            return;
+        }
         ByteBuf probe = new PunchProbe(localId, peer).encode(ByteBufAllocator.DEFAULT);
-        socket.sendDatagram(to, probe).addListener(sent -> {
+        socket.sendDatagram(to, probe).addListener(errors.guard("sending a probe", sent -> {
             if (!sent.isSuccess()) {
                 LOG.log(System.Logger.Level.DEBUG, "probe to {0} not sent: {1}", to, sent.cause().toString());
             }
-        });
+        }));
     }
 }

@@ -1,6 +1,7 @@
 package org.tomprotocol.transport.quic;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -15,33 +16,49 @@ import org.tomprotocol.spi.transport.FrameChannel;
  * Reads the one frame of a stream the peer opened: the 4-byte {@link FrameHeader}, then exactly that many
  * bytes. A length above the maximum is refused from the header alone: the stream is reset (STOP_SENDING and
  * RESET_STREAM with {@link StreamErrors#FRAME_TOO_LARGE}) without buffering the body, and the connection is
- * untouched. The body buffer grows with the bytes that actually arrive, so a peer announcing large frames on
- * many streams costs no more memory than QUIC flow control lets it send. After handing the frame over, the reader shuts its half of the stream down (a FIN): that is the
- * sender's acknowledgement. One instance per stream; event-loop confined.
+ * untouched. The body is kept as the pieces that arrived, never more, each charged to the {@link FrameBudget},
+ * which may reset the stream when the connection or the node holds too much, or when the frame is late. After
+ * handing the frame over, the reader shuts its half of the stream down (a FIN): that is the sender's
+ * acknowledgement. One instance per stream; event-loop confined.
  */
-final class InboundFrameReader extends ChannelInboundHandlerAdapter {
+final class InboundFrameReader extends ChannelInboundHandlerAdapter implements FrameBudget.Partial {
     private static final System.Logger LOG = System.getLogger(InboundFrameReader.class.getName());
-    private static final int INITIAL_BODY_BYTES = 16 * 1024;
 
     private final int maxFrameBytes;
     private final FrameSink sink;
+    private final FrameBudget budget;
+    private final LoopErrors errors;
+    private final long startedNanos = System.nanoTime();
+
+    private final List<byte[]> pieces = new ArrayList<>();
+    private ChannelHandlerContext ctx;
+    private FrameBudget.Share share;
     private int header;
     private int headerBytes;
     private FrameChannel channel;
-    private byte[] body;
     private int bodyLength;
     private int bodyRead;
+    private long heldBytes;
     private boolean finished;
 
-    InboundFrameReader(int maxFrameBytes, FrameSink sink) {
+    InboundFrameReader(int maxFrameBytes, FrameSink sink, FrameBudget budget, LoopErrors errors) {
         this.maxFrameBytes = maxFrameBytes;
         this.sink = sink;
+        this.budget = budget;
+        this.errors = errors;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+        this.share = budget.shareOf(parentOf(context));
+        budget.started(share, this);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
         if (!(msg instanceof ByteBuf buffer)) {
-            ctx.fireChannelRead(msg);
+            context.fireChannelRead(msg);
             return;
         }
         try {
@@ -49,19 +66,10 @@ final class InboundFrameReader extends ChannelInboundHandlerAdapter {
                 if (headerBytes < FrameHeader.LENGTH) {
                     header = (header << 8) | buffer.readUnsignedByte();
                     if (++headerBytes == FrameHeader.LENGTH) {
-                        onHeader(ctx);
+                        onHeader();
                     }
                 } else {
-                    int n = Math.min(buffer.readableBytes(), bodyLength - bodyRead);
-                    if (bodyRead + n > body.length) {
-                        long grown = Math.max(2L * body.length, bodyRead + n);
-                        body = Arrays.copyOf(body, (int) Math.min(bodyLength, grown));
-                    }
-                    buffer.readBytes(body, bodyRead, n);
-                    bodyRead += n;
-                    if (bodyRead == bodyLength) {
-                        deliver(ctx);
-                    }
+                    readBody(buffer);
                 }
             }
         } finally {
@@ -70,26 +78,42 @@ final class InboundFrameReader extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onHeader(ChannelHandlerContext ctx) {
+    private void onHeader() {
         int length = FrameHeader.payloadLength(header);
         channel = FrameChannel.ofCode(FrameHeader.channelCode(header));
         if (channel == null) {
-            reject(ctx, "frame-unknown-channel", StreamErrors.MALFORMED_FRAME);
+            reject("frame-unknown-channel", StreamErrors.MALFORMED_FRAME);
         } else if (length > maxFrameBytes) {
-            reject(ctx, "frame-too-large", StreamErrors.FRAME_TOO_LARGE);
+            reject("frame-too-large", StreamErrors.FRAME_TOO_LARGE);
         } else {
             bodyLength = length;
-            body = new byte[Math.min(length, INITIAL_BODY_BYTES)];
             if (length == 0) {
-                deliver(ctx);
+                deliver();
             }
         }
     }
 
-    private void deliver(ChannelHandlerContext ctx) {
+    private void readBody(ByteBuf buffer) {
+        int n = Math.min(buffer.readableBytes(), bodyLength - bodyRead);
+        long cost = n + (long) FrameBudget.CHUNK_OVERHEAD_BYTES;
+        heldBytes += cost;
+        if (!budget.charge(share, this, cost)) {
+            finish(); // reset for the budget (already finished then)
+            return;
+        }
+        byte[] piece = new byte[n];
+        buffer.readBytes(piece);
+        pieces.add(piece);
+        bodyRead += n;
+        if (bodyRead == bodyLength) {
+            deliver();
+        }
+    }
+
+    private void deliver() {
         finished = true;
-        byte[] frame = body;
-        body = null;
+        byte[] frame = assemble();
+        budget.release(share, this);
         QuicStreamChannel stream = (QuicStreamChannel) ctx.channel();
         if (sink.frameReceived(parentOf(ctx), channel, frame)) {
             stream.shutdownOutput();
@@ -98,31 +122,83 @@ final class InboundFrameReader extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void reject(ChannelHandlerContext ctx, String reason, int code) {
-        finished = true;
-        body = null;
+    private byte[] assemble() {
+        if (pieces.size() == 1 && pieces.get(0).length == bodyLength) {
+            return pieces.get(0);
+        }
+        byte[] frame = new byte[bodyLength];
+        int offset = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, frame, offset, piece.length);
+            offset += piece.length;
+        }
+        pieces.clear();
+        return frame;
+    }
+
+    private void reject(String reason, int code) {
+        if (finished) {
+            return;
+        }
+        finish();
         sink.frameRejected(parentOf(ctx), reason);
         ((QuicStreamChannel) ctx.channel()).shutdown(code).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownReadComplete && !finished) {
-            reject(ctx, headerBytes == 0 ? "frame-empty-stream" : "frame-truncated", StreamErrors.MALFORMED_FRAME);
-        }
-        ctx.fireUserEventTriggered(event);
+    public void abort(String reason, int streamErrorCode) {
+        reject(reason, streamErrorCode);
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Typically the sender reset the stream (it gave up on this connection); it resends elsewhere.
-        LOG.log(System.Logger.Level.DEBUG, "inbound stream failed: {0}", cause.toString());
-        finished = true;
-        body = null;
-        ctx.close();
+    public long heldBytes() {
+        return heldBytes;
     }
 
-    private static QuicChannel parentOf(ChannelHandlerContext ctx) {
-        return ((QuicStreamChannel) ctx.channel()).parent();
+    @Override
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Nothing more is read or kept. */
+    private void finish() {
+        finished = true;
+        pieces.clear();
+        if (share != null) {
+            budget.release(share, this);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof ChannelInputShutdownReadComplete && !finished) {
+            reject(headerBytes == 0 ? "frame-empty-stream" : "frame-truncated", StreamErrors.MALFORMED_FRAME);
+        }
+        context.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        finish();
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        finish();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (!errors.caught("reading a frame", cause)) {
+            // Typically the sender reset the stream (it gave up on this connection); it resends elsewhere.
+            LOG.log(System.Logger.Level.DEBUG, "inbound stream failed: {0}", cause.toString());
+        }
+        finish();
+        context.close();
+    }
+
+    private static QuicChannel parentOf(ChannelHandlerContext context) {
+        return ((QuicStreamChannel) context.channel()).parent();
     }
 }

@@ -8,23 +8,23 @@ import java.util.List;
 import org.tomprotocol.api.TransportAddress;
 
 /**
- * This node's own addresses: where the socket is bound (concrete interface addresses for a wildcard bind) and
- * how peers observe it (e.g. a NAT's public mapping), deduplicated, bound ones first. Written on the event
- * loop; read anywhere.
+ * This node's own addresses: where the socket is bound (concrete interface addresses for a wildcard bind), then
+ * the observed addresses it adopted ({@link ObservedAddressVotes} decides which), deduplicated. A bound address
+ * is never displaced. Written on the event loop; read anywhere.
  */
 final class LocalAddressBook {
-    /** Peers could report arbitrary addresses; keep only the first few distinct ones. */
-    static final int MAX_OBSERVED = 8;
+    /** Distinct reported addresses kept for diagnostics. */
+    static final int MAX_REPORTED = 32;
 
     private List<TransportAddress> bound = List.of();
-    private final LinkedHashSet<TransportAddress> observed = new LinkedHashSet<>();
+    private List<TransportAddress> adopted = List.of();
     private final LinkedHashSet<TransportAddress> reported = new LinkedHashSet<>();
+    private long reports;
     private volatile List<TransportAddress> snapshot = List.of();
 
     /** Sets where the socket is bound, once it is. */
     synchronized void bound(List<InetSocketAddress> boundAddresses) {
         bound = boundAddresses.stream().map(QuicAddresses::format).distinct().toList();
-        observed.removeAll(bound);
         publish();
     }
 
@@ -33,36 +33,44 @@ final class LocalAddressBook {
         return snapshot;
     }
 
-    /** Only the addresses peers reported. */
+    /** Only the adopted observed addresses that are not bound ones. */
     synchronized List<TransportAddress> observed() {
-        return List.copyOf(observed);
+        return adopted.stream().filter(address -> !bound.contains(address)).toList();
     }
 
-    /** Every distinct address peers reported, bound ones included (diagnostics). */
+    /** Every distinct address peers reported, adopted or not, bound ones included (diagnostics). */
     synchronized List<TransportAddress> reported() {
         return List.copyOf(reported);
     }
 
-    /** Records an address a peer observed; returns whether the list of local addresses changed. */
-    synchronized boolean addObserved(InetSocketAddress address) {
-        TransportAddress formatted = QuicAddresses.format(address);
-        if (reported.size() < 4 * MAX_OBSERVED) {
-            reported.add(formatted);
+    /** How many reports peers sent (diagnostics). */
+    synchronized long reports() {
+        return reports;
+    }
+
+    /** A peer reported {@code address} (diagnostics; adopting it is not this book's decision). */
+    synchronized void noteReported(InetSocketAddress address) {
+        reports++;
+        if (reported.size() < MAX_REPORTED) {
+            reported.add(QuicAddresses.format(address));
         }
-        if (bound.contains(formatted) || observed.contains(formatted)) {
-            return false;
-        }
-        observed.add(formatted);
-        if (observed.size() > MAX_OBSERVED) {
-            observed.remove(observed.iterator().next());
-        }
+    }
+
+    /**
+     * Replaces the adopted observed addresses.
+     *
+     * @return whether the list of local addresses changed
+     */
+    synchronized boolean adopt(List<InetSocketAddress> addresses) {
+        List<TransportAddress> before = snapshot;
+        adopted = addresses.stream().map(QuicAddresses::format).distinct().toList();
         publish();
-        return true;
+        return !snapshot.equals(before);
     }
 
     private void publish() {
-        List<TransportAddress> next = new ArrayList<>(bound);
-        next.addAll(observed);
-        snapshot = List.copyOf(next);
+        LinkedHashSet<TransportAddress> next = new LinkedHashSet<>(bound);
+        next.addAll(adopted);
+        snapshot = List.copyOf(new ArrayList<>(next));
     }
 }

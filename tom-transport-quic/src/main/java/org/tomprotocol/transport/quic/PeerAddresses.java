@@ -32,6 +32,10 @@ final class PeerAddresses {
         trim(learned);
     }
 
+    boolean wasGiven(InetSocketAddress address) {
+        return given.contains(address);
+    }
+
     List<InetSocketAddress> dialTargets() {
         LinkedHashSet<InetSocketAddress> targets = new LinkedHashSet<>(given);
         targets.addAll(learned);

@@ -25,8 +25,13 @@ import org.tomprotocol.api.NodeId;
 final class PeerConnection implements OutboundFrameWriter.Outcome {
     /** On a {@link QuicChannel}: its authenticated connection. */
     static final AttributeKey<PeerConnection> ATTRIBUTE = AttributeKey.valueOf(PeerConnection.class, "connection");
-    /** Frames on their way per connection; more wait in the peer's queue (QUIC allows 256 streams). */
-    static final int MAX_IN_FLIGHT = 128;
+    /** Frames on their way per connection; more wait in the peer's queue (QUIC allows twice as many streams). */
+    static final int MAX_IN_FLIGHT = SharedUdpSocket.MAX_PEER_STREAMS / 2;
+    /**
+     * Bytes on their way per connection (one frame always may be). Frames go one after the other (see
+     * {@link OutboundFrameWriter}), so the peer holds little of them partly received at any time.
+     */
+    static final long MAX_IN_FLIGHT_BYTES = 2 * QuicLimits.MIN_DEFAULT_BUFFER_PER_CONNECTION;
 
     final QuicChannel channel;
     final NodeId peer;
@@ -39,6 +44,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
     private final long ackTimeoutNanos;
     private final Set<PendingFrame> inFlight = new LinkedHashSet<>();
     private int engineFramesInFlight;
+    private long bytesInFlight;
     private String closeReason;
     private String peerCloseReason;
     private long lastActivityNanos = System.nanoTime();
@@ -73,6 +79,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
 
     boolean canOpenStream() {
         return isOpen() && inFlight.size() < MAX_IN_FLIGHT
+                && (inFlight.isEmpty() || bytesInFlight < MAX_IN_FLIGHT_BYTES)
                 && channel.peerAllowedStreams(QuicStreamType.BIDIRECTIONAL) > 0;
     }
 
@@ -83,6 +90,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
     /** Opens a stream for {@code frame} and writes it; the outcome comes back through {@link PeerLink}. */
     void send(PendingFrame frame) {
         inFlight.add(frame);
+        bytesInFlight += frame.payload.length;
         if (frame.isFromEngine()) {
             engineFramesInFlight++;
         }
@@ -91,13 +99,13 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
         channel.newStreamBootstrap()
                 .type(QuicStreamType.BIDIRECTIONAL)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .handler(new OutboundFrameWriter(frame, this))
+                .handler(new OutboundFrameWriter(frame, this, link.errors()))
                 .create()
-                .addListener(created -> {
+                .addListener(link.errors().guard("opening a stream", created -> {
                     if (!created.isSuccess()) {
                         failed(frame, "cannot open a stream: " + created.cause());
                     }
-                });
+                }));
     }
 
     void sendControl(ControlMessage message) {
@@ -126,10 +134,18 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
         }
     }
 
+    @Override
+    public void deferred(PendingFrame frame, String reason) {
+        if (forget(frame)) {
+            link.frameDeferred(this, frame, reason);
+        }
+    }
+
     private boolean forget(PendingFrame frame) {
         if (!inFlight.remove(frame)) {
             return false; // already settled, e.g. requeued when the connection closed
         }
+        bytesInFlight -= frame.payload.length;
         if (frame.isFromEngine()) {
             engineFramesInFlight--;
         }
@@ -141,6 +157,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
         List<PendingFrame> frames = new ArrayList<>(inFlight);
         inFlight.clear();
         engineFramesInFlight = 0;
+        bytesInFlight = 0;
         return frames;
     }
 
@@ -162,7 +179,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
         }
         long oldestSent = inFlight.iterator().next().sentAtNanos;
         healthCheckRunning = true;
-        channel.collectStats().addListener(done -> {
+        channel.collectStats().addListener(link.errors().guard("checking a connection", done -> {
             healthCheckRunning = false;
             if (!done.isSuccess() || !isOpen()) {
                 return;
@@ -177,7 +194,7 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
                         + TimeUnit.NANOSECONDS.toMillis(now - Math.max(lastReceiveChangeNanos, oldestSent))
                         + " ms while frames await acknowledgement");
             }
-        });
+        }));
     }
 
     /** Closes the connection (CONNECTION_CLOSE with {@code reason}); idempotent. */

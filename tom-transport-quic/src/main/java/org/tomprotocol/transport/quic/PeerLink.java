@@ -1,11 +1,8 @@
 package org.tomprotocol.transport.quic;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,21 +26,36 @@ import org.tomprotocol.spi.transport.TransportException;
  */
 final class PeerLink {
     private static final System.Logger LOG = System.getLogger(PeerLink.class.getName());
+    /** A frame the peer keeps deferring (its buffers stay full) fails after this many tries. */
+    static final int MAX_DEFERRALS = 8;
 
     final NodeId peer;
     final DialState dial = new DialState();
     private final LinkEnvironment env;
-    private final PeerAddresses addresses = new PeerAddresses();
-    private final PriorityQueue<PendingFrame> queue = new PriorityQueue<>(Comparator.comparingLong(f -> f.sequence));
+    private final PeerAddresses addresses;
     private final SessionConnections connections;
-    private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
-    private final List<CompletableFuture<Void>> sessionWatchers = new ArrayList<>();
+    private final WaitingForPeer waiting = new WaitingForPeer();
     private boolean sessionUp;
 
-    PeerLink(NodeId peer, LinkEnvironment env) {
+    PeerLink(NodeId peer, LinkEnvironment env, PeerAddresses addresses) {
         this.peer = peer;
         this.env = env;
+        this.addresses = addresses;
         this.connections = new SessionConnections(env.localId().compareTo(peer) < 0);
+    }
+
+    LoopErrors errors() {
+        return env.errors();
+    }
+
+    /** What the link knows of where the peer is, kept when the link itself is dropped. */
+    PeerAddresses addresses() {
+        return addresses;
+    }
+
+    /** Whether nothing goes on with the peer: no connection, no waiting frame or caller, no dial, no watcher. */
+    boolean isIdle() {
+        return connections.isEmpty() && waiting.isEmpty() && !dial.isActive() && !sessionUp;
     }
 
     // ---- addresses
@@ -59,20 +71,25 @@ final class PeerLink {
         return addresses.dialTargets();
     }
 
+    /** Whether {@code address} was given for the peer ({@code addPeerAddresses}): it may be dialled. */
+    boolean wasGiven(InetSocketAddress address) {
+        return addresses.wasGiven(address);
+    }
+
     // ---- the engine's requests
 
     void enqueue(PendingFrame frame) {
-        if (queue.size() >= env.options().maxQueuedFrames()) {
-            fail(frame, new TransportException("send queue for peer " + peer.shortForm() + " is full ("
-                    + queue.size() + " frames): the peer is slow or unreachable"));
+        if (waiting.frames() >= env.options().maxQueuedFrames()) {
+            WaitingForPeer.fail(frame, new TransportException("send queue for peer " + peer.shortForm() + " is full ("
+                    + waiting.frames() + " frames): the peer is slow or unreachable"));
             return;
         }
         if (preferred() == null && !dial.isActive() && dialTargets().isEmpty()) {
-            fail(frame, new TransportException("no session with peer " + peer.shortForm()
+            WaitingForPeer.fail(frame, new TransportException("no session with peer " + peer.shortForm()
                     + " and no quic address known for it"));
             return;
         }
-        queue.add(frame);
+        waiting.add(frame);
         pump();
     }
 
@@ -82,7 +99,7 @@ final class PeerLink {
         } else if (!dial.isActive() && dialTargets().isEmpty()) {
             result.completeExceptionally(new TransportException("no quic address known for peer " + peer.shortForm()));
         } else {
-            connectWaiters.add(result);
+            waiting.addConnectCaller(result);
             env.dialer().dialNow(this);
         }
     }
@@ -92,16 +109,16 @@ final class PeerLink {
         if (sessionUp) {
             watcher.complete(null);
         } else {
-            sessionWatchers.add(watcher);
+            waiting.addSessionWatcher(watcher);
         }
     }
 
     void forgetSessionWatcher(CompletableFuture<Void> watcher) {
-        sessionWatchers.remove(watcher);
+        waiting.forgetSessionWatcher(watcher);
     }
 
     boolean wantsConnection() {
-        return preferred() == null && (!queue.isEmpty() || !connectWaiters.isEmpty());
+        return preferred() == null && waiting.needsConnection();
     }
 
     int openConnections() {
@@ -116,25 +133,25 @@ final class PeerLink {
     void pump() {
         PeerConnection connection = preferred();
         if (connection == null) {
-            if (!queue.isEmpty()) {
+            if (waiting.hasFrames()) {
                 env.dialer().dialSoon(this);
             }
             return;
         }
-        while (!queue.isEmpty() && connection.canOpenStream()) {
-            connection.send(queue.poll());
+        while (waiting.hasFrames() && connection.canOpenStream()) {
+            connection.send(waiting.next());
         }
     }
 
     // ---- dialling outcomes
 
     void dialRoundFailed(String why) {
-        failConnectWaiters(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
+        waiting.failConnectCallers(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
     }
 
     /** Nowhere to dial: everything waiting fails. */
     void unreachable(String why) {
-        failEverythingWaiting(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
+        waiting.failAll(new TransportException("cannot reach peer " + peer.shortForm() + ": " + why));
     }
 
     // ---- connections
@@ -159,11 +176,7 @@ final class PeerLink {
             // A dial still running goes on: after simultaneous dials the preference rule picks one.
             env.dialer().cancelRetry(this);
             env.listener().onConnected(peer, QuicAddresses.format(connection.remote));
-            List<CompletableFuture<Void>> waiters = new ArrayList<>(connectWaiters);
-            waiters.addAll(sessionWatchers);
-            connectWaiters.clear();
-            sessionWatchers.clear();
-            waiters.forEach(waiter -> waiter.complete(null));
+            waiting.sessionUp();
         }
         tellObservedAddress(connection);
         reconcile();
@@ -195,6 +208,7 @@ final class PeerLink {
         if (sessionUp) {
             sessionUp = false;
             env.connected().remove(peer);
+            env.reporterLeft(peer, System.nanoTime());
             env.listener().onDisconnected(peer, reason);
         }
     }
@@ -202,7 +216,7 @@ final class PeerLink {
     private void requeueInFlight(PeerConnection connection) {
         for (PendingFrame frame : connection.drainInFlight()) {
             if (frame.isFromEngine()) {
-                queue.add(frame);
+                waiting.add(frame);
             }
         }
     }
@@ -260,9 +274,22 @@ final class PeerLink {
         pump();
     }
 
+    void frameDeferred(PeerConnection connection, PendingFrame frame, String reason) {
+        if (frame.isFromEngine()) {
+            if (++frame.deferrals > MAX_DEFERRALS) {
+                WaitingForPeer.fail(frame, new TransportException("peer " + peer.shortForm() + " deferred a frame of "
+                        + frame.payload.length + " bytes " + MAX_DEFERRALS + " times: " + reason));
+            } else {
+                waiting.add(frame);
+            }
+        }
+        maybeRetire(connection);
+        pump();
+    }
+
     void frameFailed(PeerConnection connection, PendingFrame frame, String reason) {
         if (frame.isFromEngine()) {
-            queue.add(frame);
+            waiting.add(frame);
         }
         if (connections.contains(connection)) {
             evict(connection, "stream failed: " + reason);
@@ -297,7 +324,7 @@ final class PeerLink {
             return;
         }
         switch (message.type()) {
-            case OBSERVED_ADDRESS -> env.observed(message.observed());
+            case OBSERVED_ADDRESS -> env.observed(peer, connection.remote, message.observed(), System.nanoTime());
             case RETIRE -> {
                 connection.retireReceived = true;
                 maybeRetire(connection);
@@ -359,32 +386,13 @@ final class PeerLink {
         env.dialer().cancel(this);
         TransportException failure = new TransportException("disconnected from peer " + peer.shortForm() + ": "
                 + reason);
-        failEverythingWaiting(failure);
+        waiting.failAll(failure);
         for (PeerConnection connection : connections.removeAll()) {
             for (PendingFrame frame : connection.drainInFlight()) {
-                fail(frame, failure);
+                WaitingForPeer.fail(frame, failure);
             }
             connection.close(reason);
         }
         endSession(reason);
-    }
-
-    private void failEverythingWaiting(TransportException failure) {
-        failConnectWaiters(failure);
-        while (!queue.isEmpty()) {
-            fail(queue.poll(), failure);
-        }
-    }
-
-    private void failConnectWaiters(TransportException failure) {
-        List<CompletableFuture<Void>> waiters = List.copyOf(connectWaiters);
-        connectWaiters.clear();
-        waiters.forEach(waiter -> waiter.completeExceptionally(failure));
-    }
-
-    private static void fail(PendingFrame frame, TransportException failure) {
-        if (frame.isFromEngine()) {
-            frame.result.completeExceptionally(failure);
-        }
     }
 }

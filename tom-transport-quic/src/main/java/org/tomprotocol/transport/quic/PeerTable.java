@@ -1,12 +1,17 @@
 package org.tomprotocol.transport.quic;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -19,7 +24,10 @@ import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
  * The connection registry: authenticates completed handshakes into {@link PeerConnection}s, keeps one
- * {@link PeerLink} per peer, and routes connection and stream events to them. Event-loop confined.
+ * {@link PeerLink} per peer while anything goes on with it, and routes connection and stream events to them.
+ * A link idle for {@code quic.peer-linger-ms} is dropped, its addresses kept in the bounded
+ * {@link AddressDirectory}, so the table holds what is in use, not every peer ever heard of. Accepted
+ * connections count against their address's identity cap ({@link AddressLimits}). Event-loop confined.
  */
 final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.Registrar {
     private static final System.Logger LOG = System.getLogger(PeerTable.class.getName());
@@ -27,13 +35,23 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
     private static final long[] MIGRATION_CHECKS_MILLIS = {10, 250};
 
     private final Map<NodeId, PeerLink> links = new HashMap<>();
+    /** When each idle link was first seen idle. */
+    private final Map<NodeId, Long> idleSince = new HashMap<>();
     private final int maxFrameBytes;
+    private final FrameBudget budget;
+    private final AddressLimits addressLimits;
+    private final AddressDirectory directory;
+    private final long lingerNanos;
     private LinkEnvironment env;
     private long nextSequence;
     private long nextConnectionOrder;
 
-    PeerTable(int maxFrameBytes) {
+    PeerTable(int maxFrameBytes, QuicLimits limits, AddressLimits addressLimits) {
         this.maxFrameBytes = maxFrameBytes;
+        this.budget = new FrameBudget(limits);
+        this.addressLimits = addressLimits;
+        this.directory = new AddressDirectory(limits.maxKnownPeers());
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(limits.peerLingerMillis());
     }
 
     /** Completes the wiring once the dialer exists; before any connection or frame. */
@@ -47,17 +65,41 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
         return new ChannelInitializer<QuicStreamChannel>() {
             @Override
             protected void initChannel(QuicStreamChannel stream) {
-                stream.pipeline().addLast(new InboundFrameReader(maxFrameBytes, sink));
+                stream.pipeline().addLast(new InboundFrameReader(maxFrameBytes, sink, budget, env.errors()));
             }
         };
     }
 
     PeerLink link(NodeId peer) {
-        return links.computeIfAbsent(peer, id -> new PeerLink(id, env));
+        return links.computeIfAbsent(peer, id -> new PeerLink(id, env, directory.take(id)));
     }
 
     PeerLink existingLink(NodeId peer) {
         return links.get(peer);
+    }
+
+    /** Records where {@code peer} may be reached, in its link if it has one. */
+    void addAddresses(NodeId peer, Collection<InetSocketAddress> addresses) {
+        PeerLink link = links.get(peer);
+        if (link != null) {
+            link.addAddresses(addresses);
+        } else {
+            directory.add(peer, addresses);
+        }
+    }
+
+    FrameBudget budget() {
+        return budget;
+    }
+
+    /** Links held now. */
+    int links() {
+        return links.size();
+    }
+
+    /** Peers known by their addresses only. */
+    int addressOnlyPeers() {
+        return directory.size();
     }
 
     void send(NodeId peer, FrameChannel channel, byte[] payload, CompletableFuture<Void> result) {
@@ -98,11 +140,21 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
         if (peer.equals(env.localId())) {
             return refuse(channel, null, "self-connection");
         }
+        InetAddress from = dialledByUs || !(channel.remoteSocketAddress() instanceof InetSocketAddress remote)
+                ? null : remote.getAddress();
+        if (from != null && !addressLimits.admitIdentity(from, peer)) {
+            return refuse(channel, peer, "identities-per-address");
+        }
         PeerLink link = link(peer);
         PeerConnection connection = new PeerConnection(channel, peer, PeerIdentity.incarnationOf(certificate),
                 dialledByUs, nextConnectionOrder++, link, env.options().ackTimeoutMillis());
         channel.attr(PeerConnection.ATTRIBUTE).set(connection);
-        channel.closeFuture().addListener(closed -> link.connectionClosed(connection));
+        channel.closeFuture().addListener(env.errors().guard("closing a connection", closed -> {
+            if (from != null) {
+                addressLimits.identityClosed(from, peer);
+            }
+            link.connectionClosed(connection);
+        }));
         LOG.log(System.Logger.Level.DEBUG, "{0} established", connection);
         link.attach(connection);
         return connection;
@@ -167,14 +219,32 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
         }
         // the codec updates the channel's remote address when it next sends: look right after, and once more
         for (long delay : MIGRATION_CHECKS_MILLIS) {
-            channel.eventLoop().schedule(() -> connection.link().checkRemote(connection), delay,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            channel.eventLoop().schedule(env.errors().guard("migration check",
+                    () -> connection.link().checkRemote(connection)), delay, TimeUnit.MILLISECONDS);
         }
     }
 
+    /** Keep-alives and health checks, late frames, aged address reports, idle links. */
     void tick(long now) {
         for (PeerLink link : List.copyOf(links.values())) {
             link.tick(now);
+        }
+        budget.expire(now);
+        env.expireObserved(now);
+        dropIdleLinks(now);
+    }
+
+    /** Drops the links idle for the linger time (a hole punch holds a session watcher, so it is not idle). */
+    private void dropIdleLinks(long now) {
+        for (Iterator<PeerLink> it = links.values().iterator(); it.hasNext(); ) {
+            PeerLink link = it.next();
+            if (!link.isIdle()) {
+                idleSince.remove(link.peer);
+            } else if (now - idleSince.computeIfAbsent(link.peer, peer -> now) >= lingerNanos) {
+                it.remove();
+                idleSince.remove(link.peer);
+                directory.keep(link.peer, link.addresses());
+            }
         }
     }
 

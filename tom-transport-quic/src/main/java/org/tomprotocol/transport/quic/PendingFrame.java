@@ -18,6 +18,8 @@ final class PendingFrame {
     final byte[] payload;
     final CompletableFuture<Void> result;
     long sentAtNanos;
+    /** How often the peer asked to send it again later. */
+    int deferrals;
 
     PendingFrame(long sequence, FrameChannel channel, byte[] payload, CompletableFuture<Void> result) {
         this.sequence = sequence;

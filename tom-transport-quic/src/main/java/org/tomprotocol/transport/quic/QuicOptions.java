@@ -57,24 +57,11 @@ record QuicOptions(long keepAliveMillis, long idleTimeoutMillis, long handshakeT
     }
 
     private static long millis(Map<String, String> options, String key, long defaultValue) {
-        return positive(options, key, defaultValue, 24L * 3600 * 1000, "a number of milliseconds");
+        return OptionValues.positive(options, key, defaultValue, 24L * 3600 * 1000, "a number of milliseconds");
     }
 
     private static long positive(Map<String, String> options, String key, long defaultValue, long max,
                                  String what) {
-        String text = options.get(key);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value > 0 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the option name
-        }
-        throw new IllegalArgumentException("option " + key + " must be " + what + " between 1 and " + max
-                + ", got '" + text + "'");
+        return OptionValues.positive(options, key, defaultValue, max, what);
     }
 }

@@ -1,8 +1,6 @@
 package org.tomprotocol.transport.quic;
 
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -11,26 +9,20 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportCapability;
-import org.tomprotocol.spi.transport.TransportContext;
 import org.tomprotocol.spi.transport.TransportException;
 
 /**
@@ -50,7 +42,6 @@ final class QuicTransport implements Transport {
     private static final Set<TransportCapability> CAPABILITIES =
             Set.copyOf(EnumSet.of(TransportCapability.SECURE_LINK, TransportCapability.OBSERVED_ADDRESSES,
                     TransportCapability.NAT_TRAVERSAL));
-    private static final String DEFAULT_LISTEN = "0.0.0.0:0";
 
     private final NodeId localId;
     private final int maxFrameBytes;
@@ -61,12 +52,14 @@ final class QuicTransport implements Transport {
     private final LocalAddressBook addresses;
     private final Set<NodeId> connected;
     private final HolePunching punching;
+    private final InboundAdmission admission;
+    private final LoopErrors errors;
     private final ScheduledFuture<?> ticker;
     private volatile boolean closed;
 
-    private QuicTransport(NodeId localId, int maxFrameBytes, EventLoopGroup group, SharedUdpSocket socket,
+    QuicTransport(NodeId localId, int maxFrameBytes, EventLoopGroup group, SharedUdpSocket socket,
                           PeerTable peers, LocalAddressBook addresses, Set<NodeId> connected, HolePunching punching,
-                          long tickMillis) {
+                          InboundAdmission admission, LoopErrors errors, long tickMillis) {
         this.localId = localId;
         this.maxFrameBytes = maxFrameBytes;
         this.group = group;
@@ -76,81 +69,10 @@ final class QuicTransport implements Transport {
         this.addresses = addresses;
         this.connected = connected;
         this.punching = punching;
-        this.ticker = loop.scheduleAtFixedRate(() -> peers.tick(System.nanoTime()), tickMillis, tickMillis,
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Binds a transport as {@code context} says. */
-    static QuicTransport bind(TransportContext context) throws TransportException {
-        QuicOptions options;
-        PunchTiming punchTiming;
-        InetSocketAddress listen;
-        try {
-            options = QuicOptions.from(context);
-            punchTiming = PunchTiming.from(context.options());
-            listen = listenAddress(context.listen());
-        } catch (IllegalArgumentException e) {
-            throw new TransportException(e.getMessage(), e);
-        }
-        int maxFrameBytes = context.maxFrameBytes();
-        if (maxFrameBytes <= 0 || maxFrameBytes > FrameHeader.MAX_PAYLOAD) {
-            throw new TransportException("maxFrameBytes must be between 1 and " + FrameHeader.MAX_PAYLOAD
-                    + " for the quic transport (24-bit frame length), got " + maxFrameBytes);
-        }
-        SecureRandom random = new SecureRandom();
-        IdentityCertificate identity;
-        try {
-            identity = IdentityCertificate.create(context.identity(), random);
-        } catch (GeneralSecurityException e) {
-            throw new TransportException("cannot build the TLS certificate of identity "
-                    + context.identity().id().shortForm() + ": " + e.getMessage(), e);
-        }
-        ListenerGuard listener = new ListenerGuard(context.listener());
-        PeerTable peers = new PeerTable(maxFrameBytes);
-        ChannelHandler streams = peers.streamInitializer();
-        PinnedPeerTrustManager trust = new PinnedPeerTrustManager(context.crypto(),
-                reason -> listener.onRejected(null, reason));
-        TlsContexts tls = new TlsContexts(identity, trust);
-        Dialer dialer = new Dialer(options, new ConnectionEvents(peers, false), streams, peers);
-        LocalAddressBook addresses = new LocalAddressBook();
-        Set<NodeId> connected = ConcurrentHashMap.newKeySet();
-        peers.environment(new LinkEnvironment(context.identity().id(), options, listener, connected, addresses, dialer));
-
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("tom-quic-" + context.identity().id().shortForm(), true),
-                NioIoHandler.newFactory());
-        try {
-            SharedUdpSocket socket = SharedUdpSocket.bind(group, listen, tls, options, maxFrameBytes,
-                    new ConnectionEvents(peers, true), streams, random);
-            dialer.socket(socket);
-            addresses.bound(QuicAddresses.reachableAddresses(socket.localAddress()));
-            HolePunching punching = new HolePunching(context.identity().id(), socket, peers, dialer, listener,
-                    punchTiming);
-            socket.eventLoop().submit(() -> socket.rawDatagramHandler(punching::onDatagram)).syncUninterruptibly();
-            LOG.log(System.Logger.Level.DEBUG, "quic transport of {0} bound to {1}",
-                    context.identity().id().shortForm(), socket.localAddress());
-            return new QuicTransport(context.identity().id(), maxFrameBytes, group, socket, peers, addresses,
-                    connected, punching, options.tickMillis());
-        } catch (TransportException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw e;
-        }
-    }
-
-    private static InetSocketAddress listenAddress(List<TransportAddress> listen) {
-        List<TransportAddress> quic = listen.stream()
-                .filter(address -> QuicTransportProvider.SCHEME.equals(address.scheme())).toList();
-        if (quic.size() > 1) {
-            throw new IllegalArgumentException("the quic transport listens on one UDP socket, which it also dials "
-                    + "from; give one quic: listen address, not " + quic);
-        }
-        TransportAddress address = quic.isEmpty()
-                ? new TransportAddress(QuicTransportProvider.SCHEME, DEFAULT_LISTEN) : quic.get(0);
-        InetSocketAddress socket = QuicAddresses.parse(address);
-        if (socket.isUnresolved()) {
-            throw new IllegalArgumentException("quic listen address '" + address + "' must be an IP address");
-        }
-        return socket;
+        this.admission = admission;
+        this.errors = errors;
+        this.ticker = loop.scheduleAtFixedRate(errors.guard("tick", () -> peers.tick(System.nanoTime())), tickMillis,
+                tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -169,7 +91,7 @@ final class QuicTransport implements Transport {
         Objects.requireNonNull(peerAddresses, "addresses");
         List<InetSocketAddress> parsed = parse(peer, peerAddresses);
         if (!parsed.isEmpty() && !peer.equals(localId)) {
-            execute(() -> peers.link(peer).addAddresses(parsed), null);
+            execute(() -> peers.addAddresses(peer, parsed), null);
         }
     }
 
@@ -220,9 +142,9 @@ final class QuicTransport implements Transport {
     }
 
     /**
-     * Punches through NATs towards {@code peer}: probes from the listening socket to every candidate for a short
-     * window, the side with the lower node id dialling (see {@link HolePunching}). The candidates are also
-     * remembered as the peer's addresses.
+     * Punches through NATs towards {@code peer}: a few probes from the listening socket to every candidate, the
+     * side with the lower node id dialling (see {@link HolePunching}). Candidates are not added to the peer's
+     * addresses: only {@link #addPeerAddresses} does that, and a candidate it did not give is only probed.
      */
     @Override
     public CompletionStage<Void> connectDirect(NodeId peer, List<TransportAddress> candidates) {
@@ -237,7 +159,6 @@ final class QuicTransport implements Transport {
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
         execute(() -> {
-            peers.link(peer).addAddresses(parsed);
             punching.punch(peer, parsed).whenComplete((ignored, error) -> {
                 if (error == null) {
                     result.complete(null);
@@ -334,6 +255,11 @@ final class QuicTransport implements Transport {
         return addresses.reported();
     }
 
+    /** How many address reports peers sent. */
+    long addressReports() {
+        return addresses.reports();
+    }
+
     /** The shared socket, for extensions on the event loop (and tests that simulate a crash). */
     SharedUdpSocket socket() {
         return socket;
@@ -355,6 +281,27 @@ final class QuicTransport implements Transport {
         }).syncUninterruptibly().getNow();
     }
 
+    /** What the transport holds and has refused under load; blocks briefly (tests). */
+    record Load(long partialFrameBytes, long peakPartialFrameBytes, int partialFrames, int halfOpen, int peakHalfOpen,
+                long retriesSent, int links, int addressOnlyPeers, int punches, long punchSendsRefused) {
+    }
+
+    Load load() {
+        return loop.submit(() -> new Load(peers.budget().held(), peers.budget().peakHeld(),
+                peers.budget().partialFrames(), admission.halfOpen(), admission.peakHalfOpen(), admission.retriesSent(),
+                peers.links(), peers.addressOnlyPeers(), punching.running(), punching.overBudget()))
+                .syncUninterruptibly().getNow();
+    }
+
+    /** The QUIC connection this node sends to {@code peer} on, or null; blocks briefly (tests). */
+    io.netty.handler.codec.quic.QuicChannel connectionTo(NodeId peer) {
+        return loop.submit(() -> {
+            PeerLink link = peers.existingLink(peer);
+            PeerConnection preferred = link == null ? null : link.preferred();
+            return preferred == null ? null : preferred.channel;
+        }).syncUninterruptibly().getNow();
+    }
+
     private static void complete(CompletableFuture<Void> result, Future<?> done) {
         if (done.isSuccess()) {
             result.complete(null);
@@ -372,7 +319,7 @@ final class QuicTransport implements Transport {
             return;
         }
         try {
-            loop.execute(task);
+            loop.execute(errors.guard("a call from the engine", task));
         } catch (RejectedExecutionException e) {
             if (result != null) {
                 result.completeExceptionally(new TransportException("the quic transport is closed", e));

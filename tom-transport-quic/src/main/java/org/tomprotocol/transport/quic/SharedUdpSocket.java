@@ -35,7 +35,8 @@ import org.tomprotocol.spi.transport.TransportException;
 final class SharedUdpSocket {
     /** Connection ids this node issues: QUIC's maximum, and what the router parses short headers with. */
     static final int CONNECTION_ID_LENGTH = 20;
-    private static final int MAX_CONCURRENT_STREAMS = 256;
+    /** Streams a peer may have open towards this node at once (twice what a sender here keeps in flight). */
+    static final int MAX_PEER_STREAMS = 256;
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
     private final Channel channel;
@@ -57,17 +58,19 @@ final class SharedUdpSocket {
      * @param streamHandler     added to every stream a peer opens, on accepted and dialled connections alike
      */
     static SharedUdpSocket bind(EventLoopGroup group, InetSocketAddress bindAddress, TlsContexts tls,
-                                QuicOptions options, int maxFrameBytes, ChannelHandler connectionHandler,
-                                ChannelHandler streamHandler, SecureRandom random) throws TransportException {
-        ChannelHandler serverCodec = configure(new QuicServerCodecBuilder(), options, maxFrameBytes)
+                                QuicOptions options, QuicLimits limits, int maxFrameBytes,
+                                InboundAdmission admission, ChannelHandler connectionHandler,
+                                ChannelHandler streamHandler, LoopErrors errors, SecureRandom random)
+            throws TransportException {
+        ChannelHandler serverCodec = configure(new QuicServerCodecBuilder(), options, limits, maxFrameBytes)
                 .sslContext(tls.server())
-                // No Retry round trip: peers are authenticated by TLS and QUIC's 3x amplification limit holds.
-                .tokenHandler(null)
+                // Decides per Initial: accept, stateless Retry (address validation), or drop.
+                .tokenHandler(admission)
                 .handler(connectionHandler)
                 .streamHandler(streamHandler)
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .build();
-        ChannelHandler clientCodec = configure(new QuicClientCodecBuilder(), options, maxFrameBytes)
+        ChannelHandler clientCodec = configure(new QuicClientCodecBuilder(), options, limits, maxFrameBytes)
                 .sslEngineProvider(tls::newClientEngine)
                 .build();
         PacketRouter router = new PacketRouter(CONNECTION_ID_LENGTH);
@@ -79,7 +82,7 @@ final class SharedUdpSocket {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(router, serverCodec, clientCodec);
+                        ch.pipeline().addLast(router, serverCodec, clientCodec, errors.lastHandler());
                         router.serverCodecContext(ch.pipeline().context(serverCodec));
                     }
                 })
@@ -92,14 +95,21 @@ final class SharedUdpSocket {
         return new SharedUdpSocket(bound.channel(), router, random);
     }
 
-    private static <B extends QuicCodecBuilder<B>> B configure(B builder, QuicOptions options, int maxFrameBytes) {
-        long streamWindow = Math.max(256 * 1024, maxFrameBytes + FrameHeader.LENGTH);
+    /**
+     * The QUIC limits: a stream may carry one whole frame, a connection starts with the window of what this node
+     * holds for it in partial frames ({@link FrameBudget}); quiche widens windows for peers whose data is read
+     * promptly, which the reader always does, so the budget is what bounds the memory, and the window what paces
+     * an honest sender from the first round trip.
+     */
+    private static <B extends QuicCodecBuilder<B>> B configure(B builder, QuicOptions options, QuicLimits limits,
+                                                               int maxFrameBytes) {
+        long streamWindow = maxFrameBytes + FrameHeader.LENGTH;
         return builder
                 .maxIdleTimeout(options.idleTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .initialMaxData(Math.max(16L << 20, 4 * streamWindow))
+                .initialMaxData(Math.max(streamWindow, limits.inboundBufferPerConnectionBytes()))
                 .initialMaxStreamDataBidirectionalLocal(streamWindow)
                 .initialMaxStreamDataBidirectionalRemote(streamWindow)
-                .initialMaxStreamsBidirectional(MAX_CONCURRENT_STREAMS)
+                .initialMaxStreamsBidirectional(MAX_PEER_STREAMS)
                 .initialMaxStreamsUnidirectional(0)
                 .localConnectionIdLength(CONNECTION_ID_LENGTH);
     }

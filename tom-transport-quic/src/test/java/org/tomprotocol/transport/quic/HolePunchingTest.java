@@ -84,6 +84,8 @@ class HolePunchingTest {
         Node bob = nodes.start(blind);
         Node lower = alice.id().compareTo(bob.id()) < 0 ? alice : bob;
         Node higher = lower == alice ? bob : alice;
+        // as the engine does: the peer's own (signed) addresses are given before the attempt; only those are dialled
+        TestNodes.introduce(lower, higher);
 
         punch(lower, higher).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 

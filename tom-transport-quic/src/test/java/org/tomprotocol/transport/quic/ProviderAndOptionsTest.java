@@ -77,6 +77,42 @@ class ProviderAndOptionsTest {
                 .hasMessageContaining("quic.max-queued-frames");
     }
 
+    @Test
+    void limitsHaveDefaultsScaledToTheFrameSizeAndAreChecked() {
+        QuicLimits defaults = QuicLimits.from(Map.of(), 256 * 1024);
+        assertThat(defaults).isEqualTo(new QuicLimits(32L << 20, 1L << 20, 15_000, 256, 16, 32, 16, false, 30_000,
+                4096, 300_000));
+        QuicLimits large = QuicLimits.from(Map.of(), 8 << 20);
+        assertThat(large.inboundBufferPerConnectionBytes()).isEqualTo(32L << 20);
+        assertThat(large.inboundBufferBytes()).isEqualTo(64L << 20);
+        assertThat(QuicLimits.from(Map.of(QuicLimits.LIMIT_LOOPBACK, " TRUE "), 1024).limitLoopback()).isTrue();
+
+        assertThatThrownBy(() -> QuicLimits.from(Map.of(QuicLimits.INBOUND_BUFFER_PER_CONNECTION, "100000"), 256 * 1024))
+                .hasMessageContaining(QuicLimits.INBOUND_BUFFER_PER_CONNECTION).hasMessageContaining("tom.max-frame-bytes");
+        assertThatThrownBy(() -> QuicLimits.from(Map.of(QuicLimits.INBOUND_BUFFER, "2000000"), 1 << 20))
+                .hasMessageContaining(QuicLimits.INBOUND_BUFFER + " (2000000)");
+        assertThatThrownBy(() -> QuicLimits.from(Map.of(QuicLimits.RETRY_ABOVE_HALF_OPEN, "300"), 1024))
+                .hasMessageContaining("must not exceed " + QuicLimits.MAX_HALF_OPEN);
+        assertThatThrownBy(() -> QuicLimits.from(Map.of(QuicLimits.LIMIT_LOOPBACK, "yes"), 1024))
+                .hasMessageContaining(QuicLimits.LIMIT_LOOPBACK).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> QuicLimits.from(Map.of(QuicLimits.MAX_HALF_OPEN, "0"), 1024))
+                .hasMessageContaining(QuicLimits.MAX_HALF_OPEN);
+        assertThatThrownBy(() -> provider.bind(context(List.of(), 1 << 20,
+                Map.of(QuicLimits.FRAME_DEADLINE, "soon")))).isInstanceOf(TransportException.class)
+                .hasMessageContaining(QuicLimits.FRAME_DEADLINE);
+    }
+
+    @Test
+    void punchBoundsHaveDefaultsAndAreChecked() {
+        assertThat(PunchTiming.DEFAULT.maxPunches()).isEqualTo(16);
+        assertThat(PunchTiming.DEFAULT.bytesPerSecond()).isEqualTo(16 * 1024);
+        assertThat(PunchTiming.DEFAULT.probeOffsetMillis(4)).isEqualTo(750);
+        assertThatThrownBy(() -> PunchTiming.from(Map.of(PunchTiming.BYTES_PER_SECOND, "10")))
+                .hasMessageContaining(PunchTiming.BYTES_PER_SECOND);
+        assertThatThrownBy(() -> PunchTiming.from(Map.of(PunchTiming.MAX_PUNCHES, "many")))
+                .hasMessageContaining(PunchTiming.MAX_PUNCHES);
+    }
+
     private static TransportContext context(List<TransportAddress> listen, int maxFrameBytes,
                                             Map<String, String> options) {
         return new TransportContext(JdkTestCrypto.newIdentity(), JdkTestCrypto.INSTANCE, listen, maxFrameBytes,

@@ -64,45 +64,17 @@ class QuicAddressesTest {
     }
 
     @Test
-    void observedAddressesAreAddedOnceAfterBoundOnes() throws Exception {
+    void adoptedAddressesFollowTheBoundOnesWithoutDuplicates() throws Exception {
         LocalAddressBook book = new LocalAddressBook();
         InetSocketAddress bound = new InetSocketAddress(InetAddress.getByName("192.168.1.2"), 7400);
         book.bound(List.of(bound));
         InetSocketAddress mapped = new InetSocketAddress(InetAddress.getByName("203.0.113.9"), 41000);
 
-        assertThat(book.addObserved(bound)).isFalse();
-        assertThat(book.addObserved(mapped)).isTrue();
-        assertThat(book.addObserved(mapped)).isFalse();
+        assertThat(book.adopt(List.of(bound))).isFalse();
+        assertThat(book.adopt(List.of(mapped, bound))).isTrue();
+        assertThat(book.adopt(List.of(mapped, bound))).isFalse();
 
         assertThat(book.snapshot()).containsExactly(QuicAddresses.format(bound), QuicAddresses.format(mapped));
-        assertThat(book.reported()).containsExactly(QuicAddresses.format(bound), QuicAddresses.format(mapped));
-    }
-
-    @Test
-    void observedAddressesAreCapped() throws Exception {
-        LocalAddressBook book = new LocalAddressBook();
-        book.bound(List.of(new InetSocketAddress(InetAddress.getByName("192.168.1.2"), 7400)));
-        for (int port = 1; port <= LocalAddressBook.MAX_OBSERVED + 3; port++) {
-            book.addObserved(new InetSocketAddress(InetAddress.getByName("203.0.113.9"), port));
-        }
-        assertThat(book.observed()).hasSize(LocalAddressBook.MAX_OBSERVED)
-                .doesNotContain(new TransportAddress("quic", "203.0.113.9:1"));
-        assertThat(book.snapshot()).hasSize(LocalAddressBook.MAX_OBSERVED + 1);
-    }
-
-    @Test
-    void aNewObservedAddressIsAnnouncedToTheListener() throws Exception {
-        LocalAddressBook book = new LocalAddressBook();
-        book.bound(List.of(new InetSocketAddress(InetAddress.getByName("192.168.1.2"), 7400)));
-        RecordingListener listener = new RecordingListener();
-        LinkEnvironment environment = new LinkEnvironment(JdkTestCrypto.newIdentity().id(), null, listener,
-                java.util.Set.of(), book, null);
-        InetSocketAddress mapped = new InetSocketAddress(InetAddress.getByName("203.0.113.9"), 41000);
-
-        environment.observed(mapped);
-        environment.observed(mapped);
-
-        assertThat(listener.addressChanges).containsExactly(List.of(
-                new TransportAddress("quic", "192.168.1.2:7400"), new TransportAddress("quic", "203.0.113.9:41000")));
+        assertThat(book.observed()).containsExactly(QuicAddresses.format(mapped));
     }
 }

@@ -25,8 +25,11 @@ final class RecordingListener implements TransportListener {
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     final List<Event> history = new CopyOnWriteArrayList<>();
     final List<List<TransportAddress>> addressChanges = new CopyOnWriteArrayList<>();
+    final List<Throwable> fatalErrors = new CopyOnWriteArrayList<>();
     /** When set, frames go here (on the transport's thread) instead of {@link #frames}. */
     volatile Consumer<Frame> frameHook;
+    /** When set, runs (on the transport's thread) before a session is recorded as connected. */
+    volatile Runnable connectedHook;
 
     @Override
     public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
@@ -40,6 +43,10 @@ final class RecordingListener implements TransportListener {
 
     @Override
     public void onConnected(NodeId peer, TransportAddress remote) {
+        Runnable hook = connectedHook;
+        if (hook != null) {
+            hook.run();
+        }
         record(new Event("connected", peer, remote.toString()));
     }
 
@@ -56,6 +63,12 @@ final class RecordingListener implements TransportListener {
     @Override
     public void onLocalAddressesChanged(List<TransportAddress> addresses) {
         addressChanges.add(addresses);
+    }
+
+    @Override
+    public void onFatalError(Throwable error) {
+        fatalErrors.add(error);
+        record(new Event("fatal", null, error.toString()));
     }
 
     private void record(Event event) {

@@ -21,9 +21,11 @@ final class TestNodes implements AutoCloseable {
             return identity.id();
         }
 
-        /** The address peers dial: loopback and the real port. */
+        /** The address peers dial: the bound one (loopback for a wildcard bind) and the real port. */
         TransportAddress address() {
-            return new TransportAddress("quic", "127.0.0.1:" + transport.boundAddress().getPort());
+            java.net.InetSocketAddress bound = transport.boundAddress();
+            String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
+            return new TransportAddress("quic", host + ":" + bound.getPort());
         }
     }
 
@@ -35,6 +37,11 @@ final class TestNodes implements AutoCloseable {
 
     Node start(Map<String, String> options) throws TransportException {
         return start(JdkTestCrypto.newIdentity(), "127.0.0.1:0", ONE_MIB, options);
+    }
+
+    /** A node listening on {@code host} (e.g. 127.0.0.2: all of 127.0.0.0/8 is loopback on Linux). */
+    Node startOn(String host, Map<String, String> options) throws TransportException {
+        return start(JdkTestCrypto.newIdentity(), host + ":0", ONE_MIB, options);
     }
 
     Node start(LocalIdentity identity, String listen, int maxFrameBytes, Map<String, String> options)
