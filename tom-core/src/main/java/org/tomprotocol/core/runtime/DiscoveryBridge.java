@@ -20,10 +20,14 @@ import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
- * Hosts a discovery provider's state machine on the agent thread: gives it a way to send frames, learns the
- * addresses it finds, and spreads this node's signed announce through it every 10 s and whenever a
- * neighbour comes up. Received announces are verified on the worker pool, then judged by the engine on the
- * agent, and the verdict goes back to the discovery, which spreads only what was accepted.
+ * Hosts a discovery provider's state machine on the agent thread: gives it a way to send frames, passes the
+ * addresses it finds to the transports, and spreads this node's signed announce through it every 10 s and
+ * whenever a neighbour comes up. Received announces are verified on the worker pool, then judged by the
+ * engine on the agent, and the verdict goes back to the discovery, which spreads only what was accepted.
+ *
+ * <p>Addresses the discovery learns are hearsay (unsigned lists from other nodes), so they reach the
+ * transports, which need them to dial, but never the engine's peer table: that holds only peers learned from
+ * an open session, a verified envelope or announce, or the application.
  */
 final class DiscoveryBridge implements DiscoveryContext {
     private static final System.Logger LOG = System.getLogger(DiscoveryBridge.class.getName());
@@ -190,7 +194,6 @@ final class DiscoveryBridge implements DiscoveryContext {
     @Override
     public void learnAddresses(PeerAddress peer) {
         if (!peer.id().equals(local)) {
-            engine.peers().learnAddresses(peer.id(), peer.addresses(), agent.now());
             links.addAddresses(peer.id(), peer.addresses());
         }
     }

@@ -157,6 +157,27 @@ class AnnounceValidationTest {
     }
 
     @Test
+    void addressesTheDiscoveryHearsOfReachTheTransportsButMakeNoPeerRecord() {
+        TomNode other = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+                .provider(network.transportProvider()).listen("mem:other").start();
+        try {
+            runtime.runFor(Duration.ofMillis(100));
+
+            discovery.context.learnAddresses(PeerAddress.of(other.id(), TransportAddress.parse("mem:other")));
+            runtime.runFor(Duration.ofSeconds(1));
+            assertThat(node.peers()).extracting(PeerInfo::id).as("hearsay makes no record").doesNotContain(other.id());
+
+            discovery.context.send(other.id(), new byte[] {1, 9});
+            boolean sessionUp = runtime.runUntil(() -> node.peers().stream()
+                    .anyMatch(peer -> peer.id().equals(other.id()) && peer.directSession()), Duration.ofSeconds(2));
+            assertThat(sessionUp).as("the transport could dial it; the session, authenticated, makes the record")
+                    .isTrue();
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void thisNodesOwnAnnounceIsIgnoredNotRejected() {
         node.close();
         runtime.runFor(Duration.ofSeconds(1));
