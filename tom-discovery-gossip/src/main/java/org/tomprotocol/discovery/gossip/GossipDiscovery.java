@@ -134,6 +134,11 @@ final class GossipDiscovery implements Discovery {
         return broadcast;
     }
 
+    /** The membership state machine, for tests that look at what a node holds. */
+    HyParView membershipState() {
+        return membership;
+    }
+
     private void reject(NodeId from, String reason, String detail) {
         LOG.log(Level.DEBUG, "rejected discovery frame from {0}: {1}", from.shortForm(), detail);
         context.rejected(from, reason);
@@ -167,6 +172,10 @@ final class GossipDiscovery implements Discovery {
             context.neighborDown(peer);
         }
 
+        @Override
+        public void rejected(NodeId from, String reason) {
+            reject(from, reason, "membership frame refused");
+        }
     }
 
     private final class BroadcastOutput implements BroadcastEffects {

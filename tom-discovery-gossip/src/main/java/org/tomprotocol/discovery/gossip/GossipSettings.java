@@ -46,7 +46,10 @@ record GossipSettings(HyParViewConfig membership, PlumTreeConfig broadcast) {
                     read.millis("probe-interval-ms", "probeIntervalMillis", m.probeIntervalMillis()),
                     read.integer("lost-peers", "lostPeersCapacity", m.lostPeersCapacity()),
                     read.integer("max-probes", "maxProbes", m.maxProbes()),
-                    read.integer("introductions", "introductions", m.introductions()));
+                    read.integer("introductions", "introductions", m.introductions()),
+                    read.integer("passive-per-source", "passivePerSource", m.passivePerSource()),
+                    read.integer("membership-per-second", "membershipPerSecond", m.membershipPerSecond()),
+                    read.integer("membership-burst", "membershipBurst", m.membershipBurst()));
             PlumTreeConfig broadcast = new PlumTreeConfig(
                     read.millis("graft-timeout-ms", "graftTimeoutMillis", b.graftTimeoutMillis()),
                     read.millis("graft-retry-ms", "graftRetryMillis", b.graftRetryMillis()),

@@ -137,5 +137,7 @@ class GossipDiscoveryTest {
                 "gossip.max-pending-per-neighbor", "1000"))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("gossip.max-pending-per-neighbor").hasMessageContaining("gossip.max-pending-validations");
+        assertThatThrownBy(() -> provider.create(new FakeContext(1, List.of(), Map.of("gossip.passive-per-source", "0"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("gossip.passive-per-source");
     }
 }
