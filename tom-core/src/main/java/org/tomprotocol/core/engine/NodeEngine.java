@@ -15,6 +15,7 @@ import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
 import org.tomprotocol.core.wire.RendezvousPayload;
+import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * The protocol state machine of one node: routes verified envelopes, tracks what it sends, keeps the peer
@@ -272,11 +273,15 @@ public final class NodeEngine {
      * A peer's announce whose signature was verified: learn its addresses and name, and take it as a sign of
      * life if fresh. Announces from the future, older than an hour or not newer than the last one seen from
      * that node are refused.
+     *
+     * @return the verdict for the discovery that carried it: {@link Validation#ACCEPT} when taken, else
+     *         {@link Validation#IGNORE} (this node's own, or refused by time or replay: genuine but not to
+     *         spread, and no fault of the neighbour that passed it on)
      */
-    public void onAnnounce(PeerAnnounce announce, long now) {
+    public Validation onAnnounce(PeerAnnounce announce, long now) {
         NodeId node = announce.nodeId();
         if (node.equals(local)) {
-            return;
+            return Validation.IGNORE;
         }
         String rejection = null;
         if (announce.timestamp() > now + ProtocolConstants.MAX_FUTURE_DRIFT_MS) {
@@ -291,7 +296,7 @@ public final class NodeEngine {
         }
         if (rejection != null) {
             effects.count("rejected." + rejection);
-            return;
+            return Validation.IGNORE;
         }
         peers.learnAddresses(node, announce.addresses(), now);
         effects.learnedAddresses(node, announce.addresses());
@@ -302,6 +307,7 @@ public final class NodeEngine {
             record.username = announce.username();
         }
         effects.count("announces-accepted");
+        return Validation.ACCEPT;
     }
 
     /** A peer to join through (bootstrap or added by the application): remember its addresses and connect. */

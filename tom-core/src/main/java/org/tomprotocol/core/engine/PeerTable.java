@@ -17,6 +17,11 @@ import org.tomprotocol.api.TransportAddress;
  * is open, and its addresses. Any verified envelope or announce counts as a heartbeat. Peers go stale after
  * 20 s of silence, offline after 45 s, and are forgotten after 135 s unless a session is open. Pure: time is
  * passed in; changes are reported to a {@link PeerListener}.
+ *
+ * <p>Records come only from authenticated sources (a session, a verified envelope or announce, the
+ * application), never from unsigned gossip. The table is bounded ({@link ProtocolConstants#MAX_PEERS}); when
+ * full, a newcomer replaces the least valuable record — without a session, not online, least recently seen —
+ * so a flood of identities can push out only what matters least, never keep a real newcomer out.
  */
 public final class PeerTable {
     private static final int MAX_ADDRESSES_PER_PEER = 16;
@@ -43,16 +48,14 @@ public final class PeerTable {
         return peers.size();
     }
 
-    /** Records that {@code id} proved it is alive at {@code now}. Returns its record, or {@code null} if the table is full. */
+    /** Records that {@code id} proved it is alive at {@code now}. Returns its record ({@code null} only for this node). */
     public PeerRecord heard(NodeId id, long now) {
         if (id.equals(local)) {
             return null;
         }
         PeerRecord peer = peers.get(id);
         if (peer == null) {
-            if (peers.size() >= ProtocolConstants.MAX_PEERS) {
-                return null;
-            }
+            makeRoom();
             peer = new PeerRecord(id, now);
             peers.put(id, peer);
             listener.peerStateChanged(id, PeerState.DISCOVERED, now);
@@ -75,9 +78,7 @@ public final class PeerTable {
         }
         PeerRecord peer = peers.get(id);
         if (peer == null) {
-            if (peers.size() >= ProtocolConstants.MAX_PEERS) {
-                return;
-            }
+            makeRoom();
             peer = new PeerRecord(id, now);
             peer.state = PeerState.DISCOVERED;
             peer.lastSeen = now - ProtocolConstants.STALE_AFTER_MS;
@@ -92,6 +93,32 @@ public final class PeerTable {
                 peer.addresses.add(address);
             }
         }
+    }
+
+    /** When the table is full, forgets its least valuable record (as silence would, without an event). */
+    private void makeRoom() {
+        if (peers.size() < ProtocolConstants.MAX_PEERS) {
+            return;
+        }
+        PeerRecord leastValuable = null;
+        for (PeerRecord peer : peers.values()) {
+            if (leastValuable == null || lessValuable(peer, leastValuable)) {
+                leastValuable = peer;
+            }
+        }
+        peers.remove(leastValuable.id());
+    }
+
+    /** Without a session before with one, then not online before online, then heard from longer ago. */
+    private static boolean lessValuable(PeerRecord a, PeerRecord b) {
+        if (a.session != b.session) {
+            return !a.session;
+        }
+        boolean aOnline = a.state == PeerState.ONLINE;
+        if (aOnline != (b.state == PeerState.ONLINE)) {
+            return !aOnline;
+        }
+        return a.lastSeen < b.lastSeen;
     }
 
     /** A transport session to {@code id} opened or closed. */

@@ -16,12 +16,18 @@ import org.tomprotocol.core.wire.PeerRole;
 import org.tomprotocol.core.wire.WireException;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
+import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
- * Hosts a discovery provider's state machine on the agent thread: gives it a way to send frames, learns the
- * addresses it finds, and spreads this node's signed announce through it every 10 s and whenever a
- * neighbour comes up. Received announces are verified on the worker pool before the engine sees them.
+ * Hosts a discovery provider's state machine on the agent thread: gives it a way to send frames, passes the
+ * addresses it finds to the transports, and spreads this node's signed announce through it every 10 s and
+ * whenever a neighbour comes up. Received announces are verified on the worker pool, then judged by the
+ * engine on the agent, and the verdict goes back to the discovery, which spreads only what was accepted.
+ *
+ * <p>Addresses the discovery learns are hearsay (unsigned lists from other nodes), so they reach the
+ * transports, which need them to dial, but never the engine's peer table: that holds only peers learned from
+ * an open session, a verified envelope or announce, or the application.
  */
 final class DiscoveryBridge implements DiscoveryContext {
     private static final System.Logger LOG = System.getLogger(DiscoveryBridge.class.getName());
@@ -37,13 +43,15 @@ final class DiscoveryBridge implements DiscoveryContext {
     private final RandomGenerator random;
     private final Map<String, String> options;
     private final String username;
+    private final PeerBudgets budgets;
     private Discovery discovery;
     private long nextAnnounce;
     private long nextTimer;
 
     DiscoveryBridge(NodeId local, NodeAgent agent, NodeEngine engine, Links links, EnvelopeSigner signer,
                     Executor workers, Metrics metrics, List<PeerAddress> bootstrap, RandomGenerator random,
-                    Map<String, String> options) {
+                    Map<String, String> options, PeerBudgets budgets) {
+        this.budgets = budgets;
         this.local = local;
         this.agent = agent;
         this.engine = engine;
@@ -188,28 +196,52 @@ final class DiscoveryBridge implements DiscoveryContext {
     @Override
     public void learnAddresses(PeerAddress peer) {
         if (!peer.id().equals(local)) {
-            engine.peers().learnAddresses(peer.id(), peer.addresses(), agent.now());
             links.addAddresses(peer.id(), peer.addresses());
         }
     }
 
+    /**
+     * Decodes and verifies the announce on the worker pool; a malformed or forged one is rejected there, a
+     * genuine one is judged by the engine on the agent ({@link NodeEngine#onAnnounce}). When the agent's
+     * network queue is full the announce is ignored (counted as {@code rejected.overload}): it will come
+     * again with the node's next announce. Verdicts travel on the control queue, which never refuses; they
+     * are bounded by the discovery's pending validations.
+     */
     @Override
-    public void deliver(NodeId from, byte[] payload) {
+    public void validate(long ticket, NodeId from, byte[] payload) {
         workers.execute(() -> {
+            PeerAnnounce announce;
             try {
-                PeerAnnounce announce = signer.verifyAnnounce(PeerAnnounce.decode(payload));
-                if (announce == null) {
-                    metrics.increment("rejected.bad-announce-signature");
-                    return;
-                }
-                if (!agent.offerNetwork(() -> engine.onAnnounce(announce, agent.now()))) {
-                    metrics.increment("rejected.overload");
-                }
+                announce = signer.verifyAnnounce(PeerAnnounce.decode(payload));
             } catch (WireException e) {
                 metrics.increment("rejected.announce-" + e.reason());
                 LOG.log(Level.DEBUG, "bad announce from {0}: {1}", from.shortForm(), e.getMessage());
+                answerLater(ticket, Validation.REJECT);
+                return;
+            }
+            if (announce == null) {
+                metrics.increment("rejected.bad-announce-signature");
+                LOG.log(Level.DEBUG, "forged announce from {0}", from.shortForm());
+                answerLater(ticket, Validation.REJECT);
+                return;
+            }
+            if (!agent.offerNetwork(() -> answer(ticket, engine.onAnnounce(announce, agent.now())))) {
+                metrics.increment("rejected.overload");
+                answerLater(ticket, Validation.IGNORE);
             }
         });
+    }
+
+    private void answerLater(long ticket, Validation verdict) {
+        agent.offerControl(() -> answer(ticket, verdict));
+    }
+
+    /** Agent thread: hands the verdict to the discovery. */
+    private void answer(long ticket, Validation verdict) {
+        if (discovery != null) {
+            discovery.onValidated(ticket, verdict, agent.now());
+            timersMayHaveChanged();
+        }
     }
 
     @Override
@@ -225,5 +257,6 @@ final class DiscoveryBridge implements DiscoveryContext {
     @Override
     public void rejected(NodeId from, String reason) {
         metrics.increment("rejected.discovery-" + reason);
+        budgets.charge(from);
     }
 }

@@ -101,7 +101,7 @@ public final class NodeAssembly {
         SplittableRandom random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();
         DiscoveryBridge discovery = new DiscoveryBridge(local, agent, engine, links, signer, workers, metrics,
-                config.bootstrap(), random, config.options());
+                config.bootstrap(), random, config.options(), budgets);
 
         bindTransports(config, registry, crypto, identity, links,
                 () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));

@@ -117,4 +117,72 @@ class PeerTableTest {
         assertThat(selector.choose(target, Set.of(), 1)).isEqualTo(Path.via(proven));
         assertThat(selector.choose(target, Set.of(proven), 1)).isEqualTo(Path.via(unproven));
     }
+
+    private static NodeId many(int n) {
+        byte[] key = new byte[32];
+        key[0] = (byte) 0x77;
+        key[1] = (byte) (n >>> 16);
+        key[2] = (byte) (n >>> 8);
+        key[3] = (byte) n;
+        return NodeId.of(key);
+    }
+
+    /** Fills the table: {@code withSession} peers with an open session, the rest only with addresses. */
+    private void fill(int withSession) {
+        for (int n = 0; n < ProtocolConstants.MAX_PEERS; n++) {
+            if (n < withSession) {
+                table.session(many(n), true, 1_000);
+            } else {
+                table.learnAddresses(many(n), List.of(TransportAddress.parse("mem:p" + n)), 1_000 + n);
+            }
+        }
+    }
+
+    @Test
+    void aFullTableMakesRoomForANewcomerWithASessionByForgettingItsLeastValuableRecord() {
+        fill(100);
+        assertThat(table.size()).isEqualTo(ProtocolConstants.MAX_PEERS);
+
+        table.session(peer, true, 5_000);
+
+        assertThat(table.get(peer)).isNotNull().satisfies(record -> assertThat(record.hasSession()).isTrue());
+        assertThat(table.size()).isEqualTo(ProtocolConstants.MAX_PEERS);
+        assertThat(table.get(many(100))).as("the least recently seen record without session or life goes").isNull();
+        for (int n = 0; n < 100; n++) {
+            assertThat(table.get(many(n))).as("peer %d has a session", n).isNotNull();
+        }
+    }
+
+    @Test
+    void aFullTableTakesAPeerOfAVerifiedAnnounceToo() {
+        fill(0);
+
+        table.learnAddresses(peer, List.of(TransportAddress.parse("mem:announced")), 5_000);
+        table.heard(peer, 5_000);
+
+        assertThat(table.get(peer)).isNotNull();
+        assertThat(table.get(peer).isLive()).isTrue();
+        assertThat(table.size()).isEqualTo(ProtocolConstants.MAX_PEERS);
+    }
+
+    @Test
+    void onlinePeersOutlastPeersKnownOnlyByAddressWhenRoomIsMade() {
+        for (int n = 0; n < ProtocolConstants.MAX_PEERS; n++) {
+            if (n % 2 == 0) {
+                table.heard(many(n), 1_000);
+            } else {
+                table.learnAddresses(many(n), List.of(TransportAddress.parse("mem:p" + n)), 2_000);
+            }
+        }
+
+        for (int newcomer = 0; newcomer < ProtocolConstants.MAX_PEERS / 2; newcomer++) {
+            table.heard(many(1_000_000 + newcomer), 3_000);
+        }
+
+        assertThat(table.size()).isEqualTo(ProtocolConstants.MAX_PEERS);
+        assertThat(table.get(many(1_000_000))).as("every newcomer got a record").isNotNull();
+        for (int n = 0; n < ProtocolConstants.MAX_PEERS; n += 2) {
+            assertThat(table.get(many(n))).as("online peer %d", n).isNotNull();
+        }
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,14 +27,16 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.testkit.MemoryNetwork;
 import org.tomprotocol.testkit.VirtualRuntime;
 
 /**
  * Announces reaching a node through its discovery: only a fresh one signed by the node it names is taken;
- * forged, unsigned, replayed, expired and future ones are refused and counted. The discovery provider is a
- * stand-in at the edge that hands the node whatever payload the test gives it, as a hostile gossip
- * neighbour could.
+ * forged, unsigned, replayed, expired and future ones are refused and counted. The discovery gets the verdict
+ * back: accept for a taken announce, reject for a forged or malformed one, ignore for a genuine one refused by
+ * time or replay. The discovery provider is a stand-in at the edge that hands the node whatever payload the
+ * test gives it, as a hostile gossip neighbour could.
  */
 class AnnounceValidationTest {
     private static final TomV1Suite SUITE = new TomV1Suite();
@@ -42,11 +46,12 @@ class AnnounceValidationTest {
     private final HandOverDiscovery discovery = new HandOverDiscovery();
     private final LocalIdentity stranger = SUITE.generateIdentity();
     private final NodeId neighbour = SUITE.generateIdentity().id();
+    private MemoryNetwork network;
     private TomNode node;
 
     @BeforeEach
     void setUp() {
-        MemoryNetwork network = new MemoryNetwork(runtime, 7);
+        network = new MemoryNetwork(runtime, 7);
         node = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider()).provider(discovery).listen("mem:node").start();
         runtime.runFor(Duration.ofMillis(100));
@@ -67,9 +72,14 @@ class AnnounceValidationTest {
         return unsigned.withSignature(signer.sign(unsigned.signingBytes())).encode();
     }
 
-    private void deliver(byte[] payload) {
-        discovery.context.deliver(neighbour, payload);
+    private long nextTicket = 1;
+
+    /** Has the node validate {@code payload} and returns its verdict. */
+    private Validation deliver(byte[] payload) {
+        long ticket = nextTicket++;
+        discovery.context.validate(ticket, neighbour, payload);
         runtime.runFor(Duration.ofMillis(50));
+        return discovery.verdicts.get(ticket);
     }
 
     private long count(String name) {
@@ -82,7 +92,7 @@ class AnnounceValidationTest {
 
     @Test
     void aFreshAnnounceSignedByItsNodeTeachesItsNameAndAddresses() {
-        deliver(signedBy(stranger, announce(runtime.nowMillis())));
+        assertThat(deliver(signedBy(stranger, announce(runtime.nowMillis())))).isEqualTo(Validation.ACCEPT);
 
         assertThat(count("announces-accepted")).isEqualTo(1);
         PeerInfo peer = node.peers().stream().filter(p -> p.id().equals(stranger.id())).findFirst().orElseThrow();
@@ -92,7 +102,8 @@ class AnnounceValidationTest {
 
     @Test
     void anAnnounceSignedBySomeoneElseIsForgedAndRefused() {
-        deliver(signedBy(SUITE.generateIdentity(), announce(runtime.nowMillis())));
+        assertThat(deliver(signedBy(SUITE.generateIdentity(), announce(runtime.nowMillis()))))
+                .isEqualTo(Validation.REJECT);
 
         assertThat(count("rejected.bad-announce-signature")).isEqualTo(1);
         assertThat(count("announces-accepted")).isZero();
@@ -101,7 +112,7 @@ class AnnounceValidationTest {
 
     @Test
     void anUnsignedAnnounceIsRefused() {
-        deliver(announce(runtime.nowMillis()).encode());
+        assertThat(deliver(announce(runtime.nowMillis()).encode())).isEqualTo(Validation.REJECT);
 
         assertThat(count("rejected.bad-announce-signature")).isEqualTo(1);
         assertThat(knowsStranger()).isFalse();
@@ -112,7 +123,7 @@ class AnnounceValidationTest {
         byte[] announce = signedBy(stranger, announce(runtime.nowMillis()));
         deliver(announce);
         runtime.runFor(Duration.ofSeconds(30));
-        deliver(announce);
+        assertThat(deliver(announce)).as("genuine but stale: not the neighbour's fault").isEqualTo(Validation.IGNORE);
 
         assertThat(count("announces-accepted")).isEqualTo(1);
         assertThat(count("rejected.replayed-announce")).isEqualTo(1);
@@ -120,7 +131,8 @@ class AnnounceValidationTest {
 
     @Test
     void anAnnounceOlderThanAnHourIsRefusedEvenTheFirstTime() {
-        deliver(signedBy(stranger, announce(runtime.nowMillis() - ProtocolConstants.ANNOUNCE_MAX_AGE_MS - 1_000)));
+        assertThat(deliver(signedBy(stranger, announce(runtime.nowMillis() - ProtocolConstants.ANNOUNCE_MAX_AGE_MS
+                - 1_000)))).isEqualTo(Validation.IGNORE);
 
         assertThat(count("rejected.expired-announce")).isEqualTo(1);
         assertThat(knowsStranger()).isFalse();
@@ -128,7 +140,8 @@ class AnnounceValidationTest {
 
     @Test
     void anAnnounceMoreThanFiveMinutesAheadIsRefused() {
-        deliver(signedBy(stranger, announce(runtime.nowMillis() + ProtocolConstants.MAX_FUTURE_DRIFT_MS + 1_000)));
+        assertThat(deliver(signedBy(stranger, announce(runtime.nowMillis() + ProtocolConstants.MAX_FUTURE_DRIFT_MS
+                + 1_000)))).isEqualTo(Validation.IGNORE);
 
         assertThat(count("rejected.future-announce")).isEqualTo(1);
         assertThat(knowsStranger()).isFalse();
@@ -136,16 +149,55 @@ class AnnounceValidationTest {
 
     @Test
     void bytesThatAreNoAnnounceAreRefusedAndTheNextGoodOneStillCounts() {
-        deliver(new byte[] {(byte) 0x93, 1, 2});
-        deliver(signedBy(stranger, announce(runtime.nowMillis())));
+        assertThat(deliver(new byte[] {(byte) 0x93, 1, 2})).isEqualTo(Validation.REJECT);
+        assertThat(deliver(signedBy(stranger, announce(runtime.nowMillis())))).isEqualTo(Validation.ACCEPT);
 
         assertThat(node.metrics().counters().keySet()).anyMatch(name -> name.startsWith("rejected.announce-"));
         assertThat(count("announces-accepted")).isEqualTo(1);
     }
 
-    /** A discovery that keeps the node's context so the test can deliver broadcast payloads through it. */
+    @Test
+    void addressesTheDiscoveryHearsOfReachTheTransportsButMakeNoPeerRecord() {
+        TomNode other = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+                .provider(network.transportProvider()).listen("mem:other").start();
+        try {
+            runtime.runFor(Duration.ofMillis(100));
+
+            discovery.context.learnAddresses(PeerAddress.of(other.id(), TransportAddress.parse("mem:other")));
+            runtime.runFor(Duration.ofSeconds(1));
+            assertThat(node.peers()).extracting(PeerInfo::id).as("hearsay makes no record").doesNotContain(other.id());
+
+            discovery.context.send(other.id(), new byte[] {1, 9});
+            boolean sessionUp = runtime.runUntil(() -> node.peers().stream()
+                    .anyMatch(peer -> peer.id().equals(other.id()) && peer.directSession()), Duration.ofSeconds(2));
+            assertThat(sessionUp).as("the transport could dial it; the session, authenticated, makes the record")
+                    .isTrue();
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void thisNodesOwnAnnounceIsIgnoredNotRejected() {
+        node.close();
+        runtime.runFor(Duration.ofSeconds(1));
+        byte[] seed = new byte[32];
+        seed[0] = 42;
+        LocalIdentity self = SUITE.identityFromSeed(seed);
+        node = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+                .provider(new MemoryNetwork(runtime, 8).transportProvider()).provider(discovery)
+                .identitySeed(seed).listen("mem:self").start();
+        runtime.runFor(Duration.ofMillis(100));
+        PeerAnnounce own = new PeerAnnounce(self.id(), "me", List.of(PeerRole.Peer), runtime.nowMillis(),
+                List.of(TransportAddress.parse("mem:self")), new byte[0]);
+
+        assertThat(deliver(signedBy(self, own))).isEqualTo(Validation.IGNORE);
+    }
+
+    /** A discovery that keeps the node's context so the test can have payloads validated through it. */
     private static final class HandOverDiscovery implements DiscoveryProvider, Discovery {
         private DiscoveryContext context;
+        private final Map<Long, Validation> verdicts = new LinkedHashMap<>();
 
         @Override
         public String id() {
@@ -176,6 +228,11 @@ class AnnounceValidationTest {
 
         @Override
         public void onDisconnected(NodeId peer, long nowMillis) {
+        }
+
+        @Override
+        public void onValidated(long ticket, Validation verdict, long nowMillis) {
+            verdicts.put(ticket, verdict);
         }
 
         @Override

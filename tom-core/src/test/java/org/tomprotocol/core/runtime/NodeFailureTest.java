@@ -20,6 +20,7 @@ import org.tomprotocol.crypto.TomV1CryptoSuiteProvider;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
 import org.tomprotocol.spi.transport.TransportException;
@@ -120,6 +121,10 @@ class NodeFailureTest {
 
                 @Override
                 public void onDisconnected(NodeId peer, long nowMillis) {
+                }
+
+                @Override
+                public void onValidated(long ticket, Validation verdict, long nowMillis) {
                 }
 
                 @Override

@@ -21,12 +21,14 @@ import org.tomprotocol.discovery.gossip.wire.MalformedFrameException;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
+import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * One node's gossip discovery: decodes frames, hands them to HyParView or PlumTree, and turns their effects
  * into calls on the {@link DiscoveryContext}. HyParView's neighbours are PlumTree's; a neighbour coming up
- * or going down is told to both and to the engine. Malformed or hostile input is counted through
- * {@link DiscoveryContext#rejected} and never throws.
+ * or going down is told to both and to the engine. Broadcast payloads are spread only once the node has
+ * validated them ({@link DiscoveryContext#validate}, {@link #onValidated}). Malformed or hostile input is
+ * counted through {@link DiscoveryContext#rejected} and never throws.
  */
 final class GossipDiscovery implements Discovery {
     private static final System.Logger LOG = System.getLogger(GossipDiscovery.class.getName());
@@ -96,6 +98,16 @@ final class GossipDiscovery implements Discovery {
     }
 
     @Override
+    public void onValidated(long ticket, Validation verdict, long nowMillis) {
+        now = nowMillis;
+        try {
+            broadcast.onValidated(ticket, verdict, nowMillis);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "gossip discovery failed on a validation verdict", e);
+        }
+    }
+
+    @Override
     public void broadcast(byte[] payload, long nowMillis) {
         now = nowMillis;
         if (!broadcast.broadcast(payload, nowMillis)) {
@@ -115,6 +127,16 @@ final class GossipDiscovery implements Discovery {
     @Override
     public Set<NodeId> neighbors() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(membership.activeView()));
+    }
+
+    /** The broadcast state machine, for tests that look at what a node holds. */
+    PlumTree broadcastState() {
+        return broadcast;
+    }
+
+    /** The membership state machine, for tests that look at what a node holds. */
+    HyParView membershipState() {
+        return membership;
     }
 
     private void reject(NodeId from, String reason, String detail) {
@@ -149,6 +171,11 @@ final class GossipDiscovery implements Discovery {
             broadcast.neighborDown(peer);
             context.neighborDown(peer);
         }
+
+        @Override
+        public void rejected(NodeId from, String reason) {
+            reject(from, reason, "membership frame refused");
+        }
     }
 
     private final class BroadcastOutput implements BroadcastEffects {
@@ -159,8 +186,13 @@ final class GossipDiscovery implements Discovery {
         }
 
         @Override
-        public void deliver(NodeId from, byte[] payload) {
-            context.deliver(from, payload);
+        public void validate(long ticket, NodeId from, byte[] payload) {
+            context.validate(ticket, from, payload);
+        }
+
+        @Override
+        public void rejected(NodeId from, String reason) {
+            reject(from, reason, "broadcast input refused");
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.tomprotocol.discovery.gossip;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.discovery.gossip.hyparview.HyParViewConfig;
@@ -28,51 +31,77 @@ record GossipSettings(HyParViewConfig membership, PlumTreeConfig broadcast) {
         PlumTreeConfig b = PlumTreeConfig.DEFAULTS;
         try {
             HyParViewConfig membership = new HyParViewConfig(
-                    read.integer("active-view", m.activeViewCapacity()),
-                    read.integer("passive-view", m.passiveViewCapacity()),
-                    read.integer("active-walk", m.activeRandomWalkLength()),
-                    read.integer("passive-walk", m.passiveRandomWalkLength()),
-                    read.integer("shuffle-walk", m.shuffleRandomWalkLength()),
-                    read.integer("shuffle-active", m.shuffleActiveCount()),
-                    read.integer("shuffle-passive", m.shufflePassiveCount()),
-                    read.millis("shuffle-interval-ms", m.shuffleIntervalMillis()),
-                    read.millis("neighbor-timeout-ms", m.neighborTimeoutMillis()),
-                    read.millis("keepalive-ms", m.keepAliveMillis()),
-                    read.millis("join-retry-ms", m.joinRetryMillis()),
-                    read.millis("max-join-retry-ms", m.maxJoinRetryMillis()),
-                    read.millis("probe-interval-ms", m.probeIntervalMillis()),
-                    read.integer("lost-peers", m.lostPeersCapacity()),
-                    read.integer("max-probes", m.maxProbes()),
-                    read.integer("introductions", m.introductions()));
+                    read.integer("active-view", "activeViewCapacity", m.activeViewCapacity()),
+                    read.integer("passive-view", "passiveViewCapacity", m.passiveViewCapacity()),
+                    read.integer("active-walk", "activeRandomWalkLength", m.activeRandomWalkLength()),
+                    read.integer("passive-walk", "passiveRandomWalkLength", m.passiveRandomWalkLength()),
+                    read.integer("shuffle-walk", "shuffleRandomWalkLength", m.shuffleRandomWalkLength()),
+                    read.integer("shuffle-active", "shuffleActiveCount", m.shuffleActiveCount()),
+                    read.integer("shuffle-passive", "shufflePassiveCount", m.shufflePassiveCount()),
+                    read.millis("shuffle-interval-ms", "shuffleIntervalMillis", m.shuffleIntervalMillis()),
+                    read.millis("neighbor-timeout-ms", "neighborTimeoutMillis", m.neighborTimeoutMillis()),
+                    read.millis("keepalive-ms", "keepAliveMillis", m.keepAliveMillis()),
+                    read.millis("join-retry-ms", "joinRetryMillis", m.joinRetryMillis()),
+                    read.millis("max-join-retry-ms", "maxJoinRetryMillis", m.maxJoinRetryMillis()),
+                    read.millis("probe-interval-ms", "probeIntervalMillis", m.probeIntervalMillis()),
+                    read.integer("lost-peers", "lostPeersCapacity", m.lostPeersCapacity()),
+                    read.integer("max-probes", "maxProbes", m.maxProbes()),
+                    read.integer("introductions", "introductions", m.introductions()),
+                    read.integer("passive-per-source", "passivePerSource", m.passivePerSource()),
+                    read.integer("membership-per-second", "membershipPerSecond", m.membershipPerSecond()),
+                    read.integer("membership-burst", "membershipBurst", m.membershipBurst()));
             PlumTreeConfig broadcast = new PlumTreeConfig(
-                    read.millis("graft-timeout-ms", b.graftTimeoutMillis()),
-                    read.millis("graft-retry-ms", b.graftRetryMillis()),
-                    read.millis("ihave-delay-ms", b.lazyPushDelayMillis()),
-                    read.integer("optimization-threshold", b.optimizationThreshold()),
-                    read.millis("message-cache-ms", b.messageCacheMillis()),
-                    read.millis("message-id-retention-ms", b.messageIdRetentionMillis()),
-                    read.integer("max-payload-bytes", b.maxPayloadBytes()),
-                    read.integer("max-cached-messages", b.maxCachedMessages()),
-                    read.integer("max-remembered-ids", b.maxRememberedIds()),
-                    read.integer("max-missing-messages", b.maxMissingMessages()),
-                    read.integer("catch-up-messages", b.catchUpMessages()));
+                    read.millis("graft-timeout-ms", "graftTimeoutMillis", b.graftTimeoutMillis()),
+                    read.millis("graft-retry-ms", "graftRetryMillis", b.graftRetryMillis()),
+                    read.millis("ihave-delay-ms", "lazyPushDelayMillis", b.lazyPushDelayMillis()),
+                    read.integer("optimization-threshold", "optimizationThreshold", b.optimizationThreshold()),
+                    read.millis("message-cache-ms", "messageCacheMillis", b.messageCacheMillis()),
+                    read.millis("message-id-retention-ms", "messageIdRetentionMillis", b.messageIdRetentionMillis()),
+                    read.integer("max-payload-bytes", "maxPayloadBytes", b.maxPayloadBytes()),
+                    read.integer("max-cached-messages", "maxCachedMessages", b.maxCachedMessages()),
+                    read.integer("max-remembered-ids", "maxRememberedIds", b.maxRememberedIds()),
+                    read.integer("max-missing-messages", "maxMissingMessages", b.maxMissingMessages()),
+                    read.integer("catch-up-messages", "catchUpMessages", b.catchUpMessages()),
+                    read.integer("max-pending-validations", "maxPendingValidations", b.maxPendingValidations()),
+                    read.integer("max-pending-per-neighbor", "maxPendingPerNeighbor", b.maxPendingPerNeighbor()),
+                    read.millis("validation-timeout-ms", "validationTimeoutMillis", b.validationTimeoutMillis()));
             return new GossipSettings(membership, broadcast);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("gossip discovery options are inconsistent: " + e.getMessage()
-                    + " (set the matching " + PREFIX + "* option)", e);
+                    + " (set " + read.keysNamedIn(e.getMessage()) + ")", e);
         }
     }
 
-    private record Reader(Map<String, String> options) {
-        int integer(String key, int fallback) {
-            return parse(key, fallback, Integer::parseInt);
+    /** Reads options by key, remembering which configuration parameter each key sets. */
+    private static final class Reader {
+        private final Map<String, String> options;
+        private final Map<String, String> keyOfParameter = new LinkedHashMap<>();
+
+        Reader(Map<String, String> options) {
+            this.options = options;
         }
 
-        long millis(String key, long fallback) {
-            return parse(key, fallback, Long::parseLong);
+        int integer(String key, String parameter, int fallback) {
+            return parse(key, parameter, fallback, Integer::parseInt);
         }
 
-        private <T> T parse(String key, T fallback, Function<String, T> parser) {
+        long millis(String key, String parameter, long fallback) {
+            return parse(key, parameter, fallback, Long::parseLong);
+        }
+
+        /** The options whose parameters {@code message} names, e.g. {@code gossip.passive-walk}. */
+        String keysNamedIn(String message) {
+            StringJoiner keys = new StringJoiner(" or ");
+            keyOfParameter.forEach((parameter, key) -> {
+                if (Pattern.compile("\\b" + parameter + "\\b").matcher(message).find()) {
+                    keys.add(PREFIX + key);
+                }
+            });
+            return keys.length() == 0 ? "the matching " + PREFIX + "* option" : keys.toString();
+        }
+
+        private <T> T parse(String key, String parameter, T fallback, Function<String, T> parser) {
+            keyOfParameter.put(parameter, key);
             String value = options.get(PREFIX + key);
             if (value == null) {
                 return fallback;

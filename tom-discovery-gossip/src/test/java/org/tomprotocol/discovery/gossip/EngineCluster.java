@@ -15,6 +15,9 @@ import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.crypto.TomV1CryptoSuiteProvider;
+import org.tomprotocol.spi.discovery.Discovery;
+import org.tomprotocol.spi.discovery.DiscoveryContext;
+import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.testkit.LinkModel;
 import org.tomprotocol.testkit.MemoryNetwork;
 import org.tomprotocol.testkit.VirtualRuntime;
@@ -25,6 +28,7 @@ final class EngineCluster implements AutoCloseable {
     final MemoryNetwork network;
     private final List<TomNode> nodes = new ArrayList<>();
     private final Map<NodeId, String> names = new HashMap<>();
+    private final Map<NodeId, GossipDiscovery> discoveries = new HashMap<>();
     private final long seed;
 
     EngineCluster(long seed) {
@@ -42,7 +46,7 @@ final class EngineCluster implements AutoCloseable {
                 .serviceLoading(false)
                 .provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider())
-                .provider(new GossipDiscoveryProvider())
+                .provider(new InspectableGossip())
                 .identitySeed(identitySeed)
                 .listen("mem:" + name)
                 .randomSeed(seed * 100 + nodes.size());
@@ -53,6 +57,11 @@ final class EngineCluster implements AutoCloseable {
         names.put(node.id(), name);
         nodes.add(node);
         return node;
+    }
+
+    /** The gossip discovery running in {@code node}, to look at what it holds (read between runs only). */
+    GossipDiscovery discovery(TomNode node) {
+        return discoveries.get(node.id());
     }
 
     PeerAddress address(TomNode node) {
@@ -75,6 +84,21 @@ final class EngineCluster implements AutoCloseable {
 
     void run(Duration duration) {
         runtime.runFor(duration);
+    }
+
+    /** The gossip provider, keeping each node's instance for {@link #discovery}. */
+    private final class InspectableGossip implements DiscoveryProvider {
+        @Override
+        public String id() {
+            return GossipDiscoveryProvider.ID;
+        }
+
+        @Override
+        public Discovery create(DiscoveryContext context) {
+            GossipDiscovery created = new GossipDiscovery(context, GossipSettings.from(context.options()));
+            discoveries.put(context.localId(), created);
+            return created;
+        }
     }
 
     @Override

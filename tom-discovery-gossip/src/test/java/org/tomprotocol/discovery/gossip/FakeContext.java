@@ -10,11 +10,16 @@ import java.util.random.RandomGenerator;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
+import org.tomprotocol.spi.discovery.Validation;
 
 /** A discovery context that records everything, for tests at the edge of the SPI. */
 final class FakeContext implements DiscoveryContext {
     record Sent(NodeId to, byte[] frame) {
+    }
+
+    record Validating(long ticket, NodeId from, byte[] payload) {
     }
 
     final NodeId id;
@@ -23,6 +28,7 @@ final class FakeContext implements DiscoveryContext {
     final RandomGenerator random = new SplittableRandom(1);
     final List<Sent> sent = new ArrayList<>();
     final List<PeerAddress> learned = new ArrayList<>();
+    final List<Validating> validating = new ArrayList<>();
     final List<byte[]> delivered = new ArrayList<>();
     final List<NodeId> ups = new ArrayList<>();
     final List<NodeId> downs = new ArrayList<>();
@@ -80,8 +86,20 @@ final class FakeContext implements DiscoveryContext {
     }
 
     @Override
-    public void deliver(NodeId from, byte[] payload) {
-        delivered.add(payload);
+    public void validate(long ticket, NodeId from, byte[] payload) {
+        validating.add(new Validating(ticket, from, payload));
+    }
+
+    /** Answers every pending validation of {@code discovery} with {@code verdict}, as the engine would. */
+    void answerAll(Discovery discovery, Validation verdict, long now) {
+        List<Validating> answering = new ArrayList<>(validating);
+        validating.clear();
+        for (Validating pending : answering) {
+            if (verdict == Validation.ACCEPT) {
+                delivered.add(pending.payload());
+            }
+            discovery.onValidated(pending.ticket(), verdict, now);
+        }
     }
 
     @Override

@@ -18,13 +18,20 @@ import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.discovery.Validation;
 
 class GossipDiscoveryTest {
     private final GossipDiscoveryProvider provider = new GossipDiscoveryProvider();
 
-    /** Hands every frame each side sent to the other until both are quiet, running timers at {@code now}. */
+    /**
+     * Hands every frame each side sent to the other until both are quiet, accepting every payload, running
+     * timers at {@code now}.
+     */
     private static void pump(Discovery a, FakeContext ca, Discovery b, FakeContext cb, long now) {
-        for (int rounds = 0; rounds < 100 && !(ca.sent.isEmpty() && cb.sent.isEmpty()); rounds++) {
+        for (int rounds = 0; rounds < 100 && !(ca.sent.isEmpty() && cb.sent.isEmpty()
+                && ca.validating.isEmpty() && cb.validating.isEmpty()); rounds++) {
+            ca.answerAll(a, Validation.ACCEPT, now);
+            cb.answerAll(b, Validation.ACCEPT, now);
             List<FakeContext.Sent> fromA = new ArrayList<>(ca.sent);
             List<FakeContext.Sent> fromB = new ArrayList<>(cb.sent);
             ca.sent.clear();
@@ -125,6 +132,12 @@ class GossipDiscoveryTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("gossip.active-view");
         assertThatThrownBy(() -> provider.create(new FakeContext(1, List.of(), Map.of("gossip.passive-walk", "9"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("passiveRandomWalkLength")
-                .hasMessageContaining("gossip.");
+                .hasMessageContaining("gossip.passive-walk");
+        assertThatThrownBy(() -> provider.create(new FakeContext(1, List.of(), Map.of(
+                "gossip.max-pending-per-neighbor", "1000"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gossip.max-pending-per-neighbor").hasMessageContaining("gossip.max-pending-validations");
+        assertThatThrownBy(() -> provider.create(new FakeContext(1, List.of(), Map.of("gossip.passive-per-source", "0"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("gossip.passive-per-source");
     }
 }

@@ -38,6 +38,7 @@ class NodeFailureExitTest {
             import org.tomprotocol.spi.discovery.Discovery;
             import org.tomprotocol.spi.discovery.DiscoveryContext;
             import org.tomprotocol.spi.discovery.DiscoveryProvider;
+            import org.tomprotocol.spi.discovery.Validation;
 
             public final class OutOfMemoryDiscovery implements DiscoveryProvider {
                 public String id() { return "out-of-memory"; }
@@ -50,6 +51,7 @@ class NodeFailureExitTest {
                         public void onConnected(NodeId peer, long now) { }
                         public void onDisconnected(NodeId peer, long now) { }
                         public void broadcast(byte[] payload, long now) { }
+                        public void onValidated(long ticket, Validation verdict, long now) { }
                         public long onTimer(long now) { return Long.MAX_VALUE; }
                         public Set<NodeId> neighbors() { return Set.of(); }
                     };

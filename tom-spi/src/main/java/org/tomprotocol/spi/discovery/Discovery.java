@@ -27,6 +27,13 @@ public interface Discovery {
     /** The transport session to {@code peer} closed or failed. */
     void onDisconnected(NodeId peer, long nowMillis);
 
+    /**
+     * The node's verdict on the payload it was asked to check with {@link DiscoveryContext#validate}. Only an
+     * {@link Validation#ACCEPT accepted} payload is stored and spread; a ticket the discovery no longer knows
+     * (answered already, or forgotten after its timeout) is ignored.
+     */
+    void onValidated(long ticket, Validation verdict, long nowMillis);
+
     /** Spreads {@code payload} to every node of the network (at most once each). */
     void broadcast(byte[] payload, long nowMillis);
 

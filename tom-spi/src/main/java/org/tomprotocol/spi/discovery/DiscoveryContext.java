@@ -34,8 +34,19 @@ public interface DiscoveryContext {
     /** Tells the node's transports where {@code peer} can be reached. */
     void learnAddresses(PeerAddress peer);
 
-    /** A broadcast payload reached this node for the first time; {@code from} is the neighbour that sent it. */
-    void deliver(NodeId from, byte[] payload);
+    /**
+     * A broadcast payload reached this node for the first time; {@code from} is the neighbour that sent it. The
+     * node checks it off the agent thread and answers later, on the agent thread, with
+     * {@link Discovery#onValidated(long, Validation, long) onValidated(ticket, verdict, now)}: an accepted
+     * payload has then been taken in by the node. Until the verdict the discovery must neither store,
+     * forward, announce nor serve the payload. The node may never answer (when overloaded, or shutting down):
+     * the discovery forgets a ticket left unanswered for long.
+     *
+     * @param ticket  the discovery's handle for this check, echoed in the verdict
+     * @param from    the neighbour it came from
+     * @param payload the payload; the node does not change it
+     */
+    void validate(long ticket, NodeId from, byte[] payload);
 
     /** {@code peer} became a discovery neighbour. */
     void neighborUp(NodeId peer);

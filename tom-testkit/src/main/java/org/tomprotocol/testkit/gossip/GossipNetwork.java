@@ -1,11 +1,9 @@
 package org.tomprotocol.testkit.gossip;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.testkit.VirtualRuntime;
 
 /**
@@ -37,6 +36,10 @@ import org.tomprotocol.testkit.VirtualRuntime;
  * broke the way a transport tells them ({@code onDisconnected}): one round trip after they next send on it,
  * or after the idle timeout if they stay silent. A send to it without a session is lost silently (a connect
  * that times out).
+ *
+ * <p><b>Validation.</b> A payload a node is asked to validate gets its verdict from the network's
+ * {@link PayloadValidator} (by default every payload is accepted) as a separate event at the same virtual
+ * instant, as the engine answers from another thread; an accepted payload counts as delivered by that node.
  *
  * <p>Every method must be called from the runtime's thread, between or inside its events.
  */
@@ -72,9 +75,8 @@ public final class GossipNetwork {
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final Map<NodeId, SimulatedNode> byId = new HashMap<>();
     private final Map<Long, Long> handshakes = new HashMap<>();
-    private final List<DeliveryListener> deliveryListeners = new ArrayList<>();
     private final List<FrameListener> frameListeners = new ArrayList<>();
-    private final Map<Integer, Set<ByteBuffer>> deliveredPayloads = new HashMap<>();
+    private final Deliveries deliveries = new Deliveries(counters);
     private final Links links;
     private Map<String, String> options = Map.of();
 
@@ -102,6 +104,12 @@ public final class GossipNetwork {
     /** Options given to the discovery of every node added from now on. */
     public GossipNetwork options(Map<String, String> nodeOptions) {
         this.options = Map.copyOf(nodeOptions);
+        return this;
+    }
+
+    /** How every node judges the payloads it is asked to validate (by default, all are accepted). */
+    public GossipNetwork validator(PayloadValidator payloadValidator) {
+        deliveries.validator(payloadValidator);
         return this;
     }
 
@@ -197,7 +205,7 @@ public final class GossipNetwork {
 
     /** Calls {@code listener} for every delivery from now on. */
     public void onDelivery(DeliveryListener listener) {
-        deliveryListeners.add(Objects.requireNonNull(listener, "listener"));
+        deliveries.listen(listener);
     }
 
     /** Calls {@code listener} for every frame a live node receives from now on. */
@@ -235,7 +243,7 @@ public final class GossipNetwork {
 
     /** Whether {@code node} delivered {@code payload}. */
     public boolean hasDelivered(NodeId node, byte[] payload) {
-        return deliveredPayloads.getOrDefault(node(node).index, Set.of()).contains(ByteBuffer.wrap(payload));
+        return deliveries.hasDelivered(node(node), payload);
     }
 
     /** A copy of the counters. */
@@ -304,13 +312,16 @@ public final class GossipNetwork {
         }
     }
 
-    void delivered(SimulatedNode node, NodeId from, byte[] payload) {
-        if (!deliveredPayloads.computeIfAbsent(node.index, ignored -> new HashSet<>()).add(ByteBuffer.wrap(payload))) {
-            counters.duplicateDeliveries++;
-        }
-        for (DeliveryListener listener : deliveryListeners) {
-            listener.delivered(node.id, from, payload);
-        }
+    /** {@code node} asked for a verdict on {@code payload}: it comes as the next event, at the same instant. */
+    void validate(SimulatedNode node, long ticket, NodeId from, byte[] payload) {
+        runtime.schedule(0, () -> {
+            if (!node.alive) {
+                return;
+            }
+            Validation verdict = deliveries.judge(node, from, payload);
+            node.discovery.onValidated(ticket, verdict, runtime.nowMillis());
+            reschedule(node);
+        });
     }
 
     private void receive(SimulatedNode from, SimulatedNode to, byte[] frame) {

@@ -83,8 +83,8 @@ final class SimulatedNode implements DiscoveryContext {
     }
 
     @Override
-    public void deliver(NodeId from, byte[] payload) {
-        network.delivered(this, from, payload);
+    public void validate(long ticket, NodeId from, byte[] payload) {
+        network.validate(this, ticket, from, payload);
     }
 
     @Override

@@ -16,11 +16,13 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * A deliberately simple discovery for testing the simulator: a node greets its bootstrap peers, whoever
- * greets it becomes a neighbour, and broadcasts flood every neighbour once. With each node joining through
- * one earlier node the overlay is a tree, so every number the simulator reports can be predicted.
+ * greets it becomes a neighbour, and broadcasts flood every neighbour once they are validated. With each node
+ * joining through one earlier node the overlay is a tree, so every number the simulator reports can be
+ * predicted.
  */
 public final class FloodingProvider implements DiscoveryProvider {
     private static final byte HELLO = 0;
@@ -40,12 +42,18 @@ public final class FloodingProvider implements DiscoveryProvider {
         return flooding;
     }
 
+    /** A payload's frame and sender, awaiting the host's verdict. */
+    private record Awaiting(byte[] frame, NodeId from) {
+    }
+
     /** One node's flooding discovery, with a log of what its host told it. */
     static final class Flooding implements Discovery {
         final DiscoveryContext context;
         final Set<NodeId> neighbors = new LinkedHashSet<>();
         final List<String> log = new ArrayList<>();
         private final Set<ByteBuffer> seen = new HashSet<>();
+        private final Map<Long, Awaiting> awaitingVerdict = new LinkedHashMap<>();
+        private long nextTicket;
 
         Flooding(DiscoveryContext context) {
             this.context = context;
@@ -73,8 +81,9 @@ public final class FloodingProvider implements DiscoveryProvider {
             } else if (frame.length > 1 && frame[0] == PAYLOAD) {
                 byte[] payload = Arrays.copyOfRange(frame, 1, frame.length);
                 if (seen.add(ByteBuffer.wrap(payload))) {
-                    context.deliver(from, payload);
-                    flood(frame, from);
+                    long ticket = nextTicket++;
+                    awaitingVerdict.put(ticket, new Awaiting(frame, from));
+                    context.validate(ticket, from, payload);
                 }
             } else {
                 context.rejected(from, "unknown-frame");
@@ -90,6 +99,15 @@ public final class FloodingProvider implements DiscoveryProvider {
         public void onDisconnected(NodeId peer, long nowMillis) {
             log.add(nowMillis + " disconnected " + peer.shortForm());
             neighbors.remove(peer);
+        }
+
+        @Override
+        public void onValidated(long ticket, Validation verdict, long nowMillis) {
+            Awaiting awaiting = awaitingVerdict.remove(ticket);
+            log.add(nowMillis + " " + verdict.name().toLowerCase(java.util.Locale.ROOT));
+            if (awaiting != null && verdict == Validation.ACCEPT) {
+                flood(awaiting.frame(), awaiting.from());
+            }
         }
 
         @Override

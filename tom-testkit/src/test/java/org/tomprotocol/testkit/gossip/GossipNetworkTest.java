@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.testkit.VirtualRuntime;
 
 class GossipNetworkTest {
@@ -162,13 +163,35 @@ class GossipNetworkTest {
     }
 
     @Test
-    void aPayloadDeliveredTwiceToOneNodeIsCounted() {
+    void aPayloadAcceptedTwiceByOneNodeIsCountedAsADuplicateDelivery() {
         NodeId a = network.addNode();
         network.start(a, List.of());
 
-        flooding(a).context.deliver(a, new byte[] {3});
-        flooding(a).context.deliver(a, new byte[] {3});
+        flooding(a).context.validate(1, a, new byte[] {3});
+        flooding(a).context.validate(2, a, new byte[] {3});
+        runtime.runFor(Duration.ofMillis(1));
 
         assertThat(network.counts().duplicateDeliveries()).isEqualTo(1);
+    }
+
+    @Test
+    void theVerdictComesAsTheNextEventAndOnlyAnAcceptedPayloadCountsAsDelivered() {
+        network.validator((node, from, payload) -> payload[0] == 66 ? Validation.REJECT : Validation.ACCEPT);
+        NodeId a = network.addNode();
+        NodeId b = network.addNode();
+        network.start(a, List.of());
+        network.start(b, List.of(a));
+        runtime.runFor(Duration.ofMillis(100));
+
+        network.broadcast(a, new byte[] {66});
+        network.broadcast(a, new byte[] {7});
+        runtime.runFor(Duration.ofMillis(100));
+
+        List<String> log = flooding(b).log.stream().map(line -> (Long.parseLong(line.substring(0, line.indexOf(' ')))
+                - start) + line.substring(line.indexOf(' '))).toList();
+        assertThat(log).containsSubsequence("120 frame " + a.shortForm(), "120 frame " + a.shortForm(),
+                "120 reject", "120 accept");
+        assertThat(network.hasDelivered(b, new byte[] {66})).isFalse();
+        assertThat(network.hasDelivered(b, new byte[] {7})).isTrue();
     }
 }

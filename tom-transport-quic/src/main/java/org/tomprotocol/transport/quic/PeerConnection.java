@@ -51,6 +51,8 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
     private long lastReceivedPackets = -1;
     private long lastReceiveChangeNanos;
     private boolean healthCheckRunning;
+    private long pausedUntilNanos;
+    private boolean resumeScheduled;
 
     boolean observedAddressSent;
     boolean retiring;
@@ -159,6 +161,42 @@ final class PeerConnection implements OutboundFrameWriter.Outcome {
         engineFramesInFlight = 0;
         bytesInFlight = 0;
         return frames;
+    }
+
+    /**
+     * Takes no new frame (stream) from the peer for {@code millis}: what it sends meanwhile waits inside QUIC,
+     * whose stream and data credit then runs out, so the peer slows down. Frames already being read go on.
+     */
+    void pause(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        if (until <= pausedUntilNanos || !isOpen()) {
+            return;
+        }
+        pausedUntilNanos = until;
+        channel.config().setAutoRead(false);
+        if (!resumeScheduled) {
+            scheduleResume(until - System.nanoTime());
+        }
+    }
+
+    private void scheduleResume(long delayNanos) {
+        resumeScheduled = true;
+        channel.eventLoop().schedule(() -> {
+            long left = pausedUntilNanos - System.nanoTime();
+            if (left > 0) {
+                scheduleResume(left);
+                return;
+            }
+            resumeScheduled = false;
+            if (channel.isActive()) {
+                channel.config().setAutoRead(true);
+            }
+        }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether reading from the peer is paused now. */
+    boolean isPaused() {
+        return !channel.config().isAutoRead();
     }
 
     void touch() {

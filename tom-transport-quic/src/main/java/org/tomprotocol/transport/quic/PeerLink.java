@@ -221,6 +221,11 @@ final class PeerLink {
         }
     }
 
+    /** The peer's connections, e.g. to pause reading from all of them. */
+    SessionConnections connections() {
+        return connections;
+    }
+
     PeerConnection preferred() {
         return connections.preferred();
     }

@@ -180,6 +180,22 @@ final class QuicTransport implements Transport {
         return Set.copyOf(connected);
     }
 
+    /**
+     * Stops taking new frames from {@code peer} for {@code duration}: its streams wait inside QUIC, whose flow
+     * control then holds the peer back; the connection stays up and reading resumes by itself.
+     */
+    @Override
+    public void pause(NodeId peer, java.time.Duration duration) {
+        Objects.requireNonNull(peer, "peer");
+        long millis = Math.max(1, duration.toMillis());
+        execute(() -> {
+            PeerLink link = peers.existingLink(peer);
+            if (link != null) {
+                link.connections().pause(millis);
+            }
+        }, null);
+    }
+
     @Override
     public void disconnect(NodeId peer) {
         Objects.requireNonNull(peer, "peer");
@@ -270,6 +286,14 @@ final class QuicTransport implements Transport {
         return loop.submit(() -> {
             PeerLink link = peers.existingLink(peer);
             return link == null ? 0 : link.openConnections();
+        }).syncUninterruptibly().getNow();
+    }
+
+    /** Whether reading from every connection to {@code peer} is paused now; blocks briefly (tests). */
+    boolean isPaused(NodeId peer) {
+        return loop.submit(() -> {
+            PeerLink link = peers.existingLink(peer);
+            return link != null && link.connections().allPaused();
         }).syncUninterruptibly().getNow();
     }
 

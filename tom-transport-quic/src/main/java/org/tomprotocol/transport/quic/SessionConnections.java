@@ -76,4 +76,17 @@ final class SessionConnections {
     private boolean dialledByLowerId(PeerConnection connection) {
         return connection.dialledByUs == weHaveLowerId;
     }
+
+    /** Reads nothing new from the peer for {@code millis}, on every connection (see {@link PeerConnection#pause}). */
+    void pause(long millis) {
+        for (PeerConnection connection : snapshot()) {
+            connection.pause(millis);
+        }
+    }
+
+    /** Whether reading is paused on every open connection (and there is one). */
+    boolean allPaused() {
+        List<PeerConnection> open = snapshot();
+        return !open.isEmpty() && open.stream().allMatch(PeerConnection::isPaused);
+    }
 }

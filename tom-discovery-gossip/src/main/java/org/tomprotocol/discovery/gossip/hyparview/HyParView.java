@@ -1,6 +1,5 @@
 package org.tomprotocol.discovery.gossip.hyparview;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import java.util.random.RandomGenerator;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.discovery.gossip.hyparview.NeighborRequests.Pending;
+import org.tomprotocol.discovery.gossip.hyparview.NeighborRequests.Purpose;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame.Disconnect;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame.ForwardJoin;
@@ -33,25 +34,29 @@ import org.tomprotocol.discovery.gossip.wire.MembershipFrame.ShuffleReply;
  * probed again with back-off (how two sides of a healed partition reconnect); a node left alone joins its
  * bootstrap peers again.
  *
+ * <p>Hostile neighbours: the transport authenticates who sent a frame, but not what it says of others. Lists
+ * of other peers (join walks, shuffles, introductions) are taken only from active neighbours, within a
+ * per-neighbour budget ({@link PeerListGate}), or as the answer to a shuffle of ours; each source may fill
+ * only its share of the passive view ({@link PassiveSources}); and addresses heard from others never replace
+ * addresses a peer gave for itself.
+ *
  * <p>Not thread-safe: one caller at a time, the current time passed in. Output goes through
  * {@link MembershipEffects}.
  */
 public final class HyParView {
     private static final int MAX_JOIN_TARGETS = 16;
 
-    private record Pending(long deadline, boolean probe) {
-    }
-
     private final NodeId self;
     private final HyParViewConfig config;
     private final RandomGenerator random;
     private final MembershipEffects effects;
     private final Views views;
-    private final Map<NodeId, Pending> pending = new LinkedHashMap<>();
+    private final NeighborRequests pending = new NeighborRequests();
     private final Set<NodeId> triedSinceShuffle = new HashSet<>();
     private final Map<NodeId, PeerAddress> joinTargets = new LinkedHashMap<>();
     private final LostPeers lost;
     private final Shuffles shuffles;
+    private final PeerListGate gate;
     private long now;
     private long nextShuffle = Long.MAX_VALUE;
     private long nextJoinRetry = Long.MAX_VALUE;
@@ -66,6 +71,7 @@ public final class HyParView {
         this.lost = new LostPeers(config.lostPeersCapacity(), config.probeIntervalMillis(), config.maxProbes());
         this.views = new Views(self, config, random, effects, this::inUse);
         this.shuffles = new Shuffles(self, config, random, effects, views);
+        this.gate = new PeerListGate(views, effects, config);
     }
 
     /** Starts the shuffle timer and joins through {@code bootstrap}. */
@@ -98,21 +104,33 @@ public final class HyParView {
         this.now = now;
         switch (frame) {
             case Join join -> onJoin(from, join);
-            case ForwardJoin forward -> onForwardJoin(from, forward);
+            case ForwardJoin forward -> {
+                if (admitsPeerList(from)) {
+                    onForwardJoin(from, forward);
+                }
+            }
             case NeighborRequest request -> onNeighborRequest(from, request);
             case NeighborAccept accept -> onNeighborAccept(from, accept);
             case Disconnect disconnect -> onDisconnect(from, disconnect);
-            case Shuffle shuffle -> shuffles.onShuffle(from, shuffle, now);
+            case Shuffle shuffle -> {
+                if (admitsPeerList(from)) {
+                    shuffles.onShuffle(from, shuffle, now);
+                }
+            }
             case ShuffleReply reply -> {
-                shuffles.onShuffleReply(reply);
-                refill();
+                if (shuffles.onShuffleReply(from, reply, now)) {
+                    refill();
+                }
             }
             case Introduce introduce -> {
-                views.integrate(introduce.peers(), Set.of());
-                refill();
+                if (admitsPeerList(from)) {
+                    List<PeerAddress> peers = introduce.peers();
+                    views.integrate(peers.subList(0, Math.min(peers.size(), config.introductions())), Set.of(), from);
+                    refill();
+                }
             }
             case KeepAlive ignored -> {
-                if (!views.isActive(from) && !pending.containsKey(from)) {
+                if (!views.isActive(from) && !pending.awaits(from)) {
                     views.send(from, new Disconnect(true), now);
                 }
             }
@@ -122,15 +140,15 @@ public final class HyParView {
     /** A transport session to {@code peer} opened: a lost peer that reappears is probed at once. */
     public void onConnected(NodeId peer, long now) {
         this.now = now;
-        if (lost.contains(peer) && !views.isActive(peer) && !pending.containsKey(peer)) {
-            requestNeighbor(peer, true, true);
+        if (lost.contains(peer) && !views.isActive(peer) && !pending.awaits(peer)) {
+            requestNeighbor(peer, true, Purpose.PROBE);
         }
     }
 
     /** The transport session to {@code peer} failed: the failure detector of the paper. */
     public void onDisconnected(NodeId peer, long now) {
         this.now = now;
-        Pending request = pending.remove(peer);
+        Pending request = pending.answered(peer);
         if (request != null) {
             unanswered(peer, request);
         }
@@ -163,6 +181,7 @@ public final class HyParView {
             triedSinceShuffle.clear();
             neighborLostSinceShuffle = false;
             views.pruneAddressBook();
+            gate.forgetFormerNeighbors();
             long interval = config.shuffleIntervalMillis();
             nextShuffle = now + interval - interval / 4 + random.nextLong(interval / 2 + 1);
             refill();
@@ -172,11 +191,8 @@ public final class HyParView {
 
     /** When {@link #onTimer} must run next, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        long next = Math.min(Math.min(nextShuffle, nextJoinRetry), Math.min(lost.nextProbeAt(), views.nextKeepAlive()));
-        for (Pending request : pending.values()) {
-            next = Math.min(next, request.deadline());
-        }
-        return next;
+        return Math.min(Math.min(Math.min(nextShuffle, nextJoinRetry), Math.min(lost.nextProbeAt(),
+                views.nextKeepAlive())), pending.nextDeadline());
     }
 
     /** The active view, in a stable order. */
@@ -187,6 +203,11 @@ public final class HyParView {
     /** The passive view, in a stable order. */
     public List<NodeId> passiveView() {
         return views.passive();
+    }
+
+    /** The passive peers that frames from {@code source} put in the passive view. */
+    public List<NodeId> passiveFrom(NodeId source) {
+        return views.passiveFrom(source);
     }
 
     /** The addresses known for {@code peer}, possibly empty. */
@@ -215,7 +236,7 @@ public final class HyParView {
 
     private void onJoin(NodeId from, Join join) {
         views.remember(new PeerAddress(from, join.addresses()));
-        pending.remove(from);
+        pending.answered(from);
         boolean fresh = !views.isActive(from);
         accept(from);
         views.send(from, new NeighborAccept(effects.localAddresses()), now);
@@ -230,29 +251,38 @@ public final class HyParView {
         }
     }
 
+    /**
+     * One hop of a join walk. The newcomer is hearsay: its address is recorded only if this node keeps it
+     * (passive view at the passive walk length) or asks it to be a neighbour (walk end).
+     */
     private void onForwardJoin(NodeId from, ForwardJoin walk) {
         NodeId newcomer = walk.newcomer().id();
-        if (newcomer.equals(self)) {
-            return;
-        }
-        views.remember(walk.newcomer());
-        if (views.isActive(newcomer) || pending.containsKey(newcomer)) {
+        if (newcomer.equals(self) || views.isActive(newcomer) || pending.awaits(newcomer)) {
             return;
         }
         int ttl = Math.min(walk.ttl(), config.activeRandomWalkLength());
         if (ttl == 0 || views.activeCount() <= 1) {
-            requestNeighbor(newcomer, true, false);
+            endWalkAt(walk.newcomer());
             return;
         }
         if (ttl == config.passiveRandomWalkLength()) {
-            views.addPassive(newcomer, Set.of());
+            views.integrate(List.of(walk.newcomer()), Set.of(), from);
         }
         NodeId next = views.randomActive(peer -> peer.equals(from) || peer.equals(newcomer));
         if (next == null) {
-            requestNeighbor(newcomer, true, false);
+            endWalkAt(walk.newcomer());
         } else {
             views.send(next, new ForwardJoin(walk.newcomer(), ttl - 1), now);
         }
+    }
+
+    private void endWalkAt(PeerAddress newcomer) {
+        views.rememberHearsay(newcomer);
+        requestNeighbor(newcomer.id(), true, Purpose.WALK_END);
+    }
+
+    private boolean admitsPeerList(NodeId from) {
+        return gate.admits(from, pending.awaits(from), now);
     }
 
     // ---- neighbour requests ----
@@ -260,18 +290,18 @@ public final class HyParView {
     private void onNeighborRequest(NodeId from, NeighborRequest request) {
         views.remember(new PeerAddress(from, request.addresses()));
         if (views.isActive(from) || request.highPriority() || views.activeCount() < config.activeViewCapacity()) {
-            pending.remove(from);
+            pending.answered(from);
             accept(from);
             views.send(from, new NeighborAccept(effects.localAddresses()), now);
         } else {
             views.send(from, new Disconnect(true), now);
-            views.addPassive(from, Set.of());
+            views.addPassive(from, Set.of(), PassiveSources.STRANGERS);
         }
     }
 
     private void onNeighborAccept(NodeId from, NeighborAccept acceptance) {
         views.remember(new PeerAddress(from, acceptance.addresses()));
-        Pending request = pending.remove(from);
+        Pending request = pending.answered(from);
         if (views.isActive(from)) {
             return;
         }
@@ -283,7 +313,7 @@ public final class HyParView {
     }
 
     private void onDisconnect(NodeId from, Disconnect disconnect) {
-        Pending request = pending.remove(from);
+        Pending request = pending.answered(from);
         if (views.isActive(from)) {
             views.removeActive(from, disconnect.alive() ? Views.Removal.LEFT_ALIVE : Views.Removal.LEFT, now);
             refill();
@@ -292,7 +322,7 @@ public final class HyParView {
             views.forgetPassive(from);
         } else if (request != null) {
             lost.remove(from);
-            views.addPassive(from, Set.of());
+            views.addPassive(from, Set.of(), from);
             refill();
         }
     }
@@ -305,10 +335,10 @@ public final class HyParView {
         }
     }
 
-    private void requestNeighbor(NodeId peer, boolean highPriority, boolean probe) {
+    private void requestNeighbor(NodeId peer, boolean highPriority, Purpose purpose) {
         views.contact(peer);
         views.send(peer, new NeighborRequest(highPriority, effects.localAddresses()), now);
-        pending.put(peer, new Pending(now + config.neighborTimeoutMillis(), probe));
+        pending.sent(peer, purpose, now + config.neighborTimeoutMillis());
         triedSinceShuffle.add(peer);
     }
 
@@ -317,12 +347,12 @@ public final class HyParView {
         int wanted = config.activeViewCapacity() - views.activeCount() - pending.size();
         boolean exhausted = false;
         for (; wanted > 0; wanted--) {
-            NodeId candidate = views.randomPassive(peer -> pending.containsKey(peer) || triedSinceShuffle.contains(peer));
+            NodeId candidate = views.randomPassive(peer -> pending.awaits(peer) || triedSinceShuffle.contains(peer));
             if (candidate == null) {
                 exhausted = true;
                 break;
             }
-            requestNeighbor(candidate, views.activeCount() == 0, false);
+            requestNeighbor(candidate, views.activeCount() == 0, Purpose.REFILL);
         }
         if (views.activeCount() == 0 && pending.isEmpty() && !joinTargets.isEmpty()) {
             nextJoinRetry = Math.min(nextJoinRetry, now + config.joinRetryMillis());
@@ -334,26 +364,23 @@ public final class HyParView {
     }
 
     private void expirePending() {
-        List<NodeId> expired = new ArrayList<>();
-        pending.forEach((peer, request) -> {
-            if (request.deadline() <= now) {
-                expired.add(peer);
-            }
-        });
-        for (NodeId peer : expired) {
-            unanswered(peer, pending.remove(peer));
-        }
-        if (!expired.isEmpty()) {
+        Map<NodeId, Pending> overdue = pending.takeOverdue(now);
+        overdue.forEach(this::unanswered);
+        if (!overdue.isEmpty()) {
             refill();
         }
     }
 
     private void unanswered(NodeId peer, Pending request) {
-        if (request.probe()) {
-            lost.probeFailed(peer, now);
-        } else {
-            lost.add(peer, now);
-            views.forgetPassive(peer);
+        switch (request.purpose()) {
+            case PROBE -> lost.probeFailed(peer, now);
+            case REFILL -> {
+                lost.add(peer, now);
+                views.forgetPassive(peer);
+            }
+            // A newcomer known only from a walk never was a peer of ours: it must not push real ones out of
+            // the lost list.
+            case WALK_END -> views.forgetIfUnused(peer);
         }
     }
 
@@ -362,16 +389,16 @@ public final class HyParView {
         while ((due = lost.takeDue(now)) != null) {
             if (views.isActive(due)) {
                 lost.remove(due);
-            } else if (pending.containsKey(due)) {
+            } else if (pending.awaits(due)) {
                 lost.probeFailed(due, now);
             } else {
-                requestNeighbor(due, true, true);
+                requestNeighbor(due, true, Purpose.PROBE);
             }
         }
     }
 
     /** Whether {@code peer}'s addresses are still needed by some view or timer. */
     private boolean inUse(NodeId peer) {
-        return pending.containsKey(peer) || lost.contains(peer) || joinTargets.containsKey(peer);
+        return pending.awaits(peer) || lost.contains(peer) || joinTargets.containsKey(peer);
     }
 }

@@ -22,15 +22,22 @@ package org.tomprotocol.discovery.gossip.hyparview;
  * @param lostPeersCapacity       lost peers remembered for probing
  * @param maxProbes               probes of a lost peer before it is forgotten
  * @param introductions           peers a contact node introduces a newcomer to (and vice versa); 0 disables
+ * @param passivePerSource        passive peers one source may have put in the passive view at most: a
+ *                                neighbour whose frames named them, or all unasked strangers together (15,
+ *                                half the passive view)
+ * @param membershipPerSecond     frames naming other peers (join walks, shuffles, introductions) a neighbour may
+ *                                send per second, on average (20)
+ * @param membershipBurst         how many such frames a neighbour may send at once (100)
  */
 public record HyParViewConfig(int activeViewCapacity, int passiveViewCapacity, int activeRandomWalkLength,
                               int passiveRandomWalkLength, int shuffleRandomWalkLength, int shuffleActiveCount,
                               int shufflePassiveCount, long shuffleIntervalMillis, long neighborTimeoutMillis,
                               long keepAliveMillis, long joinRetryMillis, long maxJoinRetryMillis,
-                              long probeIntervalMillis, int lostPeersCapacity, int maxProbes, int introductions) {
+                              long probeIntervalMillis, int lostPeersCapacity, int maxProbes, int introductions,
+                              int passivePerSource, int membershipPerSecond, int membershipBurst) {
     /** ToM's defaults. */
     public static final HyParViewConfig DEFAULTS = new HyParViewConfig(5, 30, 6, 3, 6, 3, 4, 30_000, 500, 2_000,
-            2_000, 60_000, 10_000, 16, 5, 8);
+            2_000, 60_000, 10_000, 16, 5, 8, 15, 20, 100);
 
     public HyParViewConfig {
         atLeast("activeViewCapacity", activeViewCapacity, 1);
@@ -49,6 +56,9 @@ public record HyParViewConfig(int activeViewCapacity, int passiveViewCapacity, i
         atLeast("lostPeersCapacity", lostPeersCapacity, 0);
         between("maxProbes", maxProbes, 1, 16);
         between("introductions", introductions, 0, 32);
+        atLeast("passivePerSource", passivePerSource, 1);
+        atLeast("membershipPerSecond", membershipPerSecond, 1);
+        atLeast("membershipBurst", membershipBurst, 1);
     }
 
     private static void atLeast(String name, long value, long min) {

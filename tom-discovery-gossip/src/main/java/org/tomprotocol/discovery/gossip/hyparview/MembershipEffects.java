@@ -23,4 +23,7 @@ public interface MembershipEffects {
 
     /** {@code peer} left the active view. */
     void neighborDown(NodeId peer);
+
+    /** A frame from {@code from} was refused for {@code reason} (a short metric-friendly word). */
+    void rejected(NodeId from, String reason);
 }

@@ -3,6 +3,8 @@ package org.tomprotocol.discovery.gossip.hyparview;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +21,16 @@ import org.tomprotocol.discovery.gossip.wire.MembershipFrame.KeepAlive;
 /**
  * The two partial views, the addresses of the peers in them, and when each active link last carried a
  * frame. The protocol decisions are {@link HyParView}'s; this class keeps the views' invariants: a peer is
- * in at most one view, never this node, and the views never exceed their capacities.
+ * in at most one view, never this node, the views never exceed their capacities, and no source holds more
+ * than its share of the passive view ({@link PassiveSources}).
+ *
+ * <p>Addresses a peer gives for itself replace what was known; addresses heard from others (walks, shuffles,
+ * introductions) only fill in a peer not known yet, so a neighbour cannot redirect this node's known peers.
  */
 final class Views {
+    /** Former neighbours remembered at most. */
+    private static final int FORMER_NEIGHBORS = 32;
+
     /** Why a peer leaves the active view. */
     enum Removal {
         /** Dropped to make room: told so, kept as passive. */
@@ -41,9 +50,12 @@ final class Views {
     private final Predicate<NodeId> usedElsewhere;
     private final PeerSet active = new PeerSet();
     private final PeerSet passive = new PeerSet();
+    private final PassiveSources sources;
     private final Map<NodeId, List<TransportAddress>> addressBook = new HashMap<>();
     private final Set<NodeId> told = new HashSet<>();
     private final Map<NodeId, Long> lastSentTo = new HashMap<>();
+    /** Peers that left the active view lately, and when: their frames in flight are no offence. */
+    private final LinkedHashMap<NodeId, Long> formerNeighbors = new LinkedHashMap<>();
 
     Views(NodeId self, HyParViewConfig config, RandomGenerator random, MembershipEffects effects,
           Predicate<NodeId> usedElsewhere) {
@@ -52,10 +64,17 @@ final class Views {
         this.random = random;
         this.effects = effects;
         this.usedElsewhere = usedElsewhere;
+        this.sources = new PassiveSources(config.passivePerSource());
     }
 
     boolean isActive(NodeId peer) {
         return active.contains(peer);
+    }
+
+    /** Whether {@code peer} left the active view at or after {@code since} (among the last few that left). */
+    boolean leftActiveSince(NodeId peer, long since) {
+        Long left = formerNeighbors.get(peer);
+        return left != null && left >= since;
     }
 
     int activeCount() {
@@ -93,6 +112,7 @@ final class Views {
         }
         // Out of the passive view first, so that the evicted neighbour taking a passive slot cannot push it out.
         passive.remove(peer);
+        sources.remove(peer);
         if (active.size() >= config.activeViewCapacity()) {
             removeActive(active.random(random, candidate -> false), Removal.EVICTED, now);
         }
@@ -108,27 +128,39 @@ final class Views {
             return;
         }
         lastSentTo.remove(peer);
+        formerNeighbors.remove(peer);
+        formerNeighbors.put(peer, now);
+        if (formerNeighbors.size() > FORMER_NEIGHBORS) {
+            Iterator<NodeId> eldest = formerNeighbors.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
         effects.neighborDown(peer);
         switch (reason) {
             case EVICTED -> {
                 send(peer, new Disconnect(true), now);
-                addPassive(peer, Set.of());
+                addPassive(peer, Set.of(), peer);
             }
-            case LEFT_ALIVE -> addPassive(peer, Set.of());
+            case LEFT_ALIVE -> addPassive(peer, Set.of(), peer);
             case LEFT, FAILED -> forgetIfUnused(peer);
         }
     }
 
     /**
-     * Adds {@code peer} to the passive view unless it is this node or already known; when full, a random
-     * member of {@code evictFirst} (if any is present) or else any random member makes room.
+     * Adds {@code peer}, put there by {@code source}, to the passive view unless it is this node or already
+     * known. A source holding its whole share replaces one of its own peers; otherwise, when the view is full,
+     * a random member of {@code evictFirst} (if any is present) or else any random member makes room.
+     *
+     * @return whether it was added
      */
-    void addPassive(NodeId peer, Set<NodeId> evictFirst) {
+    boolean addPassive(NodeId peer, Set<NodeId> evictFirst, Object source) {
         if (peer.equals(self) || active.contains(peer) || passive.contains(peer)
                 || config.passiveViewCapacity() == 0) {
-            return;
+            return false;
         }
-        if (passive.size() >= config.passiveViewCapacity()) {
+        if (sources.full(source)) {
+            forgetPassive(pick(sources.from(source), evictFirst));
+        } else if (passive.size() >= config.passiveViewCapacity()) {
             NodeId victim = passive.random(random, candidate -> !evictFirst.contains(candidate));
             if (victim == null) {
                 victim = passive.random(random, candidate -> false);
@@ -136,28 +168,57 @@ final class Views {
             forgetPassive(victim);
         }
         passive.add(peer);
+        sources.add(peer, source);
         tell(peer);
+        return true;
+    }
+
+    /** A random member of {@code peers} that is in {@code preferred}, or else any random member. */
+    private NodeId pick(List<NodeId> peers, Set<NodeId> preferred) {
+        List<NodeId> first = peers.stream().filter(preferred::contains).toList();
+        List<NodeId> from = first.isEmpty() ? peers : first;
+        return from.get(random.nextInt(from.size()));
     }
 
     void forgetPassive(NodeId peer) {
         if (passive.remove(peer)) {
+            sources.remove(peer);
             forgetIfUnused(peer);
         }
     }
 
-    /** Remembers the peers' addresses and offers them to the passive view. */
-    void integrate(List<PeerAddress> peers, Set<NodeId> evictFirst) {
+    /** The passive peers {@code source} put in the passive view. */
+    List<NodeId> passiveFrom(Object source) {
+        return sources.from(source);
+    }
+
+    /**
+     * Offers peers named by {@code source} to the passive view: their addresses are hearsay, recorded only for
+     * the peers kept and never replacing known ones.
+     */
+    void integrate(List<PeerAddress> peers, Set<NodeId> evictFirst, Object source) {
         for (PeerAddress peer : peers) {
-            if (!peer.id().equals(self)) {
-                remember(peer);
-                addPassive(peer.id(), evictFirst);
+            NodeId id = peer.id();
+            if (id.equals(self) || active.contains(id) || passive.contains(id)) {
+                continue;
+            }
+            rememberHearsay(peer);
+            if (!addPassive(id, evictFirst, source)) {
+                forgetIfUnused(id);
             }
         }
     }
 
+    /** Records addresses another node gave for {@code peer}, unless some are known already. */
+    void rememberHearsay(PeerAddress peer) {
+        if (!addressBook.containsKey(peer.id())) {
+            remember(peer);
+        }
+    }
+
     /**
-     * Records {@code peer}'s addresses. The transports are told once the peer enters a view or is contacted,
-     * not for every node a walk or a shuffle merely passes on.
+     * Records the addresses {@code peer} gave for itself. The transports are told once the peer enters a view
+     * or is contacted, not for every node a walk or a shuffle merely passes on.
      */
     void remember(PeerAddress peer) {
         if (peer.id().equals(self) || peer.addresses().isEmpty()) {
@@ -242,7 +303,7 @@ final class Views {
         told.removeIf(this::unused);
     }
 
-    private void forgetIfUnused(NodeId peer) {
+    void forgetIfUnused(NodeId peer) {
         if (unused(peer)) {
             addressBook.remove(peer);
             told.remove(peer);

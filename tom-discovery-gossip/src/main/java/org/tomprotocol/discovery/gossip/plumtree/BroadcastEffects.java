@@ -8,6 +8,12 @@ public interface BroadcastEffects {
     /** Sends a broadcast frame to {@code peer}. */
     void send(NodeId peer, BroadcastFrame frame);
 
-    /** A broadcast payload reached this node for the first time, from neighbour {@code from}. */
-    void deliver(NodeId from, byte[] payload);
+    /**
+     * A broadcast payload reached this node for the first time, from {@code from}: the node is to check it and
+     * answer with {@link PlumTree#onValidated} under {@code ticket}.
+     */
+    void validate(long ticket, NodeId from, byte[] payload);
+
+    /** Input from {@code from} was refused for {@code reason} (a short metric-friendly word). */
+    void rejected(NodeId from, String reason);
 }

@@ -14,8 +14,9 @@ import org.tomprotocol.discovery.gossip.wire.MessageId;
 
 /**
  * Broadcasts announced by IHave but not received yet: who announced each one (in order, with the round it
- * would arrive at), and one graft timer per broadcast. Bounded: the oldest entry goes when full, and a
- * broadcast keeps at most {@value #MAX_ANNOUNCERS} announcers.
+ * would arrive at), and one graft timer per broadcast. Bounded: the oldest entry goes when full, a
+ * broadcast keeps at most {@value #MAX_ANNOUNCERS} announcers, and one neighbour may have opened at most a
+ * quarter of the entries, so a neighbour announcing ids that never come cannot push out the others' entries.
  */
 final class MissingMessages {
     /** A neighbour that announced a broadcast, and the round it offered it at. */
@@ -30,26 +31,40 @@ final class MissingMessages {
             Comparator.comparingLong(Timer::at).thenComparingLong(Timer::sequence);
 
     private final Map<MessageId, ArrayDeque<Announcer>> missing = new LinkedHashMap<>();
+    private final Map<MessageId, NodeId> openedBy = new HashMap<>();
+    private final Map<NodeId, Integer> openedCount = new HashMap<>();
     private final Map<MessageId, Long> armed = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(ORDER);
     private final int capacity;
+    private final int perOpener;
     private long nextSequence;
 
     MissingMessages(int capacity) {
         this.capacity = capacity;
+        this.perOpener = Math.max(1, capacity / 4);
     }
 
-    /** Records that {@code peer} announced {@code id}; arms a graft timer at {@code graftAt} if none is armed. */
+    /**
+     * Records that {@code peer} announced {@code id}; arms a graft timer at {@code graftAt} if none is armed.
+     * An id new to the table is not recorded if {@code peer} already opened its share of the entries.
+     */
     void announced(MessageId id, NodeId peer, int round, long graftAt) {
         ArrayDeque<Announcer> announcers = missing.get(id);
         if (announcers == null) {
+            if (openedCount.getOrDefault(peer, 0) >= perOpener) {
+                return;
+            }
             if (missing.size() >= capacity) {
                 Iterator<MessageId> oldest = missing.keySet().iterator();
-                armed.remove(oldest.next());
+                MessageId dropped = oldest.next();
+                armed.remove(dropped);
                 oldest.remove();
+                closed(dropped);
             }
             announcers = new ArrayDeque<>(2);
             missing.put(id, announcers);
+            openedBy.put(id, peer);
+            openedCount.merge(peer, 1, Integer::sum);
         }
         if (announcers.size() < MAX_ANNOUNCERS) {
             announcers.add(new Announcer(peer, round));
@@ -63,7 +78,11 @@ final class MissingMessages {
     List<Announcer> received(MessageId id) {
         armed.remove(id);
         ArrayDeque<Announcer> announcers = missing.remove(id);
-        return announcers == null ? List.of() : List.copyOf(announcers);
+        if (announcers == null) {
+            return List.of();
+        }
+        closed(id);
+        return List.copyOf(announcers);
     }
 
     /** Removes and returns the first announcer of {@code id}, or {@code null}; forgets {@code id} when none is left. */
@@ -71,10 +90,20 @@ final class MissingMessages {
         ArrayDeque<Announcer> announcers = missing.get(id);
         Announcer first = announcers == null ? null : announcers.poll();
         if (first == null) {
-            missing.remove(id);
+            if (missing.remove(id) != null) {
+                closed(id);
+            }
             armed.remove(id);
         }
         return first;
+    }
+
+    /** The entry of {@code id} is gone: it no longer counts against the neighbour that opened it. */
+    private void closed(MessageId id) {
+        NodeId opener = openedBy.remove(id);
+        if (opener != null) {
+            openedCount.computeIfPresent(opener, (peer, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     void arm(MessageId id, long at) {

@@ -3,7 +3,6 @@ package org.tomprotocol.discovery.gossip.plumtree;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Set;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.discovery.gossip.plumtree.MissingMessages.Announcer;
+import org.tomprotocol.discovery.gossip.plumtree.PendingValidations.Pending;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Announcement;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Gossip;
@@ -19,6 +19,7 @@ import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.IHave;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Prune;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
 import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * PlumTree broadcast (Leitão, Pereira, Rodrigues, SRDS 2007) as a pure state machine over the neighbours
@@ -33,6 +34,11 @@ public final class PlumTree {
     private record Cached(byte[] payload, int hop) {
     }
 
+    /** Ids of refused (invalid) payloads remembered at most, apart from the ids of valid ones. */
+    static final int MAX_REFUSED_IDS = 4_096;
+    /** The source under which all payloads from non-neighbours share one allowance of pending validations. */
+    private static final Object STRANGERS = new Object();
+
     private final PlumTreeConfig config;
     private final BroadcastEffects effects;
     private final MessageDigest sha256;
@@ -40,16 +46,21 @@ public final class PlumTree {
     private final Set<NodeId> lazy = new LinkedHashSet<>();
     private final ExpiringMap<MessageId, Boolean> seen;
     private final ExpiringMap<MessageId, Cached> cache;
+    private final ExpiringMap<MessageId, Boolean> refused;
     private final MissingMessages missing;
-    private final Map<NodeId, List<Announcement>> lazyQueue = new LinkedHashMap<>();
-    private long lazyFlushAt = Long.MAX_VALUE;
+    private final PendingValidations validations;
+    private final InvalidPayloadScores invalidScores = new InvalidPayloadScores();
+    private final LazyPushQueue lazyQueue;
 
     public PlumTree(PlumTreeConfig config, BroadcastEffects effects) {
         this.config = config;
         this.effects = effects;
         this.seen = new ExpiringMap<>(config.messageIdRetentionMillis(), config.maxRememberedIds());
         this.cache = new ExpiringMap<>(config.messageCacheMillis(), config.maxCachedMessages());
+        this.refused = new ExpiringMap<>(config.messageIdRetentionMillis(), MAX_REFUSED_IDS);
         this.missing = new MissingMessages(config.maxMissingMessages());
+        this.validations = new PendingValidations(config.maxPendingValidations(), config.validationTimeoutMillis());
+        this.lazyQueue = new LazyPushQueue(config.lazyPushDelayMillis());
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -72,7 +83,7 @@ public final class PlumTree {
         }
         seen.add(id, Boolean.TRUE, now);
         cache.add(id, new Cached(payload, 0), now);
-        push(id, new Gossip(1, payload), null, now);
+        push(id, new Gossip(1, payload), List.of(), now);
         return true;
     }
 
@@ -99,15 +110,9 @@ public final class PlumTree {
     public void neighborUp(NodeId peer, long now) {
         lazy.remove(peer);
         eager.add(peer);
-        List<Map.Entry<MessageId, Cached>> recent = cache.newest(config.catchUpMessages());
-        if (recent.isEmpty()) {
-            return;
+        for (Map.Entry<MessageId, Cached> entry : cache.newest(config.catchUpMessages())) {
+            lazyQueue.add(peer, new Announcement(entry.getKey(), nextRound(entry.getValue().hop())), now);
         }
-        List<Announcement> queue = lazyQueue.computeIfAbsent(peer, ignored -> new ArrayList<>());
-        for (Map.Entry<MessageId, Cached> entry : recent) {
-            queue.add(new Announcement(entry.getKey(), nextRound(entry.getValue().hop())));
-        }
-        scheduleLazyFlush(now);
     }
 
     /** {@code peer} is no longer a neighbour: its announcements are forgotten. */
@@ -118,24 +123,27 @@ public final class PlumTree {
         missing.forgetPeer(peer);
     }
 
-    /** Runs due timers: the lazy-push flush, graft timers and cache expiry. */
+    /** Runs due timers: the lazy-push flush, graft timers, cache expiry and overdue validations. */
     public void onTimer(long now) {
-        if (lazyFlushAt <= now) {
-            flushLazyQueue();
-        }
+        lazyQueue.flushIfDue(now, effects::send);
         MessageId due;
         while ((due = missing.takeDue(now)) != null) {
             graft(due, now);
         }
-        if (Math.min(seen.nextExpiry(), cache.nextExpiry()) <= now) {
+        if (Math.min(Math.min(seen.nextExpiry(), cache.nextExpiry()), refused.nextExpiry()) <= now) {
             seen.expire(now);
             cache.expire(now);
+            refused.expire(now);
         }
+        // An unanswered payload is forgotten, not refused: it may come again and get its verdict then.
+        validations.expire(now);
     }
 
     /** When {@link #onTimer} must run next, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        return Math.min(Math.min(lazyFlushAt, missing.nextDeadline()), Math.min(seen.nextExpiry(), cache.nextExpiry()));
+        long expiry = Math.min(Math.min(seen.nextExpiry(), cache.nextExpiry()), refused.nextExpiry());
+        return Math.min(Math.min(lazyQueue.nextFlush(), missing.nextDeadline()),
+                Math.min(expiry, validations.nextDeadline()));
     }
 
     /** Neighbours that get payloads eagerly. */
@@ -148,9 +156,48 @@ public final class PlumTree {
         return Set.copyOf(lazy);
     }
 
-    /** How many ids of recent broadcasts are remembered. */
+    /** How many ids of recent valid broadcasts are remembered. */
     public int rememberedIds() {
         return seen.size();
+    }
+
+    /** How many payloads are cached (to answer grafts). */
+    public int cachedPayloads() {
+        return cache.size();
+    }
+
+    /** Bytes of the cached payloads. */
+    public long cachedBytes() {
+        long bytes = 0;
+        for (Map.Entry<MessageId, Cached> entry : cache.newest(cache.size())) {
+            bytes += entry.getValue().payload().length;
+        }
+        return bytes;
+    }
+
+    /** How many payloads await the node's verdict. */
+    public int pendingValidations() {
+        return validations.size();
+    }
+
+    /** Bytes of the payloads awaiting the node's verdict. */
+    public long pendingBytes() {
+        return validations.bytes();
+    }
+
+    /** The most bytes of payload that ever awaited the node's verdict at once. */
+    public long peakPendingBytes() {
+        return validations.peakBytes();
+    }
+
+    /** Whether {@code payload} is in the cache (so it was accepted, or broadcast by this node). */
+    public boolean caches(byte[] payload) {
+        return cache.contains(idOf(payload));
+    }
+
+    /** The score of recent invalid payloads from {@code peer} (0 for none), which shrinks its validation share. */
+    public double invalidScore(NodeId peer, long now) {
+        return invalidScores.score(peer, now);
     }
 
     /** The id of a payload: the first 16 bytes of its SHA-256. */
@@ -158,27 +205,93 @@ public final class PlumTree {
         return MessageId.of(sha256.digest(payload), 0);
     }
 
+    /** A new payload waits for the node's verdict; nothing of it is stored or spread before. */
     private void onGossip(NodeId from, Gossip gossip, long now) {
         MessageId id = idOf(gossip.payload());
-        boolean neighbor = isNeighbor(from);
         if (seen.contains(id)) {
-            if (neighbor) {
+            if (isNeighbor(from)) {
                 moveToLazy(from);
                 effects.send(from, new Prune());
             }
             return;
         }
-        seen.add(id, Boolean.TRUE, now);
-        int hop = gossip.round();
-        cache.add(id, new Cached(gossip.payload(), hop), now);
-        effects.deliver(from, gossip.payload());
+        if (refused.contains(id)) {
+            blame(from, now);
+            return;
+        }
+        Pending pending = validations.get(id);
+        if (pending != null) {
+            pending.duplicateFrom(from);
+            return;
+        }
+        Object source = isNeighbor(from) ? from : STRANGERS;
+        int allowance = invalidScores.allowance(from, config.maxPendingPerNeighbor(), now);
+        if (!validations.hasRoomFor(source, allowance)) {
+            effects.rejected(from, "validation-backlog");
+            return;
+        }
+        pending = validations.add(id, from, source, gossip.payload(), gossip.round(), now);
+        effects.validate(pending.ticket, from, pending.payload);
+    }
+
+    /**
+     * The node's verdict on the payload validated under {@code ticket}: only an accepted payload is stored,
+     * pushed, announced and served; a rejected one counts against everyone who sent it. Unknown tickets
+     * (answered already, or expired) are ignored.
+     */
+    public void onValidated(long ticket, Validation verdict, long now) {
+        Pending pending = validations.take(ticket);
+        if (pending == null) {
+            return;
+        }
+        switch (verdict) {
+            case ACCEPT -> accept(pending, now);
+            case IGNORE -> {
+                seen.add(pending.id, Boolean.TRUE, now);
+                missing.received(pending.id);
+            }
+            case REJECT -> {
+                refused.add(pending.id, Boolean.TRUE, now);
+                missing.received(pending.id);
+                blame(pending.from, now);
+                for (NodeId duplicateSender : pending.duplicateSenders) {
+                    blame(duplicateSender, now);
+                }
+            }
+        }
+    }
+
+    private void accept(Pending pending, long now) {
+        NodeId from = pending.from;
+        boolean neighbor = isNeighbor(from);
+        seen.add(pending.id, Boolean.TRUE, now);
+        cache.add(pending.id, new Cached(pending.payload, pending.hop), now);
         if (neighbor) {
             moveToEager(from);
         }
-        push(id, new Gossip(nextRound(hop), gossip.payload()), from, now);
-        List<Announcer> announcers = missing.received(id);
+        // Whoever sent it already has it: the sender and the senders of copies (their links get pruned).
+        List<NodeId> haveIt = new ArrayList<>(pending.duplicateSenders);
+        haveIt.add(from);
+        push(pending.id, new Gossip(nextRound(pending.hop), pending.payload), haveIt, now);
+        for (NodeId duplicateSender : pending.duplicateSenders) {
+            if (isNeighbor(duplicateSender)) {
+                moveToLazy(duplicateSender);
+                effects.send(duplicateSender, new Prune());
+            }
+        }
+        List<Announcer> announcers = missing.received(pending.id);
         if (neighbor && !announcers.isEmpty()) {
-            optimize(from, hop, announcers);
+            optimize(from, pending.hop, announcers);
+        }
+    }
+
+    /** {@code peer} sent an invalid payload: counted, its link made lazy, its validation share shrunk. */
+    private void blame(NodeId peer, long now) {
+        effects.rejected(peer, "gossip-invalid");
+        invalidScores.invalid(peer, now);
+        if (isNeighbor(peer)) {
+            moveToLazy(peer);
+            effects.send(peer, new Prune());
         }
     }
 
@@ -206,15 +319,21 @@ public final class PlumTree {
             return;
         }
         for (Announcement announcement : ihave.announcements()) {
-            if (!seen.contains(announcement.id())) {
-                missing.announced(announcement.id(), from, announcement.round(), now + config.graftTimeoutMillis());
+            MessageId id = announcement.id();
+            if (!seen.contains(id) && !refused.contains(id) && !validations.contains(id)) {
+                missing.announced(id, from, announcement.round(), now + config.graftTimeoutMillis());
             }
         }
     }
 
     private void graft(MessageId id, long now) {
-        if (seen.contains(id)) {
+        if (seen.contains(id) || refused.contains(id)) {
             missing.received(id);
+            return;
+        }
+        if (validations.contains(id)) {
+            // A copy awaits its verdict; the announcers stay in reserve in case it is forgotten unanswered.
+            missing.arm(id, now + config.graftRetryMillis());
             return;
         }
         Announcer announcer;
@@ -241,38 +360,19 @@ public final class PlumTree {
         }
     }
 
-    /** Sends the payload to the eager peers and queues its announcement for the lazy ones. */
-    private void push(MessageId id, Gossip gossip, NodeId except, long now) {
+    /** Sends the payload to the eager peers and queues its announcement for the lazy ones, except {@code haveIt}. */
+    private void push(MessageId id, Gossip gossip, List<NodeId> haveIt, long now) {
         for (NodeId peer : eager) {
-            if (!peer.equals(except)) {
+            if (!haveIt.contains(peer)) {
                 effects.send(peer, gossip);
             }
         }
         Announcement announcement = new Announcement(id, gossip.round());
         for (NodeId peer : lazy) {
-            if (!peer.equals(except)) {
-                lazyQueue.computeIfAbsent(peer, ignored -> new ArrayList<>()).add(announcement);
+            if (!haveIt.contains(peer)) {
+                lazyQueue.add(peer, announcement, now);
             }
         }
-        scheduleLazyFlush(now);
-    }
-
-    private void scheduleLazyFlush(long now) {
-        if (!lazyQueue.isEmpty() && lazyFlushAt == Long.MAX_VALUE) {
-            lazyFlushAt = now + config.lazyPushDelayMillis();
-        }
-    }
-
-    private void flushLazyQueue() {
-        lazyFlushAt = Long.MAX_VALUE;
-        for (Map.Entry<NodeId, List<Announcement>> entry : lazyQueue.entrySet()) {
-            List<Announcement> all = entry.getValue();
-            for (int from = 0; from < all.size(); from += FrameCodec.MAX_ANNOUNCEMENTS) {
-                List<Announcement> chunk = all.subList(from, Math.min(all.size(), from + FrameCodec.MAX_ANNOUNCEMENTS));
-                effects.send(entry.getKey(), new IHave(chunk));
-            }
-        }
-        lazyQueue.clear();
     }
 
     private boolean isNeighbor(NodeId peer) {

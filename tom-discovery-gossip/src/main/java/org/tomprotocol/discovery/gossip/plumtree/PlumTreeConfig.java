@@ -11,21 +11,27 @@ package org.tomprotocol.discovery.gossip.plumtree;
  *                                 the tree is rewired through it (7)
  * @param messageCacheMillis       how long payloads are kept to answer grafts (30 s)
  * @param messageIdRetentionMillis how long ids of seen broadcasts are remembered for deduplication (90 s)
- * @param maxPayloadBytes          largest broadcast payload
+ * @param maxPayloadBytes          largest broadcast payload; a Gossip frame carrying more is refused by the codec
+ *                                 (8 KiB: the engine refuses larger announces anyway)
  * @param maxCachedMessages        payloads kept at most, whatever their age
  * @param maxRememberedIds         ids remembered at most, whatever their age
  * @param maxMissingMessages       announced-but-missing broadcasts tracked at most
  * @param catchUpMessages          how many of the newest cached broadcasts a new neighbour is told of (IHave),
  *                                 so a node that links up after a broadcast passed grafts what it missed (64;
  *                                 0 disables)
+ * @param maxPendingValidations    payloads awaiting the node's verdict at most, from all senders together (256)
+ * @param maxPendingPerNeighbor    payloads awaiting the verdict at most per neighbour, and for all non-neighbours
+ *                                 together (64, the catch-up's size); fewer for a sender of recent invalid ones
+ * @param validationTimeoutMillis  how long a payload may await its verdict before it is forgotten (5 s)
  */
 public record PlumTreeConfig(long graftTimeoutMillis, long graftRetryMillis, long lazyPushDelayMillis,
                              int optimizationThreshold, long messageCacheMillis, long messageIdRetentionMillis,
                              int maxPayloadBytes, int maxCachedMessages, int maxRememberedIds,
-                             int maxMissingMessages, int catchUpMessages) {
+                             int maxMissingMessages, int catchUpMessages, int maxPendingValidations,
+                             int maxPendingPerNeighbor, long validationTimeoutMillis) {
     /** ToM's defaults. */
-    public static final PlumTreeConfig DEFAULTS = new PlumTreeConfig(80, 40, 5, 7, 30_000, 90_000, 64 * 1024,
-            4_096, 65_536, 4_096, 64);
+    public static final PlumTreeConfig DEFAULTS = new PlumTreeConfig(80, 40, 5, 7, 30_000, 90_000, 8 * 1024,
+            4_096, 65_536, 4_096, 64, 256, 64, 5_000);
 
     public PlumTreeConfig {
         atLeast("graftTimeoutMillis", graftTimeoutMillis, 1);
@@ -39,6 +45,13 @@ public record PlumTreeConfig(long graftTimeoutMillis, long graftRetryMillis, lon
         atLeast("maxRememberedIds", maxRememberedIds, maxCachedMessages);
         atLeast("maxMissingMessages", maxMissingMessages, 1);
         atLeast("catchUpMessages", catchUpMessages, 0);
+        atLeast("maxPendingValidations", maxPendingValidations, 1);
+        atLeast("maxPendingPerNeighbor", maxPendingPerNeighbor, 1);
+        atLeast("validationTimeoutMillis", validationTimeoutMillis, 1);
+        if (maxPendingPerNeighbor > maxPendingValidations) {
+            throw new IllegalArgumentException("maxPendingPerNeighbor must be at most maxPendingValidations ("
+                    + maxPendingValidations + "), got " + maxPendingPerNeighbor);
+        }
         if (catchUpMessages > maxCachedMessages) {
             throw new IllegalArgumentException("catchUpMessages must be at most maxCachedMessages ("
                     + maxCachedMessages + "), got " + catchUpMessages);

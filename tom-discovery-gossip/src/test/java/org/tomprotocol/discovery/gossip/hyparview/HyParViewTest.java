@@ -35,10 +35,19 @@ class HyParViewTest {
         }
     }
 
-    /** Offers peers {@code from..to} to the passive view through a shuffle reply from neighbour 1. */
+    /** Offers peers {@code from..to} to the passive view in introductions from the active neighbours, in turn. */
     private void passive(int from, int to) {
-        view.onFrame(node(1), new ShuffleReply(IntStream.rangeClosed(from, to).mapToObj(RecordingMembership::peer)
-                .toList()), LONG_AGO);
+        passive(view, from, to);
+    }
+
+    private void passive(HyParView target, int from, int to) {
+        List<NodeId> neighbours = target.activeView();
+        int share = Math.min(config.passivePerSource(), config.introductions());
+        for (int start = from, n = 0; start <= to; start += share, n++) {
+            List<PeerAddress> chunk = IntStream.rangeClosed(start, Math.min(to, start + share - 1))
+                    .mapToObj(RecordingMembership::peer).toList();
+            target.onFrame(neighbours.get(n), new Introduce(chunk), LONG_AGO);
+        }
     }
 
     @Test
@@ -58,7 +67,7 @@ class HyParViewTest {
     }
 
     @Test
-    void theContactTakesTheNewcomerInStartsJoinWalksAndIntroducesItBothWays() {
+    void theContactTakesTheNewcomerInStartsJoinWalksAndIntroducesItToItsNeighboursAndThemToIt() {
         neighbors(1, 3);
         passive(4, 5);
         effects.clear();
@@ -74,7 +83,8 @@ class HyParViewTest {
         List<NodeId> introducedTo = effects.sent.stream()
                 .filter(sent -> sent.frame().equals(new Introduce(List.of(peer(9))))).map(RecordingMembership.Sent::to)
                 .toList();
-        assertThat(introducedTo).containsExactlyInAnyOrder(node(1), node(2), node(3), node(4), node(5));
+        assertThat(introducedTo).as("neighbours take peer lists from neighbours only")
+                .containsExactlyInAnyOrder(node(1), node(2), node(3));
         assertThat(effects.sent).filteredOn(sent -> sent.to().equals(node(9)) && sent.frame() instanceof Introduce)
                 .singleElement().satisfies(sent -> assertThat(((Introduce) sent.frame()).peers())
                         .containsExactlyInAnyOrder(peer(1), peer(2), peer(3), peer(4), peer(5)));
@@ -162,8 +172,7 @@ class HyParViewTest {
             for (int n = 1; n <= 5; n++) {
                 full.onFrame(node(n), new NeighborRequest(true, addressesOf(n)), 0);
             }
-            full.onFrame(node(1), new ShuffleReply(IntStream.rangeClosed(6, 35).mapToObj(RecordingMembership::peer)
-                    .toList()), 0);
+            passive(full, 6, 35);
             assertThat(full.passiveView()).hasSize(30);
 
             full.onFrame(node(20), new NeighborRequest(true, addressesOf(20)), 10);
@@ -374,5 +383,170 @@ class HyParViewTest {
             }
             assertThat(view.nextDeadline()).isGreaterThan(now);
         }
+    }
+
+    // ---- hostile neighbours ----
+
+    private static List<PeerAddress> junk(int first, int count) {
+        return IntStream.range(first, first + count).mapToObj(RecordingMembership::peer).toList();
+    }
+
+    @Test
+    void peerListsFromANodeThatIsNotANeighbourAreRefusedAndCounted() {
+        neighbors(1, 3);
+        effects.clear();
+
+        view.onFrame(node(40), new Introduce(junk(50, 8)), 10);
+        view.onFrame(node(40), new Shuffle(peer(41), 0, junk(60, 8)), 10);
+        view.onFrame(node(40), new ForwardJoin(peer(42), 0), 10);
+
+        assertThat(view.passiveView()).isEmpty();
+        assertThat(effects.learned).isEmpty();
+        assertThat(effects.sent).isEmpty();
+        assertThat(effects.rejections).containsExactly("peers-from-non-neighbor", "peers-from-non-neighbor",
+                "peers-from-non-neighbor");
+    }
+
+    @Test
+    void aListFromAFormerNeighbourIsDroppedWithoutBlameThenAnsweredWithDisconnectToRepairTheOneSidedLink() {
+        neighbors(1, 2);
+        view.onFrame(node(2), new Disconnect(true), 100);
+        effects.clear();
+        // (the refill asks node 2 back at once: the request is why it is not told to go away yet)
+
+        view.onFrame(node(2), new Introduce(junk(50, 2)), 200);
+        assertThat(effects.sent).as("it crossed the departure").isEmpty();
+        view.onTimer(100 + config.neighborTimeoutMillis());
+        effects.clear();
+
+        view.onFrame(node(2), new Introduce(junk(60, 2)), 101 + PeerListGate.DEPARTURE_GRACE_MILLIS);
+        assertThat(effects.sent).containsExactly(new RecordingMembership.Sent(node(2), new Disconnect(true)));
+        assertThat(effects.rejections).isEmpty();
+        assertThat(view.passiveView()).doesNotContain(node(50), node(60));
+    }
+
+    @Test
+    void theSameListsFromANeighbourAreTaken() {
+        neighbors(1, 3);
+        effects.clear();
+
+        view.onFrame(node(1), new Introduce(junk(50, 3)), 10);
+
+        assertThat(view.passiveView()).containsExactlyInAnyOrder(node(50), node(51), node(52));
+        assertThat(effects.rejections).isEmpty();
+    }
+
+    @Test
+    void anUnaskedShuffleReplyIsRefusedButTheAnswerToOurShuffleIsKept() {
+        view.start(List.of(), 0);
+        neighbors(1, 2);
+        view.onFrame(node(30), new ShuffleReply(junk(50, 4)), 1);
+        assertThat(effects.rejections).containsExactly("unasked-shuffle-reply");
+        assertThat(view.passiveView()).isEmpty();
+
+        long now = 0;
+        while (effects.sentOfType(Shuffle.class).isEmpty()) {
+            now = view.nextDeadline();
+            view.onTimer(now);
+        }
+        view.onFrame(node(30), new ShuffleReply(junk(60, 4)), now + 100);
+        view.onFrame(node(31), new ShuffleReply(junk(70, 4)), now + 120);
+
+        assertThat(view.passiveView()).containsExactlyInAnyOrder(node(60), node(61), node(62), node(63));
+        assertThat(effects.rejections).containsExactly("unasked-shuffle-reply", "unasked-shuffle-reply");
+    }
+
+    @Test
+    void oneNeighbourFillsAtMostItsShareOfThePassiveViewAndReplacesOnlyItsOwnPeers() {
+        neighbors(1, 5);
+        view.onFrame(node(2), new Introduce(junk(20, 4)), 0);
+
+        for (int frame = 0; frame < 40; frame++) {
+            view.onFrame(node(1), new Introduce(junk(100 + 8 * frame, 8)), frame);
+        }
+
+        assertThat(view.passiveFrom(node(1))).hasSize(config.passivePerSource());
+        assertThat(view.passiveView()).hasSize(config.passivePerSource() + 4)
+                .contains(node(20), node(21), node(22), node(23));
+    }
+
+    @Test
+    void strangersOfferingThemselvesShareOneShareOfThePassiveView() {
+        neighbors(1, 5);
+
+        for (int stranger = 100; stranger < 130; stranger++) {
+            view.onFrame(node(stranger), new NeighborRequest(false, addressesOf(stranger)), 10);
+        }
+
+        assertThat(view.activeView()).hasSize(5).doesNotContain(node(100));
+        assertThat(view.passiveView()).hasSize(config.passivePerSource());
+        assertThat(effects.recipientsOf(Disconnect.class)).hasSize(30);
+    }
+
+    @Test
+    void aNeighbourSendingMorePeerListsThanItsBudgetHasTheExcessRefused() {
+        neighbors(1, 5);
+        effects.clear();
+
+        for (int frame = 0; frame < config.membershipBurst() + 50; frame++) {
+            view.onFrame(node(1), new Introduce(junk(100 + frame, 1)), 1_000);
+        }
+        assertThat(effects.rejections).hasSize(50).containsOnly("membership-rate");
+
+        effects.clear();
+        for (int frame = 0; frame < config.membershipPerSecond() + 5; frame++) {
+            view.onFrame(node(1), new Introduce(junk(1_000 + frame, 1)), 2_000);
+        }
+        assertThat(effects.rejections).as("a second later, a second's worth is taken again").hasSize(5);
+        view.onFrame(node(2), new Introduce(junk(2_000, 1)), 2_000);
+        assertThat(effects.rejections).as("other neighbours have their own budget").hasSize(5);
+    }
+
+    @Test
+    void addressesHeardFromOthersNeverReplaceAddressesAPeerGaveForItself() {
+        neighbors(1, 2);
+        passive(10, 10);
+        PeerAddress redirected = PeerAddress.of(node(10), new org.tomprotocol.api.TransportAddress("mem", "evil"));
+        PeerAddress redirectedActive = PeerAddress.of(node(2), new org.tomprotocol.api.TransportAddress("mem", "evil"));
+
+        view.onFrame(node(1), new Introduce(List.of(redirected, redirectedActive)), 10);
+        view.onFrame(node(1), new ForwardJoin(redirected, 0), 10);
+
+        assertThat(view.addressesOf(node(10))).containsExactlyElementsOf(addressesOf(10));
+        assertThat(view.addressesOf(node(2))).containsExactlyElementsOf(addressesOf(2));
+
+        view.onFrame(node(10), new NeighborRequest(false, List.of(new org.tomprotocol.api.TransportAddress("mem",
+                "moved"))), 20);
+        assertThat(view.addressesOf(node(10))).as("a peer's own word counts")
+                .containsExactly(new org.tomprotocol.api.TransportAddress("mem", "moved"));
+    }
+
+    @Test
+    void aJoinWalkPassingThroughRemembersNoAddressOfANewcomerItDoesNotKeep() {
+        neighbors(1, 3);
+        effects.clear();
+
+        view.onFrame(node(1), new ForwardJoin(peer(9), config.passiveRandomWalkLength() + 1), 10);
+
+        assertThat(effects.recipientsOf(ForwardJoin.class)).hasSize(1);
+        assertThat(view.addressesOf(node(9))).isEmpty();
+        assertThat(effects.learned).isEmpty();
+    }
+
+    @Test
+    void joinWalksEndingAtNewcomersThatNeverAnswerDoNotPushRealPeersOutOfTheLostList() {
+        neighbors(1, 3);
+        view.onDisconnected(node(3), 0);
+        for (int newcomer = 100; newcomer < 100 + 2 * config.lostPeersCapacity(); newcomer++) {
+            view.onFrame(node(1), new ForwardJoin(peer(newcomer), 0), 1);
+        }
+        view.onTimer(1 + config.neighborTimeoutMillis());
+        effects.clear();
+
+        view.onTimer(config.probeIntervalMillis());
+
+        assertThat(effects.recipientsOf(NeighborRequest.class)).as("the lost neighbour is still probed")
+                .contains(node(3));
+        assertThat(view.addressesOf(node(100))).isEmpty();
     }
 }

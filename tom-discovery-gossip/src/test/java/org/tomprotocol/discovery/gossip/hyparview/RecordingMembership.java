@@ -18,6 +18,7 @@ final class RecordingMembership implements MembershipEffects {
     final List<PeerAddress> learned = new ArrayList<>();
     final List<NodeId> ups = new ArrayList<>();
     final List<NodeId> downs = new ArrayList<>();
+    final List<String> rejections = new ArrayList<>();
 
     static NodeId node(int n) {
         byte[] key = new byte[NodeId.LENGTH];
@@ -58,6 +59,11 @@ final class RecordingMembership implements MembershipEffects {
         downs.add(peer);
     }
 
+    @Override
+    public void rejected(NodeId from, String reason) {
+        rejections.add(reason);
+    }
+
     <T extends MembershipFrame> List<T> sentOfType(Class<T> type) {
         return sent.stream().filter(s -> type.isInstance(s.frame())).map(s -> type.cast(s.frame())).toList();
     }
@@ -71,5 +77,6 @@ final class RecordingMembership implements MembershipEffects {
         learned.clear();
         ups.clear();
         downs.clear();
+        rejections.clear();
     }
 }
