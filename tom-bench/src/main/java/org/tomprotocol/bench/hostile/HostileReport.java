@@ -31,6 +31,8 @@ public final class HostileReport {
         register(RendezvousCannon::new);
         register(GossipJunk::new);
         register(MembershipFlood::new);
+        register(SlowFrames::new);
+        register(InitialFlood::new);
     }
 
     private static void register(Supplier<Attack> attack) {
@@ -79,6 +81,7 @@ public final class HostileReport {
             HonestTraffic.Phase baseline = honest.run(phase, rate);
             double cpuBaseline = victim.cpuSeconds() - cpuStart;
             double rssBefore = victim.rssMegabytes();
+            double retainedBefore = victim.stats().path("heap_retained_mb").asDouble();
             long end = System.nanoTime() + phase.toNanos() + Duration.ofSeconds(1).toNanos();
             Thread attacker = Thread.ofPlatform().name("attack-" + attack.name()).start(() -> {
                 try {
@@ -94,6 +97,7 @@ public final class HostileReport {
             double cpuAttack = victim.cpuSeconds() - cpuAttackStart;
             attacker.join();
             double peak = rss.stop();
+            double retainedUnderAttack = rss.retainedPeak();
 
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("attack", attack.name());
@@ -104,6 +108,8 @@ public final class HostileReport {
             result.put("victim_rss_mb_peak", round(peak));
             result.put("victim_rss_growth_mb_baseline", round(rssBefore - rssStart));
             result.put("victim_rss_growth_mb_under_attack", round(peak - rssBefore));
+            result.put("victim_heap_retained_mb_before", round(retainedBefore));
+            result.put("victim_heap_retained_mb_peak_under_attack", round(retainedUnderAttack));
             result.put("victim_cpu_s_baseline", round(cpuBaseline));
             result.put("victim_cpu_s_under_attack", round(cpuAttack));
             result.put("victim_failed", victim.stats().path("failed").asBoolean());
@@ -131,17 +137,25 @@ public final class HostileReport {
         return text.toString();
     }
 
-    /** Samples the victim's resident memory every 250 ms and keeps the peak. */
+    /**
+     * Samples the victim's resident memory every 250 ms, and the heap it retains after a full collection every
+     * 2 s, keeping the peaks.
+     */
     private static final class RssWatch {
         private final Thread thread;
         private volatile boolean running = true;
         private volatile double peak;
+        private volatile double retainedPeak;
 
         private RssWatch(Victim victim) {
             thread = Thread.ofPlatform().daemon().name("rss-watch").start(() -> {
+                int samples = 0;
                 while (running) {
                     try {
                         peak = Math.max(peak, victim.rssMegabytes());
+                        if (samples++ % 8 == 4) {
+                            retainedPeak = Math.max(retainedPeak, victim.stats().path("heap_retained_mb").asDouble());
+                        }
                         Thread.sleep(250);
                     } catch (Exception e) {
                         return;
@@ -152,6 +166,10 @@ public final class HostileReport {
 
         static RssWatch start(Victim victim) {
             return new RssWatch(victim);
+        }
+
+        double retainedPeak() {
+            return retainedPeak;
         }
 
         double stop() throws InterruptedException {

@@ -49,6 +49,9 @@ public final class VictimMain {
                 stats.put("peers", node.peers().size());
                 stats.put("addresses", node.addresses().stream().map(Object::toString).toList());
                 stats.put("failed", node.failure().isPresent());
+                System.gc();
+                stats.put("heap_retained_mb", java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
                 stats.put("counters", node.metrics().counters());
                 System.out.println(json.writeValueAsString(stats));
                 System.out.flush();

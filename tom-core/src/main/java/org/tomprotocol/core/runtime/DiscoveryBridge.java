@@ -257,6 +257,8 @@ final class DiscoveryBridge implements DiscoveryContext {
     @Override
     public void rejected(NodeId from, String reason) {
         metrics.increment("rejected.discovery-" + reason);
-        budgets.charge(from);
+        if (!reason.equals("internal-error")) {
+            budgets.charge(from);
+        }
     }
 }

@@ -22,6 +22,11 @@ final class PeerBudgets {
     static final double FRAMES_PER_SECOND = 20_000;
     static final long DEBT_HALF_LIFE_MS = 60_000;
     private static final int MAX_TRACKED = 65_536;
+    /**
+     * Frames a pause pays for: a paused peer's frames pile up in its transport (a QUIC peer has up to 256 streams
+     * open) and are read in one go when reading resumes, so the pause lasts as long as this many of them cost.
+     */
+    static final int FRAMES_PER_PAUSE = 64;
 
     /** What {@link #admit} returns for a frame that may be processed. */
     static final long ADMITTED = -1;
@@ -55,7 +60,7 @@ final class PeerBudgets {
             if (now < pausedUntil) {
                 return 0;
             }
-            long wait = Math.max(1, (long) Math.ceil((cost - tokens.available(now)) / FRAMES_PER_SECOND * 1000));
+            long wait = Math.max(1, (long) Math.ceil(cost * FRAMES_PER_PAUSE / FRAMES_PER_SECOND * 1000));
             pausedUntil = now + wait;
             return wait;
         }

@@ -35,6 +35,11 @@ final class RawStreams {
         if (connection == null) {
             throw new AssertionError(from.id().shortForm() + " has no connection to " + to.shortForm());
         }
+        return on(connection);
+    }
+
+    /** The streams of {@code connection}, an authenticated connection of a transport. */
+    static RawStreams on(QuicChannel connection) {
         return new RawStreams(connection);
     }
 
