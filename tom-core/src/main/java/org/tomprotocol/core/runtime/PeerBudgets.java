@@ -11,7 +11,7 @@ import org.tomprotocol.core.engine.TokenBucket;
  * What each neighbour's frames cost this node, rising smoothly with how much of its input was refused — the
  * seed of lock 5: abuse costs progressively more, never a hard block. A frame costs one token plus the
  * neighbour's debt, a count of its refused frames that halves every {@value #DEBT_HALF_LIFE_MS} ms; tokens
- * refill at {@value #FRAMES_PER_SECOND} a second. An honest neighbour (no debt) can send more frames than a
+ * refill at {@value #FRAMES_PER_SECOND} a second, up to a burst of {@value #BURST_FRAMES}. An honest neighbour (no debt) can send more frames than a
  * node verifies before anything is dropped; one that sent a thousand bad signatures pays a thousand tokens a
  * frame, so nearly all its frames are dropped before they cost a signature check, yet some always get through
  * and its debt fades once it behaves. Checked on transport threads before any decoding; an over-budget
@@ -20,6 +20,8 @@ import org.tomprotocol.core.engine.TokenBucket;
  */
 final class PeerBudgets {
     static final double FRAMES_PER_SECOND = 20_000;
+    /** The burst a neighbour may send at once: a quarter of a second's worth. */
+    static final double BURST_FRAMES = 5_000;
     static final long DEBT_HALF_LIFE_MS = 60_000;
     private static final int MAX_TRACKED = 65_536;
     /**
@@ -46,7 +48,7 @@ final class PeerBudgets {
         private final DecayingCount debt = new DecayingCount(DEBT_HALF_LIFE_MS);
 
         Budget(long now) {
-            tokens = new TokenBucket(FRAMES_PER_SECOND, FRAMES_PER_SECOND, now);
+            tokens = new TokenBucket(BURST_FRAMES, FRAMES_PER_SECOND, now);
         }
 
         private long pausedUntil;
