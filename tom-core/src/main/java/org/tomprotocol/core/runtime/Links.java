@@ -26,6 +26,9 @@ final class Links {
 
     private final List<Bound> transports = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<NodeId, Transport> sessions = new ConcurrentHashMap<>();
+    /** Peers whose transport schemes are remembered at most; past it, those without a session are forgotten. */
+    private static final int MAX_KNOWN_PEERS = 65_536;
+
     private final ConcurrentHashMap<NodeId, Set<String>> knownSchemes = new ConcurrentHashMap<>();
 
     /** Adds a bound transport; done while the node is assembled. */
@@ -50,6 +53,11 @@ final class Links {
     }
 
     void addAddresses(NodeId peer, Collection<TransportAddress> addresses) {
+        if (knownSchemes.size() >= MAX_KNOWN_PEERS && !knownSchemes.containsKey(peer)) {
+            // hearsay about many peers must not grow this map without bound; a forgotten peer is dialled
+            // through the first transport, and its own transport relearns it from the next announce
+            knownSchemes.keySet().removeIf(known -> !sessions.containsKey(known));
+        }
         for (Bound bound : transports) {
             List<TransportAddress> matching = addresses.stream()
                     .filter(a -> a.scheme().equals(bound.scheme())).toList();
