@@ -79,21 +79,4 @@ final class Attacker implements AutoCloseable {
     public void close() {
         transport.close();
     }
-
-    /** A listener that ignores everything. */
-    static TransportListener deaf() {
-        return new TransportListener() {
-            @Override
-            public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-            }
-
-            @Override
-            public void onConnected(NodeId peer, TransportAddress remote) {
-            }
-
-            @Override
-            public void onDisconnected(NodeId peer, String reason) {
-            }
-        };
-    }
 }

@@ -9,6 +9,7 @@ import org.tomprotocol.core.wire.EncryptedPayloadCodec;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.testkit.FrameListeners;
 
 /** Attack 8: a neighbour sends well-formed chats with broken signatures, as fast as QUIC takes them. */
 final class BadSignatureFlood implements Attack {
@@ -24,7 +25,7 @@ final class BadSignatureFlood implements Attack {
     @Override
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
-        attacker = new Attacker(Attacker.deaf());
+        attacker = new Attacker(FrameListeners.ignoring());
         attacker.connect(victim.id, victim.address);
         byte[] sealed = EncryptedPayloadCodec.encode(Attacker.SUITE.seal(victim.id, new byte[1024]));
         forged = attacker.sign(Envelope.unsigned(MessageId.random(), attacker.id(), victim.id, List.of(),

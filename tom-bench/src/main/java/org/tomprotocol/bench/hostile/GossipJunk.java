@@ -7,12 +7,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame;
 import org.tomprotocol.spi.transport.FrameChannel;
-import org.tomprotocol.spi.transport.TransportListener;
+import org.tomprotocol.testkit.FrameListeners;
 
 /**
  * Attack 2: a gossip neighbour broadcasts distinct junk payloads of announce size as fast as it can. Figures:
@@ -38,8 +37,8 @@ final class GossipJunk implements Attack {
     @Override
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
-        attacker = new Attacker(Attacker.deaf());
-        observer = new Attacker(new Observer());
+        attacker = new Attacker(FrameListeners.ignoring());
+        observer = new Attacker(FrameListeners.of(this::observe));
         for (Attacker peer : List.of(attacker, observer)) {
             peer.connect(victim.id, victim.address);
             peer.send(victim.id, FrameChannel.DISCOVERY, CODEC.encode(new MembershipFrame.Join(List.of(peer.address()))));
@@ -73,24 +72,13 @@ final class GossipJunk implements Attack {
         observer.close();
     }
 
-    /** A neighbour of the victim that counts the gossip it receives. */
-    private final class Observer implements TransportListener {
-        @Override
-        public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-            if (channel == FrameChannel.DISCOVERY) {
-                observedBytes.addAndGet(frame.length);
-                if (frame.length > PAYLOAD_BYTES) {
-                    observedGossip.incrementAndGet();
-                }
+    /** The observer, a neighbour of the victim, counts the gossip it receives. */
+    private void observe(NodeId peer, FrameChannel channel, byte[] frame) {
+        if (channel == FrameChannel.DISCOVERY) {
+            observedBytes.addAndGet(frame.length);
+            if (frame.length > PAYLOAD_BYTES) {
+                observedGossip.incrementAndGet();
             }
-        }
-
-        @Override
-        public void onConnected(NodeId peer, TransportAddress remote) {
-        }
-
-        @Override
-        public void onDisconnected(NodeId peer, String reason) {
         }
     }
 }

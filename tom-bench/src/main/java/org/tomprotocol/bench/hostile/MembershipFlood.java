@@ -12,6 +12,7 @@ import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame;
 import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.testkit.FrameListeners;
 
 /**
  * Attack 3: a gossip neighbour sends shuffles, introductions and forward-joins full of made-up peers. The
@@ -33,7 +34,7 @@ final class MembershipFlood implements Attack {
     @Override
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
-        attacker = new Attacker(Attacker.deaf());
+        attacker = new Attacker(FrameListeners.ignoring());
         attacker.connect(victim.id, victim.address);
         attacker.send(victim.id, FrameChannel.DISCOVERY, CODEC.encode(new MembershipFrame.Join(List.of(attacker.address()))));
         Thread.sleep(1_000);

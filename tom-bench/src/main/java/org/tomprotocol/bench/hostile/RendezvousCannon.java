@@ -15,6 +15,7 @@ import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.RendezvousPayload;
 import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.testkit.FrameListeners;
 
 /**
  * Attack 5: a neighbour introduces made-up peers "at" addresses it chose — a UDP sink standing in for a third
@@ -38,7 +39,7 @@ final class RendezvousCannon implements Attack {
     @Override
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
-        attacker = new Attacker(Attacker.deaf());
+        attacker = new Attacker(FrameListeners.ignoring());
         attacker.connect(victim.id, victim.address);
         sink = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0));
         sinkReader = Thread.ofPlatform().daemon().name("sink").start(this::countDatagrams);

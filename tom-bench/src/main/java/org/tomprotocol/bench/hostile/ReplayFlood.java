@@ -10,14 +10,13 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.SendOptions;
-import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.core.wire.AckPayload;
 import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.spi.transport.FrameChannel;
-import org.tomprotocol.spi.transport.TransportListener;
+import org.tomprotocol.testkit.FrameListeners;
 
 /**
  * Attack 9: a relay keeps a copy of a chat it carried honestly and sends it to the recipient again and again.
@@ -36,7 +35,7 @@ final class ReplayFlood implements Attack {
     @Override
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
-        attacker = new Attacker(new Relaying());
+        attacker = new Attacker(FrameListeners.of(this::relay));
         attacker.connect(victim.id, victim.address);
         honest.node.addPeer(PeerAddress.of(attacker.id(), attacker.address()));
         Thread.sleep(500);
@@ -69,9 +68,7 @@ final class ReplayFlood implements Attack {
     }
 
     /** Relays what names it as a relay, like an honest relay, keeping the first chat it carries. */
-    private final class Relaying implements TransportListener {
-        @Override
-        public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
+    private void relay(NodeId peer, FrameChannel channel, byte[] frame) {
             if (channel != FrameChannel.ENVELOPE) {
                 return;
             }
@@ -92,14 +89,5 @@ final class ReplayFlood implements Attack {
             } catch (org.tomprotocol.core.wire.WireException e) {
                 // not for this attacker
             }
-        }
-
-        @Override
-        public void onConnected(NodeId peer, TransportAddress remote) {
-        }
-
-        @Override
-        public void onDisconnected(NodeId peer, String reason) {
-        }
     }
 }

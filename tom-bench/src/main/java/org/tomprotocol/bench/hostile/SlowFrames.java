@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tomprotocol.transport.quic.HostileQuic;
+import org.tomprotocol.testkit.FrameListeners;
 
 /**
  * Attack 4 (slowloris): eight peers each open 250 streams announcing 256 KiB frames, send 16 KiB of each and then
@@ -30,7 +31,7 @@ final class SlowFrames implements Attack {
     public void prepare(Victim target, HonestTraffic honest) throws Exception {
         victim = target;
         for (int i = 0; i < PEERS; i++) {
-            Attacker attacker = new Attacker(Attacker.deaf());
+            Attacker attacker = new Attacker(FrameListeners.ignoring());
             attacker.connect(victim.id, victim.address);
             attackers.add(attacker);
         }

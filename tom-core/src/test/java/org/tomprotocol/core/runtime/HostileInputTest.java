@@ -26,7 +26,6 @@ import org.tomprotocol.spi.crypto.SealedPayload;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
-import org.tomprotocol.spi.transport.TransportListener;
 
 /**
  * A malicious peer connects to a node and sends it crafted frames: each is refused with a counted reason,
@@ -50,19 +49,7 @@ class HostileInputTest {
         net.link(honest, victim);
         mallory = SUITE.generateIdentity();
         malloryLink = net.network.transportProvider().bind(new TransportContext(mallory, SUITE,
-                List.of(TransportAddress.parse("mem:mallory")), 1 << 20, Map.of(), new TransportListener() {
-                    @Override
-                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-                    }
-
-                    @Override
-                    public void onConnected(NodeId peer, TransportAddress remote) {
-                    }
-
-                    @Override
-                    public void onDisconnected(NodeId peer, String reason) {
-                    }
-                }));
+                List.of(TransportAddress.parse("mem:mallory")), 1 << 20, Map.of(), org.tomprotocol.testkit.FrameListeners.ignoring()));
         malloryLink.addPeerAddresses(victim.id(), List.of(TransportAddress.parse("mem:victim")));
         net.network.dropFrames((from, to, channel, frame) -> {
             if (to.equals(victim.id()) && channel == FrameChannel.ENVELOPE) {

@@ -20,7 +20,6 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
-import org.tomprotocol.spi.transport.TransportListener;
 
 /**
  * A peer on the simulated network that speaks the wire but follows no rule the test does not give it: its own
@@ -39,29 +38,18 @@ final class HostilePeer {
     HostilePeer(SimulatedNetwork net, String name) throws Exception {
         this.net = net;
         this.transport = net.network.transportProvider().bind(new TransportContext(identity, SUITE,
-                List.of(TransportAddress.parse("mem:" + name)), 1 << 20, Map.of(), new TransportListener() {
-                    @Override
-                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-                        if (channel != FrameChannel.ENVELOPE) {
-                            return;
-                        }
-                        try {
-                            Envelope envelope = EnvelopeCodec.decode(frame).envelope();
-                            received.add(envelope);
-                            onEnvelope.accept(peer, envelope);
-                        } catch (WireException e) {
-                            throw new AssertionError("a node sent a malformed envelope", e);
-                        }
+                List.of(TransportAddress.parse("mem:" + name)), 1 << 20, Map.of(), org.tomprotocol.testkit.FrameListeners.of((peer, channel, frame) -> {
+                    if (channel != FrameChannel.ENVELOPE) {
+                        return;
                     }
-
-                    @Override
-                    public void onConnected(NodeId peer, TransportAddress remote) {
+                    try {
+                        Envelope envelope = EnvelopeCodec.decode(frame).envelope();
+                        received.add(envelope);
+                        onEnvelope.accept(peer, envelope);
+                    } catch (WireException e) {
+                        throw new AssertionError("a node sent a malformed envelope", e);
                     }
-
-                    @Override
-                    public void onDisconnected(NodeId peer, String reason) {
-                    }
-                }));
+                })));
     }
 
     NodeId id() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.MessageStatus;
@@ -14,18 +13,11 @@ import org.tomprotocol.api.NodeFailure;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
-import org.tomprotocol.crypto.TomV1CryptoSuiteProvider;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.spi.discovery.Validation;
-import org.tomprotocol.spi.transport.Transport;
-import org.tomprotocol.spi.transport.TransportContext;
-import org.tomprotocol.spi.transport.TransportException;
-import org.tomprotocol.spi.transport.TransportListener;
-import org.tomprotocol.spi.transport.TransportProvider;
 
 /**
  * An {@link Error} on one of a node's threads is never swallowed: the node publishes a {@link NodeFailure},
@@ -72,15 +64,11 @@ class NodeFailureTest {
     @Test
     void anErrorReportedByATransportFailsTheNodeOnceNamingTheTransport() {
         try (SimulatedNetwork net = new SimulatedNetwork(9)) {
-            AtomicReference<TransportListener> listener = new AtomicReference<>();
-            TomNode victim = Tom.node().runtime(net.runtime).serviceLoading(false)
-                    .provider(new TomV1CryptoSuiteProvider())
-                    .provider(new CapturingTransportProvider(net.network.transportProvider(), listener))
-                    .listen("mem:victim").start();
-            net.run(Duration.ofMillis(10));
+            RecordingTransportProvider transport = new RecordingTransportProvider(net.network.transportProvider());
+            TomNode victim = net.node("victim", transport);
 
-            listener.get().onFatalError(new StackOverflowError("simulated"));
-            listener.get().onFatalError(new OutOfMemoryError("second"));
+            transport.listener.onFatalError(new StackOverflowError("simulated"));
+            transport.listener.onFatalError(new OutOfMemoryError("second"));
             net.run(Duration.ofMillis(10));
 
             assertThat(victim.failure()).hasValueSatisfying(failure -> {
@@ -88,7 +76,6 @@ class NodeFailureTest {
                 assertThat(failure.reason()).isEqualTo("java.lang.StackOverflowError: simulated");
             });
             assertThat(victim.metrics().get("fatal-errors")).isEqualTo(2);
-            victim.close();
         }
     }
 
@@ -141,26 +128,6 @@ class NodeFailureTest {
                     return Set.of();
                 }
             };
-        }
-    }
-
-    /** The in-memory transport, keeping a hold on the listener the node gave it. */
-    private record CapturingTransportProvider(TransportProvider delegate, AtomicReference<TransportListener> listener)
-            implements TransportProvider {
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public String scheme() {
-            return delegate.scheme();
-        }
-
-        @Override
-        public Transport bind(TransportContext context) throws TransportException {
-            listener.set(context.listener());
-            return delegate.bind(context);
         }
     }
 }

@@ -15,7 +15,10 @@ import org.tomprotocol.spi.transport.TransportContext;
 import org.tomprotocol.spi.transport.TransportException;
 import org.tomprotocol.spi.transport.TransportProvider;
 
-/** A transport provider that records what the engine asks of the transport it wraps: addresses and punches. */
+/**
+ * A transport provider that records what the engine asks of the transport it wraps — addresses and punches — and
+ * keeps the listener the node gave it.
+ */
 final class RecordingTransportProvider implements TransportProvider {
     /** One call: {@code connectDirect} or {@code addPeerAddresses}. */
     record Call(String method, NodeId peer, List<TransportAddress> addresses) {
@@ -23,6 +26,7 @@ final class RecordingTransportProvider implements TransportProvider {
 
     private final TransportProvider delegate;
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    volatile org.tomprotocol.spi.transport.TransportListener listener;
 
     RecordingTransportProvider(TransportProvider delegate) {
         this.delegate = delegate;
@@ -44,6 +48,7 @@ final class RecordingTransportProvider implements TransportProvider {
 
     @Override
     public Transport bind(TransportContext context) throws TransportException {
+        listener = context.listener();
         Transport transport = delegate.bind(context);
         return new Transport() {
             @Override

@@ -15,7 +15,6 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
-import org.tomprotocol.spi.transport.TransportListener;
 
 /**
  * A hostile peer on an {@link EngineCluster}'s network: a real identity with its own transport, so what it
@@ -38,19 +37,7 @@ final class HostilePeer {
         this.identity = SUITE.identityFromSeed(seed);
         this.address = TransportAddress.parse("mem:" + name);
         this.transport = cluster.network.transportProvider().bind(new TransportContext(identity, SUITE,
-                List.of(address), 1 << 20, Map.of(), new TransportListener() {
-                    @Override
-                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-                    }
-
-                    @Override
-                    public void onConnected(NodeId peer, TransportAddress remote) {
-                    }
-
-                    @Override
-                    public void onDisconnected(NodeId peer, String reason) {
-                    }
-                }));
+                List.of(address), 1 << 20, Map.of(), org.tomprotocol.testkit.FrameListeners.ignoring()));
     }
 
     NodeId id() {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
@@ -17,12 +17,8 @@ import org.tomprotocol.transport.quic.TestNodes.Node;
 class FatalErrorsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void anErrorThrownWhileReadingAFrameReachesOnFatalError() throws Exception {

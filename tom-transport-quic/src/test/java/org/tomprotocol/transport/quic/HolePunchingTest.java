@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBufAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.TransportCapability;
 import org.tomprotocol.transport.quic.TestNodes.Node;
@@ -28,16 +28,8 @@ class HolePunchingTest {
     private static final Map<String, String> SHORT_WINDOW = Map.of(PunchTiming.WINDOW, "400",
             PunchTiming.BLIND_DIAL, "60000");
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void bothSidesPunchingOpenOneSessionDialledByTheLowerId() throws Exception {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
 /**
@@ -25,17 +25,9 @@ class InitialFloodTest {
     private static final int SOURCES = 8;
     private static final int INITIALS_PER_SOURCE = 400;
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
     private final Random random = new Random(12);
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
 
     @Test
     void aFloodOfInitialsLeavesAtMostTheHalfOpenCapAndAnHonestPeerStillConnects() throws Exception {

@@ -7,8 +7,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
@@ -20,16 +20,8 @@ import org.tomprotocol.transport.quic.TestNodes.Node;
 class ObservedAddressTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void onePeersReportChangesNothingNorDoManyIdentitiesOnOneAddress() throws Exception {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
@@ -21,12 +21,8 @@ import org.tomprotocol.transport.quic.TestNodes.Node;
  */
 class PauseTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     private static byte[] text(String value) {
         return value.getBytes(StandardCharsets.UTF_8);

@@ -13,8 +13,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.transport.FrameChannel;
@@ -28,16 +28,8 @@ import org.tomprotocol.transport.quic.TestNodes.Node;
 class PerAddressCostTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void connectionsFromOneAddressBeyondItsCapAreRefusedAndCountedWhileAnotherAddressConnects() throws Exception {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.transport.FrameChannel;
@@ -32,16 +32,8 @@ class PunchCostTest {
     /** About what a Rendezvous frame (an introduction) costs the attacker who has it sent. */
     private static final int RENDEZVOUS_BYTES = 300;
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void anUnverifiedCandidateGetsAFewProbesPerAttemptAndNeverAQuicInitial() throws Exception {

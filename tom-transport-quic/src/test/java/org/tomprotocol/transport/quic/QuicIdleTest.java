@@ -8,9 +8,9 @@ import static org.tomprotocol.transport.quic.QuicSessionTest.text;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
@@ -24,12 +24,8 @@ class QuicIdleTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration IDLE = Duration.ofMinutes(2);
 
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void aSessionIdleForTwoMinutesStillCarriesFrames() throws Exception {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
@@ -21,16 +21,8 @@ class QuicReconnectTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Map<String, String> FAST_ZOMBIE_DETECTION = Map.of(QuicOptions.ACK_TIMEOUT, "1000");
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void reachesAPeerThatClosedAndRestartedOnTheSamePort() throws Exception {

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.LocalIdentity;
@@ -31,16 +31,8 @@ import org.tomprotocol.transport.quic.TestNodes.Node;
 class QuicSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void exchangesFramesBothWaysOnOneConnection() throws Exception {

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.codec.quic.QuicStreamChannel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.transport.quic.TestNodes.Node;
 
@@ -29,16 +29,8 @@ class SlowFramesTest {
             QuicLimits.INBOUND_BUFFER, String.valueOf(TOTAL),
             QuicLimits.INBOUND_BUFFER_PER_CONNECTION, String.valueOf(PER_CONNECTION));
 
-    static {
-        DebugLogging.enableIfAsked();
-    }
-
-    private final TestNodes nodes = new TestNodes();
-
-    @AfterEach
-    void close() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final TestNodes nodes = new TestNodes();
 
     @Test
     void slowStreamsOfManyPeersHoldNoMoreThanTheBudgetAndAnHonestLargeFrameStillArrives() throws Exception {

@@ -6,14 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.TransportContext;
 import org.tomprotocol.spi.transport.TransportException;
 
-/** Binds real QUIC transports on loopback and closes them after the test. */
-final class TestNodes implements AutoCloseable {
+/**
+ * Binds real QUIC transports on loopback and, registered as a JUnit extension, closes them after each test;
+ * {@code -Dtom.quic.debug=true} turns on debug logging.
+ */
+final class TestNodes implements AutoCloseable, AfterEachCallback {
+    static {
+        DebugLogging.enableIfAsked();
+    }
+
     static final int ONE_MIB = 1 << 20;
 
     record Node(LocalIdentity identity, QuicTransport transport, RecordingListener listener) {
@@ -74,5 +83,10 @@ final class TestNodes implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(node -> node.transport().close());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }
