@@ -1,8 +1,7 @@
 package org.tomprotocol.crypto;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One Wycheproof JSON file from the shared vectors directory ({@code tom.shared.dir}/vectors/wycheproof), turned
+ * One Wycheproof JSON file from the test resources ({@code wycheproof/}, vendored with their licence), turned
  * into one dynamic test per vector plus a summary test that checks every vector of the file ran and passed.
  */
 final class WycheproofFile {
@@ -69,8 +68,12 @@ final class WycheproofFile {
     }
 
     static WycheproofFile load(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("tom.shared.dir", "../../shared"), "vectors", "wycheproof");
-        return new WycheproofFile(name, new ObjectMapper().readTree(Files.readString(dir.resolve(name))));
+        try (InputStream in = WycheproofFile.class.getResourceAsStream("/wycheproof/" + name)) {
+            if (in == null) {
+                throw new IOException("no Wycheproof file " + name + " among the test resources");
+            }
+            return new WycheproofFile(name, new ObjectMapper().readTree(in));
+        }
     }
 
     List<Vector> vectors() {
