@@ -8,6 +8,7 @@
  * @uses org.tomprotocol.spi.discovery.DiscoveryProvider
  * @uses org.tomprotocol.spi.store.StoreProvider
  * @uses org.tomprotocol.spi.anchor.AnchorProvider
+ * @uses org.tomprotocol.spi.runtime.RuntimeProvider
  * @provides org.tomprotocol.api.spi.EngineProvider
  */
 module org.tomprotocol.core {
@@ -24,6 +25,7 @@ module org.tomprotocol.core {
     uses org.tomprotocol.spi.discovery.DiscoveryProvider;
     uses org.tomprotocol.spi.store.StoreProvider;
     uses org.tomprotocol.spi.anchor.AnchorProvider;
+    uses org.tomprotocol.spi.runtime.RuntimeProvider;
 
     provides org.tomprotocol.api.spi.EngineProvider with org.tomprotocol.core.TomEngineProvider;
 }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import org.tomprotocol.api.spi.EngineRuntime;
 import org.tomprotocol.api.spi.NodeConfig;
 import org.tomprotocol.api.spi.PluginSource;
 import org.tomprotocol.api.spi.Provider;
@@ -36,7 +35,6 @@ public final class NodeBuilder {
     private final List<Provider> providers = new ArrayList<>();
     private boolean serviceLoading = true;
     private PluginSource plugins = PluginSource.system();
-    private EngineRuntime runtime;
     private OptionalLong randomSeed = OptionalLong.empty();
     private int sendQueueCapacity = DEFAULT_SEND_QUEUE_CAPACITY;
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
@@ -126,15 +124,6 @@ public final class NodeBuilder {
         return this;
     }
 
-    /**
-     * Runs the node on {@code runtime} instead of its own threads and the system clock; the testkit's
-     * virtual runtime makes many nodes run deterministically in one thread.
-     */
-    public NodeBuilder runtime(EngineRuntime runtime) {
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
-        return this;
-    }
-
     /** Seeds the node's non-cryptographic choices (relay selection, gossip) for reproducible runs. */
     public NodeBuilder randomSeed(long seed) {
         this.randomSeed = OptionalLong.of(seed);
@@ -168,7 +157,7 @@ public final class NodeBuilder {
     /** The configuration this builder would start a node with. */
     public NodeConfig config() {
         return new NodeConfig(dataDir, identitySeed, listen, bootstrap, transports, providers, serviceLoading,
-                plugins, runtime, randomSeed, sendQueueCapacity, maxPayloadBytes, options);
+                plugins, randomSeed, sendQueueCapacity, maxPayloadBytes, options);
     }
 
     /**

@@ -76,9 +76,9 @@ public class EngineThroughputBenchmark {
         MemoryNetwork network = new MemoryNetwork(runtime, 1).defaultLink(LinkModel.withLatency(1));
         TomV1CryptoSuiteProvider crypto = new TomV1CryptoSuiteProvider();
         SplittableRandom random = new SplittableRandom(42);
-        sender = Tom.node().runtime(runtime).serviceLoading(false).provider(crypto)
+        sender = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
                 .provider(network.transportProvider()).identitySeed(bytes(random, 32)).listen("mem:sender").start();
-        recipient = Tom.node().runtime(runtime).serviceLoading(false).provider(crypto)
+        recipient = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
                 .provider(network.transportProvider()).identitySeed(bytes(random, 32)).listen("mem:recipient").start();
         recipient.onMessage(message -> received.incrementAndGet());
         sender.addPeer(PeerAddress.of(recipient.id(), TransportAddress.parse("mem:recipient")));

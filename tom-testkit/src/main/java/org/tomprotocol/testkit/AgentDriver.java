@@ -1,7 +1,7 @@
 package org.tomprotocol.testkit;
 
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 /**
  * Drives one {@link RuntimeAgent} on a {@link VirtualRuntime}: at most one pending duty cycle from

@@ -9,14 +9,16 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.EngineRuntime;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.EngineRuntime;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
+import org.tomprotocol.spi.runtime.RuntimeProvider;
 import org.tomprotocol.testkit.internal.EventQueue;
 
 /**
  * A single-threaded discrete-event simulator on a virtual clock, shared by any number of engines and
- * in-memory networks: give it to {@code Tom.node().runtime(...)} and to {@code new MemoryNetwork(...)}.
+ * in-memory networks: give it to {@code Tom.node().provider(...)} (it is the {@code virtual} runtime provider)
+ * and to {@code new MemoryNetwork(...)}.
  *
  * <p><b>Time.</b> The clock starts at {@link #DEFAULT_START} (or the instant given) and moves only while a
  * run method executes events; resolution is one millisecond (sub-millisecond parts of durations are
@@ -45,7 +47,7 @@ import org.tomprotocol.testkit.internal.EventQueue;
  * contract allows from any thread: in a simulation another thread is a bug that would break determinism.
  * Run methods may not be called from inside a task.
  */
-public final class VirtualRuntime implements EngineRuntime, NetworkScheduler {
+public final class VirtualRuntime implements EngineRuntime, RuntimeProvider, NetworkScheduler {
     /** Where the clock starts by default: 2026-01-01T00:00:00Z. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -311,6 +313,18 @@ public final class VirtualRuntime implements EngineRuntime, NetworkScheduler {
             throw new IllegalArgumentException(name + " must not be negative, got " + duration);
         }
         return duration.toMillis();
+    }
+
+    /** As a runtime provider: {@code virtual}. */
+    @Override
+    public String id() {
+        return "virtual";
+    }
+
+    /** Every node given this runtime shares it, and the clock. */
+    @Override
+    public EngineRuntime runtime(String nodeName) {
+        return this;
     }
 
     private final class VirtualClock implements InstantSource {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 class AgentDriverTest {
     private final VirtualRuntime runtime = new VirtualRuntime();

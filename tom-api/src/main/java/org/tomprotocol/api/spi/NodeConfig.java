@@ -24,7 +24,6 @@ public final class NodeConfig {
     private final List<Provider> providers;
     private final boolean serviceLoading;
     private final PluginSource plugins;
-    private final EngineRuntime runtime;
     private final OptionalLong randomSeed;
     private final int sendQueueCapacity;
     private final int maxPayloadBytes;
@@ -39,7 +38,6 @@ public final class NodeConfig {
      * @param providers         provider instances given explicitly
      * @param serviceLoading    whether to also look providers up with {@link java.util.ServiceLoader}
      * @param plugins           where to look providers up
-     * @param runtime           the runtime to run on, or {@code null} for the node's own threads
      * @param randomSeed        seed of non-cryptographic choices, if reproducibility is wanted
      * @param sendQueueCapacity capacity of the send queue
      * @param maxPayloadBytes   largest application payload
@@ -47,7 +45,7 @@ public final class NodeConfig {
      */
     public NodeConfig(Path dataDir, byte[] identitySeed, List<TransportAddress> listen, List<PeerAddress> bootstrap,
                       Set<String> transports, List<Provider> providers, boolean serviceLoading,
-                      PluginSource plugins, EngineRuntime runtime, OptionalLong randomSeed, int sendQueueCapacity,
+                      PluginSource plugins, OptionalLong randomSeed, int sendQueueCapacity,
                       int maxPayloadBytes, Map<String, String> options) {
         this.dataDir = dataDir;
         this.identitySeed = identitySeed == null ? null : identitySeed.clone();
@@ -57,7 +55,6 @@ public final class NodeConfig {
         this.providers = List.copyOf(providers);
         this.serviceLoading = serviceLoading;
         this.plugins = Objects.requireNonNull(plugins, "plugins");
-        this.runtime = runtime;
         this.randomSeed = Objects.requireNonNull(randomSeed, "randomSeed");
         this.sendQueueCapacity = sendQueueCapacity;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -97,10 +94,6 @@ public final class NodeConfig {
         return plugins;
     }
 
-    public Optional<EngineRuntime> runtime() {
-        return Optional.ofNullable(runtime);
-    }
-
     public OptionalLong randomSeed() {
         return randomSeed;
     }
@@ -126,7 +119,7 @@ public final class NodeConfig {
     public String toString() {
         return "NodeConfig[dataDir=" + dataDir + ", identitySeed=" + (identitySeed == null ? "none" : "(hidden)")
                 + ", listen=" + listen + ", bootstrap=" + bootstrap + ", transports=" + transports
-                + ", providers=" + providers.size() + ", runtime=" + (runtime == null ? "own threads" : runtime)
+                + ", providers=" + providers.size()
                 + ", options=" + options.keySet() + "]";
     }
 }

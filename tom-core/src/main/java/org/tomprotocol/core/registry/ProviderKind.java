@@ -5,6 +5,7 @@ import org.tomprotocol.api.spi.Provider;
 import org.tomprotocol.spi.anchor.AnchorProvider;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
+import org.tomprotocol.spi.runtime.RuntimeProvider;
 import org.tomprotocol.spi.store.StoreProvider;
 import org.tomprotocol.spi.transport.TransportProvider;
 
@@ -15,7 +16,8 @@ public enum ProviderKind {
     TRANSPORT("transport", TransportProvider.class),
     DISCOVERY("discovery", DiscoveryProvider.class),
     STORE("store", StoreProvider.class),
-    ANCHOR("anchor", AnchorProvider.class);
+    ANCHOR("anchor", AnchorProvider.class),
+    RUNTIME("runtime", RuntimeProvider.class);
 
     private final String label;
     private final Class<? extends Provider> service;

@@ -11,8 +11,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.DeadlineTimerWheel;
 import org.jctools.queues.MpscArrayQueue;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 /**
  * The single writer of a node's protocol state. Other threads hand it work through two JCTools MPSC queues —

@@ -14,7 +14,8 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
-import org.tomprotocol.api.spi.EngineRuntime;
+import org.tomprotocol.spi.runtime.EngineRuntime;
+import org.tomprotocol.spi.runtime.RuntimeProvider;
 import org.tomprotocol.api.spi.NodeConfig;
 import org.tomprotocol.core.engine.InboundVerifier;
 import org.tomprotocol.core.engine.NodeEngine;
@@ -58,14 +59,13 @@ public final class NodeAssembly {
         CryptoSuite crypto = CryptoSelection.suite(registry);
         LocalIdentity identity = identity(config, crypto);
         NodeId local = identity.id();
-        ThreadedRuntime owned = config.runtime().isPresent() ? null : new ThreadedRuntime(local.shortForm());
-        EngineRuntime runtime = config.runtime().orElse(owned);
+        List<RuntimeProvider> runtimes = registry.available(ProviderKind.RUNTIME, RuntimeProvider.class);
+        ThreadedRuntime owned = runtimes.isEmpty() ? new ThreadedRuntime(local.shortForm()) : null;
+        EngineRuntime runtime = owned != null ? owned : runtimes.get(0).runtime(local.shortForm());
         try {
             return assemble(config, registry, crypto, identity, runtime, owned);
         } catch (RuntimeException e) {
-            if (owned != null) {
-                owned.close();
-            }
+            runtime.release();
             throw e;
         }
     }
@@ -185,16 +185,16 @@ public final class NodeAssembly {
     }
 
     /** The agent handle, known only once the runtime attached the agent. */
-    private static final class AgentHolder implements org.tomprotocol.api.spi.AgentHandle {
-        private volatile org.tomprotocol.api.spi.AgentHandle delegate;
+    private static final class AgentHolder implements org.tomprotocol.spi.runtime.AgentHandle {
+        private volatile org.tomprotocol.spi.runtime.AgentHandle delegate;
 
-        void set(org.tomprotocol.api.spi.AgentHandle handle) {
+        void set(org.tomprotocol.spi.runtime.AgentHandle handle) {
             this.delegate = handle;
         }
 
         @Override
         public void wake() {
-            org.tomprotocol.api.spi.AgentHandle current = delegate;
+            org.tomprotocol.spi.runtime.AgentHandle current = delegate;
             if (current != null) {
                 current.wake();
             }
@@ -202,7 +202,7 @@ public final class NodeAssembly {
 
         @Override
         public void close() {
-            org.tomprotocol.api.spi.AgentHandle current = delegate;
+            org.tomprotocol.spi.runtime.AgentHandle current = delegate;
             if (current != null) {
                 current.close();
             }

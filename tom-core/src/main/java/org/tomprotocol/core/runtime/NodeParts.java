@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.tomprotocol.api.DeliveryFailedException;
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.EngineRuntime;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.EngineRuntime;
 import org.tomprotocol.core.engine.NodeEngine;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 
@@ -37,6 +37,7 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
             done.countDown();
             if (ownedRuntime == null) {
                 handle.close();
+                runtime.release();
             }
         });
         if (ownedRuntime != null) {

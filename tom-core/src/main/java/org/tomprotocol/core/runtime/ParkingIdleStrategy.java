@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.concurrent.IdleStrategy;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 /**
  * Spins briefly after work, then parks until the agent's next timer is due (at most 1 s); a wake-up unparks

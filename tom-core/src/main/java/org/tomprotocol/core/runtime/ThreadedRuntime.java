@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.tomprotocol.api.spi.AgentHandle;
-import org.tomprotocol.api.spi.EngineRuntime;
-import org.tomprotocol.api.spi.RuntimeAgent;
+import org.tomprotocol.spi.runtime.AgentHandle;
+import org.tomprotocol.spi.runtime.EngineRuntime;
+import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 /**
  * A node's own threads: one Agrona agent thread that parks when idle, one event thread for application
@@ -99,6 +99,12 @@ final class ThreadedRuntime implements EngineRuntime, AutoCloseable {
                 runner.close();
             }
         };
+    }
+
+    /** The node stopped: its event thread goes. */
+    @Override
+    public void release() {
+        close();
     }
 
     /** Stops the event thread after it ran what it was given. */

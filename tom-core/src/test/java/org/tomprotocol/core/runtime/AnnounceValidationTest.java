@@ -52,7 +52,7 @@ class AnnounceValidationTest {
     @BeforeEach
     void setUp() {
         network = new MemoryNetwork(runtime, 7);
-        node = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+        node = Tom.node().provider(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider()).provider(discovery).listen("mem:node").start();
         runtime.runFor(Duration.ofMillis(100));
     }
@@ -158,7 +158,7 @@ class AnnounceValidationTest {
 
     @Test
     void addressesTheDiscoveryHearsOfReachTheTransportsButMakeNoPeerRecord() {
-        TomNode other = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+        TomNode other = Tom.node().provider(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider()).listen("mem:other").start();
         try {
             runtime.runFor(Duration.ofMillis(100));
@@ -184,7 +184,7 @@ class AnnounceValidationTest {
         byte[] seed = new byte[32];
         seed[0] = 42;
         LocalIdentity self = SUITE.identityFromSeed(seed);
-        node = Tom.node().runtime(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
+        node = Tom.node().provider(runtime).serviceLoading(false).provider(new TomV1CryptoSuiteProvider())
                 .provider(new MemoryNetwork(runtime, 8).transportProvider()).provider(discovery)
                 .identitySeed(seed).listen("mem:self").start();
         runtime.runFor(Duration.ofMillis(100));

@@ -88,7 +88,7 @@ class LivenessAndBackpressureTest {
     void sendFailsFastWhenTheQueueIsFullAndNothingIsDroppedSilently() {
         try (SimulatedNetwork net = new SimulatedNetwork(14)) {
             TomNode bob = net.node("bob");
-            TomNode alice = Tom.node().runtime(net.runtime).serviceLoading(false)
+            TomNode alice = Tom.node().provider(net.runtime).serviceLoading(false)
                     .provider(new TomV1CryptoSuiteProvider()).provider(net.network.transportProvider())
                     .listen("mem:alice").sendQueueCapacity(3).start();
             net.link(alice, bob);

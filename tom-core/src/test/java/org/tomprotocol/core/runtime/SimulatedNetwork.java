@@ -43,7 +43,7 @@ final class SimulatedNetwork implements AutoCloseable {
         byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
         org.tomprotocol.api.NodeBuilder builder = Tom.node()
-                .runtime(runtime)
+                .provider(runtime)
                 .serviceLoading(false)
                 .provider(new TomV1CryptoSuiteProvider())
                 .identitySeed(identitySeed)

@@ -42,7 +42,7 @@ final class EngineCluster implements AutoCloseable {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
         var builder = Tom.node()
-                .runtime(runtime)
+                .provider(runtime)
                 .serviceLoading(false)
                 .provider(new TomV1CryptoSuiteProvider())
                 .provider(network.transportProvider())

@@ -112,7 +112,7 @@ public final class EngineSimulation {
             for (int i = 0; i < settings.nodes(); i++) {
                 byte[] identitySeed = new byte[32];
                 random.nextBytes(identitySeed);
-                TomNode node = Tom.node().runtime(runtime).serviceLoading(false).provider(crypto)
+                TomNode node = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
                         .provider(network.transportProvider()).identitySeed(identitySeed)
                         .listen("mem:n" + i).randomSeed(settings.seed() + i).start();
                 List<InboundMessage> inbox = new ArrayList<>();

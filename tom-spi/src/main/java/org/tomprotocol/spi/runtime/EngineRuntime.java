@@ -1,4 +1,4 @@
-package org.tomprotocol.api.spi;
+package org.tomprotocol.spi.runtime;
 
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
@@ -6,10 +6,8 @@ import java.util.concurrent.Executor;
 /**
  * The threads and clock an engine runs on. By default a node creates its own: one agent thread that parks
  * when idle, a worker pool for cryptography and an event thread for notifications, all on the system
- * clock. A simulation supplies one runtime shared by many nodes whose clock is virtual and whose executors
- * run tasks inline, so a run is deterministic.
- *
- * <p>A runtime may be shared by several nodes; nodes never close it.
+ * clock. A simulation supplies, through a {@link RuntimeProvider}, one runtime shared by many nodes whose clock
+ * is virtual and whose executors run tasks inline, so a run is deterministic.
  */
 public interface EngineRuntime {
     /** The clock engines read; never the system clock directly. */
@@ -26,4 +24,11 @@ public interface EngineRuntime {
      * returned handle and when the agent's next deadline passes.
      */
     AgentHandle attach(RuntimeAgent agent);
+
+    /**
+     * The node that asked for this runtime stopped and no longer uses it: a runtime of its own stops its threads;
+     * one shared by several nodes does nothing.
+     */
+    default void release() {
+    }
 }

@@ -1,4 +1,4 @@
-package org.tomprotocol.api.spi;
+package org.tomprotocol.spi.runtime;
 
 /** A single-threaded unit of work driven by an {@link EngineRuntime}: the engine's state machines. */
 public interface RuntimeAgent {

@@ -1,4 +1,4 @@
-package org.tomprotocol.api.spi;
+package org.tomprotocol.spi.runtime;
 
 /** The link between a {@link RuntimeAgent} and the runtime driving it. */
 public interface AgentHandle extends AutoCloseable {
