@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Objects;
 
 /** A message was not delivered: completes {@link OutboundMessage#delivered()} exceptionally. */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public class DeliveryFailedException extends TomException {
     @Serial
     private static final long serialVersionUID = 1L;

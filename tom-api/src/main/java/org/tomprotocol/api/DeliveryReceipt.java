@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param sentAt      when the message was accepted by {@link TomNode#send}
  * @param deliveredAt when the acknowledgement was processed
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record DeliveryReceipt(MessageId messageId, NodeId recipient, Instant sentAt, Instant deliveredAt) {
     public DeliveryReceipt {
         Objects.requireNonNull(messageId, "messageId");

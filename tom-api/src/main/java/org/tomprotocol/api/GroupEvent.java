@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** Something that happened in a group this node belongs to or is invited to. */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public sealed interface GroupEvent {
     /** The group concerned. */
     GroupId group();

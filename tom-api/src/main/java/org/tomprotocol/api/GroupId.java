@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param value the textual id
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public record GroupId(String value) {
     public GroupId {
         Objects.requireNonNull(value, "group id");

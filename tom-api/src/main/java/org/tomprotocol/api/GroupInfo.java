@@ -11,6 +11,7 @@ import java.util.Set;
  * @param hub     the node that currently fans messages out to members
  * @param members the members, this node included
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public record GroupInfo(GroupId id, String name, NodeId hub, Set<GroupMember> members) {
     public GroupInfo {
         Objects.requireNonNull(id, "id");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param inviter   who invited this node
  * @param expiresAt when the invitation lapses (at most 24 h after it was made)
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public record GroupInvite(GroupId group, String name, NodeId inviter, Instant expiresAt) {
     public GroupInvite {
         Objects.requireNonNull(group, "group");

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param role     its rights
  * @param joinedAt when it joined
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public record GroupMember(NodeId id, GroupRole role, Instant joinedAt) {
     public GroupMember {
         Objects.requireNonNull(id, "id");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A message posted to a group, as delivered to this member's application. */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public final class GroupMessage {
     private final GroupId group;
     private final MessageId id;

@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
  *
  * <p>An engine that does not implement groups throws {@link UnsupportedFeatureException} from every method.
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface Groups {
     /** Creates a group hosted by this node and invites {@code invitees}. */
     CompletionStage<GroupInfo> create(String name, Collection<NodeId> invitees);

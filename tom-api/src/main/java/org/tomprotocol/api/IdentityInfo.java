@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param seedFile the file holding the 32-byte secret seed
  * @param created  whether this call created the identity
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record IdentityInfo(NodeId id, Path seedFile, boolean created) {
     public IdentityInfo {
         Objects.requireNonNull(id, "id");

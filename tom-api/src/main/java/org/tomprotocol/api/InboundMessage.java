@@ -7,6 +7,7 @@ import java.util.Objects;
  * A message delivered to this node's application. Its sender's signature was verified and its payload
  * decrypted before the application sees it; each message id from a sender is delivered once.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class InboundMessage {
     private final MessageId id;
     private final NodeId sender;

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param value the textual id
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record MessageId(String value) {
     /** Longest id accepted from the network; Gen-2 ids are 36 characters. */
     public static final int MAX_LENGTH = 64;

@@ -6,6 +6,7 @@ package org.tomprotocol.api;
  * delivered. A message is {@link #DELIVERED} only when its final recipient's signed acknowledgement came
  * back (lock 1): a relay's acknowledgement gives {@link #RELAYED}, never more.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public enum MessageStatus {
     /** Accepted by the node, not yet handed to a transport. */
     PENDING,

@@ -21,6 +21,7 @@ import org.tomprotocol.api.spi.Provider;
  *
  * <p>Settings are validated when set, so a mistake is reported where it was made.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class NodeBuilder {
     /** Default capacity of the queue between callers of {@code send} and the engine. */
     public static final int DEFAULT_SEND_QUEUE_CAPACITY = 16_384;

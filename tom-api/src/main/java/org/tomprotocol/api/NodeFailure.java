@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param reason    the error's type and message (never a payload or a key)
  * @param at        when the node noticed
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record NodeFailure(String component, String reason, Instant at) implements NodeEvent {
     public NodeFailure {
         Objects.requireNonNull(component, "component");

@@ -11,6 +11,7 @@ import java.util.Locale;
  * 52-character RFC 4648 base32 form (no padding, any case) that ToM Gen-2 prints. A node id is public
  * information; it is safe to log.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class NodeId implements Comparable<NodeId> {
     /** Length of a node id in bytes. */
     public static final int LENGTH = 32;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
  *
  * @param counters counter values by name
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public record NodeMetrics(Map<String, Long> counters) {
     public NodeMetrics {
         counters = Map.copyOf(counters);

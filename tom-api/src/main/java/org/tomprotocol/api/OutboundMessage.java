@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  * <p>Listeners and stage callbacks run on the node's event thread, never on the protocol engine's own
  * thread; a slow listener delays other notifications of this node but never the protocol.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface OutboundMessage {
     /** The id shared by every attempt of this message. */
     MessageId id();

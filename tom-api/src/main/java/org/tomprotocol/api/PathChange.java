@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param sinceFirstMessage time since this node first sent to the peer
  * @param at                when this node noticed
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PathChange(NodeId peer, PathKind from, PathKind to, Duration sinceFirstMessage, Instant at)
         implements NodeEvent {
     public PathChange {

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param id        the node
  * @param addresses where to reach it; may be empty when only discovery can find it
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PeerAddress(NodeId id, List<TransportAddress> addresses) {
     public PeerAddress {
         Objects.requireNonNull(id, "id");

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param state its new state
  * @param at    when this node noticed
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PeerEvent(NodeId peer, PeerState state, Instant at) implements NodeEvent {
     public PeerEvent {
         Objects.requireNonNull(peer, "peer");

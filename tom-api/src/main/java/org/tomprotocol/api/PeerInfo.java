@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param addresses     where transports may reach it
  * @param directSession whether a transport session to it is open now
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PeerInfo(NodeId id, String name, PeerState state, Instant lastSeen, List<TransportAddress> addresses,
                        boolean directSession) {
     public PeerInfo {

@@ -1,6 +1,7 @@
 package org.tomprotocol.api;
 
 /** What this node believes about a peer's liveness. */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public enum PeerState {
     /** First heard of, by any source (bootstrap, gossip, a relayed message). */
     DISCOVERED,

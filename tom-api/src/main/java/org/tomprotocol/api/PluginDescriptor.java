@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param available         whether it can be used here
  * @param unavailableReason why not, when it cannot; empty otherwise
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PluginDescriptor(String kind, String id, String version, String module, String location,
                                int priority, boolean available, String unavailableReason) {
     public PluginDescriptor {

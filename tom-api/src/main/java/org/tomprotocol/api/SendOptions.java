@@ -9,6 +9,7 @@ import java.util.Objects;
  * path instead (source routing, at most four relays): the message goes exactly that way, with retries but
  * no reroute.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class SendOptions {
     /** Most relays a path may name. */
     public static final int MAX_RELAYS = 4;

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Objects;
 
 /** {@link TomNode#send} refused a message at once; nothing was sent. */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public class SendRejectedException extends TomException {
     @Serial
     private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param current   the status after the step
  * @param at        when the node observed the step
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record StatusChange(MessageId messageId, MessageStatus previous, MessageStatus current, Instant at) {
     public StatusChange {
         Objects.requireNonNull(messageId, "messageId");

@@ -13,6 +13,7 @@ import org.tomprotocol.api.spi.PluginSource;
  * Entry point of ToM: {@code TomNode node = Tom.node().start();} starts a node with everything found on
  * the module path or class path, zero configuration needed.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class Tom {
     private Tom() {
     }

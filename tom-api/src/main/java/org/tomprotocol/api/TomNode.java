@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  *
  * <p>Start one with {@code Tom.node().start()}; close it to release its sockets and threads.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface TomNode extends AutoCloseable {
     /** This node's identity. */
     NodeId id();

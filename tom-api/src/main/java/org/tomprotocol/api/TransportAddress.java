@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param scheme  the transport scheme, lowercase ({@code quic}, {@code mem}, …)
  * @param address the transport-specific address
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record TransportAddress(String scheme, String address) {
     /** The scheme assumed for an address written without one: ToM's default transport, QUIC over UDP. */
     public static final String DEFAULT_SCHEME = "quic";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
 
@@ -15,6 +16,7 @@ import org.tomprotocol.api.TransportAddress;
  * Everything a node is started with, as collected by {@code Tom.node()}. Immutable; the identity seed is
  * copied in and out and never printed.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public final class NodeConfig {
     private final Path dataDir;
     private final byte[] identitySeed;

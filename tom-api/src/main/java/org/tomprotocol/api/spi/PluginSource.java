@@ -3,6 +3,8 @@ package org.tomprotocol.api.spi;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.tomprotocol.api.Api;
+
 /**
  * Where providers are looked up: a module layer (e.g. one built from a plugin directory, which also sees
  * its parent layers) or a class loader (module path and class path).
@@ -10,6 +12,7 @@ import java.util.Optional;
  * @param layer       the layer to search, if any
  * @param classLoader the class loader to search when there is no layer
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record PluginSource(Optional<ModuleLayer> layer, ClassLoader classLoader) {
     public PluginSource {
         Objects.requireNonNull(layer, "layer");

@@ -1,10 +1,13 @@
 package org.tomprotocol.api.spi;
 
+import org.tomprotocol.api.Api;
+
 /**
  * What every ToM provider has: an id, a priority and an availability check. Transports, discovery,
  * crypto suites, stores, anchors and the engine itself are providers, found by
  * {@link java.util.ServiceLoader} or given explicitly to the node builder.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface Provider {
     /** A short stable id, unique within the provider's kind, e.g. {@code quic} or {@code tom-v1}. */
     String id();

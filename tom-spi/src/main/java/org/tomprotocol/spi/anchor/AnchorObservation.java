@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 
 /**
@@ -14,6 +15,7 @@ import org.tomprotocol.api.NodeId;
  * @param at      when
  * @param facts   further details, as text
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record AnchorObservation(String kind, NodeId subject, Instant at, Map<String, String> facts) {
     public AnchorObservation {
         Objects.requireNonNull(kind, "kind");

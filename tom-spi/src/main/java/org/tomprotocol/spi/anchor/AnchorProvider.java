@@ -1,5 +1,6 @@
 package org.tomprotocol.spi.anchor;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.spi.Provider;
 
@@ -8,6 +9,7 @@ import org.tomprotocol.api.spi.Provider;
  * decides anything for it. Its contract is shaped so that it cannot: nothing it returns reaches a protocol
  * decision.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface AnchorProvider extends Provider {
     /** Opens the anchor of one node. */
     Anchor open(NodeId localNode);

@@ -2,6 +2,7 @@ package org.tomprotocol.spi.crypto;
 
 import java.nio.file.Path;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.IdentityException;
 import org.tomprotocol.api.NodeId;
 
@@ -10,6 +11,7 @@ import org.tomprotocol.api.NodeId;
  * node id, key agreement and the symmetric AEAD used with group keys. Implementations are stateless and
  * thread-safe, and never log or print key material.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface CryptoSuite {
     /** The suite id, e.g. {@code tom-v1}. */
     String id();

@@ -3,6 +3,7 @@ package org.tomprotocol.spi.discovery;
 import java.util.Collection;
 import java.util.Set;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 
@@ -11,6 +12,7 @@ import org.tomprotocol.api.PeerAddress;
  * announces). It does no I/O and reads no clock: the engine's agent calls it with the current time, one
  * call at a time, and it acts only through its {@link DiscoveryContext}.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface Discovery {
     /** Starts: joins through the context's bootstrap peers. */
     void start(long nowMillis);

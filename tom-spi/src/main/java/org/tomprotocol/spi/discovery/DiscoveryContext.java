@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
@@ -12,6 +13,7 @@ import org.tomprotocol.api.TransportAddress;
  * How a {@link Discovery} acts on the world. Every method is called from the engine's agent thread and
  * returns at once; sends are queued.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface DiscoveryContext {
     /** This node. */
     NodeId localId();

@@ -3,12 +3,15 @@ package org.tomprotocol.spi.runtime;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
 
+import org.tomprotocol.api.Api;
+
 /**
  * The threads and clock an engine runs on. By default a node creates its own: one agent thread that parks
  * when idle, a worker pool for cryptography and an event thread for notifications, all on the system
  * clock. A simulation supplies, through a {@link RuntimeProvider}, one runtime shared by many nodes whose clock
  * is virtual and whose executors run tasks inline, so a run is deterministic.
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface EngineRuntime {
     /** The clock engines read; never the system clock directly. */
     InstantSource clock();

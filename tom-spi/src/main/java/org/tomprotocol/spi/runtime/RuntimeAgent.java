@@ -1,6 +1,9 @@
 package org.tomprotocol.spi.runtime;
 
+import org.tomprotocol.api.Api;
+
 /** A single-threaded unit of work driven by an {@link EngineRuntime}: the engine's state machines. */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface RuntimeAgent {
     /** A name for the agent's thread and diagnostics. */
     String name();

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.tomprotocol.api.Api;
+
 /**
  * A durable key-value store, in namespaces. Every entry has an expiry and is gone after it (lock 2: nothing
  * outlives 24 hours; the engine never asks for a later expiry). Values may hold ciphertext only: the engine
  * never stores plaintext payloads.
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface Store extends AutoCloseable {
     /** Stores {@code value} under {@code namespace}/{@code key} until {@code expiresAt}, replacing any previous value. */
     void put(String namespace, String key, byte[] value, Instant expiresAt) throws IOException;

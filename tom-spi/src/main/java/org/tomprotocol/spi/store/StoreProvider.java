@@ -3,9 +3,11 @@ package org.tomprotocol.spi.store;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.spi.Provider;
 
 /** Provides durable state for nodes that have a data directory. */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface StoreProvider extends Provider {
     /** Opens (creating if needed) the store kept in {@code directory}. */
     Store open(Path directory) throws IOException;

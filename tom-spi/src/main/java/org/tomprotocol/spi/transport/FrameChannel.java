@@ -1,9 +1,12 @@
 package org.tomprotocol.spi.transport;
 
+import org.tomprotocol.api.Api;
+
 /**
  * Which protocol a frame belongs to; transports carry it beside the frame (the QUIC transport puts it in
  * the top byte of the frame's length prefix, so envelope frames are byte-identical to ToM Gen-2).
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public enum FrameChannel {
     /** A ToM envelope (messages, acknowledgements, receipts). */
     ENVELOPE(0),

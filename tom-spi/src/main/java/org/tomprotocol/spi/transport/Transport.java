@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 
@@ -13,6 +14,7 @@ import org.tomprotocol.api.TransportAddress;
  * session per peer (used in both directions), and reports sessions and frames to its
  * {@link TransportListener}. All methods are thread-safe and non-blocking.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface Transport extends AutoCloseable {
     /** Where this transport accepts sessions, as peers should dial it (observed addresses included). */
     List<TransportAddress> localAddresses();

@@ -1,6 +1,9 @@
 package org.tomprotocol.spi.transport;
 
+import org.tomprotocol.api.Api;
+
 /** What a transport can do, so the engine can choose between transports. */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public enum TransportCapability {
     /** Sessions are authenticated and encrypted at the link (e.g. TLS 1.3). */
     SECURE_LINK,

@@ -3,6 +3,7 @@ package org.tomprotocol.spi.transport;
 import java.util.List;
 import java.util.Map;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
@@ -17,6 +18,7 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * @param options       node options; a transport reads those prefixed with its scheme
  * @param listener      where to report frames and sessions
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record TransportContext(LocalIdentity identity, CryptoSuite crypto, List<TransportAddress> listen,
                                int maxFrameBytes, Map<String, String> options, TransportListener listener) {
     public TransportContext {

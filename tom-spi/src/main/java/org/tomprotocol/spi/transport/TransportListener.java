@@ -2,6 +2,7 @@ package org.tomprotocol.spi.transport;
 
 import java.util.List;
 
+import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 
@@ -9,6 +10,7 @@ import org.tomprotocol.api.TransportAddress;
  * Receives what a transport observes. Called from the transport's threads; implementations return quickly
  * and never block.
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface TransportListener {
     /** A frame arrived from an authenticated peer. The array is handed over: the transport keeps no reference. */
     void onFrame(NodeId peer, FrameChannel channel, byte[] frame);
