@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param priority          higher wins when several providers of a kind compete
  * @param available         whether it can be used here
  * @param unavailableReason why not, when it cannot; empty otherwise
+ * @param options           the options it reads
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public record PluginDescriptor(String kind, String id, String version, String module, String location,
-                               int priority, boolean available, String unavailableReason) {
+                               int priority, boolean available, String unavailableReason,
+                               java.util.List<OptionSpec> options) {
     public PluginDescriptor {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
@@ -25,5 +27,6 @@ public record PluginDescriptor(String kind, String id, String version, String mo
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(unavailableReason, "unavailableReason");
+        options = java.util.List.copyOf(options);
     }
 }

@@ -28,6 +28,11 @@ public final class TomEngineProvider implements EngineProvider {
     }
 
     @Override
+    public List<org.tomprotocol.api.OptionSpec> options() {
+        return org.tomprotocol.core.registry.EngineOptions.ALL;
+    }
+
+    @Override
     public TomNode start(NodeConfig config) {
         return NodeAssembly.start(config);
     }

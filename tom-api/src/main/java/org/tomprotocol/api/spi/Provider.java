@@ -24,4 +24,13 @@ public interface Provider {
     default Availability availability() {
         return Availability.AVAILABLE;
     }
+
+    /**
+     * The options this provider reads from the node's options, with their types and defaults. A node refuses an
+     * option that no provider found declares, naming it and the valid keys; {@code tom plugins} lists them. Keys
+     * start with the provider's prefix (e.g. {@code quic.}). Must be cheap and must not throw.
+     */
+    default java.util.List<org.tomprotocol.api.OptionSpec> options() {
+        return java.util.List.of();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
+import org.tomprotocol.api.OptionSpec;
 import org.tomprotocol.api.PluginDescriptor;
 import org.tomprotocol.api.spi.Availability;
 import org.tomprotocol.api.spi.PluginSource;
@@ -25,9 +26,23 @@ public final class ProviderRegistry {
     private static final System.Logger LOG = System.getLogger(ProviderRegistry.class.getName());
 
     private final Map<ProviderKind, List<Entry>> entries;
+    private final List<String> duplicates;
 
-    private ProviderRegistry(Map<ProviderKind, List<Entry>> entries) {
+    private ProviderRegistry(Map<ProviderKind, List<Entry>> entries, List<String> duplicates) {
         this.entries = entries;
+        this.duplicates = List.copyOf(duplicates);
+    }
+
+    /** One sentence per provider id that two jars share, naming both; empty when ids are unique. */
+    public List<String> duplicates() {
+        return duplicates;
+    }
+
+    /** The options of every provider found, available or not. */
+    public List<OptionSpec> declaredOptions() {
+        List<OptionSpec> options = new ArrayList<>();
+        entries.values().forEach(list -> list.forEach(entry -> options.addAll(entry.descriptor().options())));
+        return options;
     }
 
     /** One provider as found, with its availability evaluated once. */
@@ -43,6 +58,7 @@ public final class ProviderRegistry {
      */
     public static ProviderRegistry load(PluginSource source, List<? extends Provider> explicit, boolean serviceLoading) {
         Map<ProviderKind, List<Entry>> found = new EnumMap<>(ProviderKind.class);
+        List<String> duplicates = new ArrayList<>();
         for (ProviderKind kind : ProviderKind.values()) {
             Map<String, Entry> byId = new LinkedHashMap<>();
             for (Provider provider : explicit) {
@@ -52,14 +68,29 @@ public final class ProviderRegistry {
             }
             if (serviceLoading) {
                 for (Entry entry : loadKind(kind, source)) {
-                    byId.putIfAbsent(entry.descriptor().id(), entry);
+                    Entry first = byId.putIfAbsent(entry.descriptor().id(), entry);
+                    if (first != null && first.provider() != null && !explicit.contains(first.provider())
+                            && !first.descriptor().location().equals(entry.descriptor().location())) {
+                        byId.put(entry.descriptor().id(), duplicate(first, entry));
+                        duplicates.add(kind.label() + " providers " + first.descriptor().location() + " and "
+                                + entry.descriptor().location() + " both have the id '" + entry.descriptor().id()
+                                + "': remove one of the two jars");
+                    }
                 }
             }
             List<Entry> sorted = new ArrayList<>(byId.values());
             sorted.sort(Comparator.comparingInt((Entry e) -> e.descriptor().priority()).reversed());
             found.put(kind, List.copyOf(sorted));
         }
-        return new ProviderRegistry(found);
+        return new ProviderRegistry(found, duplicates);
+    }
+
+    /** Two jars provide the same id: neither is used, and the node refuses to start (see {@link #duplicates}). */
+    private static Entry duplicate(Entry first, Entry second) {
+        PluginDescriptor d = first.descriptor();
+        return new Entry(null, new PluginDescriptor(d.kind(), d.id(), d.version(), d.module(), d.location(),
+                d.priority(), false, "duplicate id: also provided by " + second.descriptor().location(),
+                d.options()));
     }
 
     private static List<Entry> loadKind(ProviderKind kind, PluginSource source) {
@@ -77,7 +108,7 @@ public final class ProviderRegistry {
             } catch (ServiceConfigurationError | LinkageError e) {
                 LOG.log(Level.WARNING, "skipping a " + kind.label() + " provider that cannot be loaded: " + e);
                 result.add(new Entry(null, new PluginDescriptor(kind.label(), "(broken)", "unknown", "unknown",
-                        "unknown", Integer.MIN_VALUE, false, "cannot be loaded: " + e.getMessage())));
+                        "unknown", Integer.MIN_VALUE, false, "cannot be loaded: " + e.getMessage(), List.of())));
             }
         }
         return result;
@@ -95,9 +126,16 @@ public final class ProviderRegistry {
             LOG.log(Level.INFO, "{0} provider ''{1}'' is unavailable: {2}", kind.label(), provider.id(),
                     availability.reason());
         }
+        List<OptionSpec> options;
+        try {
+            options = List.copyOf(provider.options());
+        } catch (RuntimeException | LinkageError e) {
+            options = List.of();
+            availability = Availability.unavailable("its option list failed", e);
+        }
         return new Entry(provider, new PluginDescriptor(kind.label(), provider.id(), origin.version(),
                 origin.module(), origin.location(), provider.priority(), availability.available(),
-                availability.reason()));
+                availability.reason(), options));
     }
 
     /** The available providers of a kind, highest priority first. */

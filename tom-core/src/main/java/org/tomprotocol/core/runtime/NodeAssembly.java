@@ -21,6 +21,8 @@ import org.tomprotocol.core.engine.InboundVerifier;
 import org.tomprotocol.core.engine.NodeEngine;
 import org.tomprotocol.core.engine.ProtocolConstants;
 import org.tomprotocol.core.registry.CryptoSelection;
+import org.tomprotocol.core.registry.EngineOptions;
+import org.tomprotocol.core.registry.OptionCheck;
 import org.tomprotocol.core.registry.ProviderKind;
 import org.tomprotocol.core.registry.ProviderRegistry;
 import org.tomprotocol.core.wire.EnvelopeCodec;
@@ -37,8 +39,6 @@ import org.tomprotocol.spi.transport.TransportProvider;
 /** Assembles a running node from a configuration and the providers found. */
 public final class NodeAssembly {
     private static final System.Logger LOG = System.getLogger(NodeAssembly.class.getName());
-    /** Largest frame a transport accepts by default: the largest envelope, as nothing larger is ever valid. */
-    static final int DEFAULT_MAX_FRAME_BYTES = EnvelopeCodec.MAX_ENVELOPE_BYTES;
     private static final int NETWORK_QUEUE_CAPACITY = 65_536;
 
     private NodeAssembly() {
@@ -54,8 +54,14 @@ public final class NodeAssembly {
     }
 
     public static TomNode start(NodeConfig config) {
-        checkNodeName(config.option("node.name", ""));
+        checkNodeName(config.option(EngineOptions.NODE_NAME.key(), ""));
         ProviderRegistry registry = ProviderRegistry.load(config.plugins(), config.providers(), config.serviceLoading());
+        if (!registry.duplicates().isEmpty()) {
+            throw new ConfigurationException(String.join("; ", registry.duplicates()));
+        }
+        List<org.tomprotocol.api.OptionSpec> declared = new ArrayList<>(EngineOptions.ALL);
+        declared.addAll(registry.declaredOptions());
+        OptionCheck.check(config.options(), declared);
         CryptoSuite crypto = CryptoSelection.suite(registry);
         LocalIdentity identity = identity(config, crypto);
         NodeId local = identity.id();
@@ -155,7 +161,8 @@ public final class NodeAssembly {
                         + registry.explainUnavailable(ProviderKind.TRANSPORT));
             }
         }
-        int maxFrame = Integer.parseInt(config.option("tom.max-frame-bytes", String.valueOf(DEFAULT_MAX_FRAME_BYTES)));
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(config.option(EngineOptions.MAX_FRAME_BYTES.key(),
+                EngineOptions.MAX_FRAME_BYTES.defaultValue()).strip()));
         for (TransportProvider provider : providers) {
             if (!config.transports().isEmpty() && !config.transports().contains(provider.id())) {
                 continue;

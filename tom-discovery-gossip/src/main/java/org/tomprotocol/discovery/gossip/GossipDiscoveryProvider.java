@@ -25,6 +25,11 @@ public final class GossipDiscoveryProvider implements DiscoveryProvider {
         return 10;
     }
 
+    @Override
+    public java.util.List<org.tomprotocol.api.OptionSpec> options() {
+        return GossipSettings.optionSpecs();
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -1,12 +1,15 @@
 package org.tomprotocol.discovery.gossip;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.tomprotocol.api.ConfigurationException;
+import org.tomprotocol.api.OptionSpec;
 import org.tomprotocol.discovery.gossip.hyparview.HyParViewConfig;
 import org.tomprotocol.discovery.gossip.plumtree.PlumTreeConfig;
 
@@ -26,7 +29,17 @@ record GossipSettings(HyParViewConfig membership, PlumTreeConfig broadcast) {
      * @throws ConfigurationException naming the option whose value is unusable
      */
     static GossipSettings from(Map<String, String> options) {
-        Reader read = new Reader(options);
+        return read(new Reader(options));
+    }
+
+    /** The {@code gossip.*} options with their types and defaults, as the provider declares them. */
+    static List<OptionSpec> optionSpecs() {
+        Reader reader = new Reader(Map.of());
+        read(reader);
+        return List.copyOf(reader.specs);
+    }
+
+    private static GossipSettings read(Reader read) {
         HyParViewConfig m = HyParViewConfig.DEFAULTS;
         PlumTreeConfig b = PlumTreeConfig.DEFAULTS;
         try {
@@ -76,17 +89,27 @@ record GossipSettings(HyParViewConfig membership, PlumTreeConfig broadcast) {
     private static final class Reader {
         private final Map<String, String> options;
         private final Map<String, String> keyOfParameter = new LinkedHashMap<>();
+        private final List<OptionSpec> specs = new ArrayList<>();
 
         Reader(Map<String, String> options) {
             this.options = options;
         }
 
         int integer(String key, String parameter, int fallback) {
+            specs.add(spec(key, OptionSpec.Type.INTEGER, fallback, parameter));
             return parse(key, parameter, fallback, Integer::parseInt);
         }
 
         long millis(String key, String parameter, long fallback) {
+            specs.add(spec(key, OptionSpec.Type.MILLISECONDS, fallback, parameter));
             return parse(key, parameter, fallback, Long::parseLong);
+        }
+
+        /** The option's description is its parameter's name in words (docs/gossip.md says more). */
+        private static OptionSpec spec(String key, OptionSpec.Type type, long fallback, String parameter) {
+            String words = parameter.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
+            return new OptionSpec(PREFIX + key, type, String.valueOf(fallback),
+                    "The " + words + " (see docs/gossip.md).");
         }
 
         /** The options whose parameters {@code message} names, e.g. {@code gossip.passive-walk}. */

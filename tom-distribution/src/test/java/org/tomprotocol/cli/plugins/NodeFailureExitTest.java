@@ -3,17 +3,12 @@ package org.tomprotocol.cli.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,25 +63,9 @@ class NodeFailureExitTest {
     }
 
     private Path pluginJar() throws IOException, InterruptedException {
-        Path source = work.resolve("src/failing/plugin/OutOfMemoryDiscovery.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, PROVIDER);
-        Path classes = work.resolve("classes");
-        Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                "--release", "21", "-cp", System.getProperty("java.class.path"), "-d", classes.toString(),
-                source.toString()).redirectErrorStream(true).start();
-        String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(javac.waitFor()).as("the test plugin compiles: %s", output).isZero();
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Path jar = plugins.resolve("failing-plugin.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("failing/plugin/OutOfMemoryDiscovery.class"));
-            out.write(Files.readAllBytes(classes.resolve("failing/plugin/OutOfMemoryDiscovery.class")));
-            out.putNextEntry(new JarEntry("failing/plugin/OutOfMemoryDiscovery$1.class"));
-            out.write(Files.readAllBytes(classes.resolve("failing/plugin/OutOfMemoryDiscovery$1.class")));
-            out.putNextEntry(new JarEntry("META-INF/services/org.tomprotocol.spi.discovery.DiscoveryProvider"));
-            out.write("failing.plugin.OutOfMemoryDiscovery\n".getBytes(StandardCharsets.UTF_8));
-        }
+        Path plugins = work.resolve("plugins");
+        TestPluginJar.build(work, plugins, "failing-plugin.jar", "failing.plugin.OutOfMemoryDiscovery", PROVIDER,
+                org.tomprotocol.spi.discovery.DiscoveryProvider.class);
         return plugins;
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.OptionSpec;
 import org.tomprotocol.api.PluginDescriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +22,11 @@ import picocli.CommandLine;
 
 class PluginsCommandTest {
     private static final PluginDescriptor ENGINE = new PluginDescriptor("engine", "tom-core", "0.1.0",
-            "org.tomprotocol.core", "file:///opt/tom/modules/tom-core.jar", 100, true, "");
+            "org.tomprotocol.core", "file:///opt/tom/modules/tom-core.jar", 100, true, "", List.of());
     private static final PluginDescriptor QUIC = new PluginDescriptor("transport", "quic", "0.1.0",
             "org.tomprotocol.transport.quic", "file:///opt/tom/modules/tom-transport-quic.jar", 10, false,
-            "native QUIC library not loadable");
+            "native QUIC library not loadable", List.of(new OptionSpec("quic.idle-timeout-ms",
+                    OptionSpec.Type.MILLISECONDS, "30000", "A connection that hears nothing this long is closed.")));
 
     private final StringWriter out = new StringWriter();
 
@@ -56,6 +58,11 @@ class PluginsCommandTest {
         assertThat(quic.get("available").asBoolean()).isFalse();
         assertThat(quic.get("unavailableReason").asText()).isEqualTo("native QUIC library not loadable");
         assertThat(quic.get("location").asText()).isEqualTo("file:///opt/tom/modules/tom-transport-quic.jar");
+        JsonNode option = quic.get("options").get(0);
+        assertThat(option.get("key").asText()).isEqualTo("quic.idle-timeout-ms");
+        assertThat(option.get("type").asText()).isEqualTo("MILLISECONDS");
+        assertThat(option.get("defaultValue").asText()).isEqualTo("30000");
+        assertThat(option.get("description").asText()).startsWith("A connection");
     }
 
     @Test

@@ -38,9 +38,15 @@ record QuicOptions(long keepAliveMillis, long idleTimeoutMillis, long handshakeT
         }
     }
 
+    /** The defaults. */
+    static final QuicOptions DEFAULTS = from(Map.of());
+
     /** Reads the options of {@code context}, with the documented defaults. */
     static QuicOptions from(TransportContext context) {
-        Map<String, String> options = context.options();
+        return from(context.options());
+    }
+
+    static QuicOptions from(Map<String, String> options) {
         return new QuicOptions(
                 millis(options, KEEPALIVE, 10_000),
                 millis(options, IDLE_TIMEOUT, 30_000),

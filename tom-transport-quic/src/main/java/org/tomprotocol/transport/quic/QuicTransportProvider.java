@@ -72,6 +72,11 @@ public final class QuicTransportProvider implements TransportProvider {
     }
 
     @Override
+    public java.util.List<org.tomprotocol.api.OptionSpec> options() {
+        return QuicOptionSpecs.all();
+    }
+
+    @Override
     public Transport bind(TransportContext context) throws TransportException {
         Objects.requireNonNull(context, "context");
         Availability availability = availability();

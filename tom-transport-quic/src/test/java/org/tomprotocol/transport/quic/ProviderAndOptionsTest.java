@@ -131,4 +131,27 @@ class ProviderAndOptionsTest {
         state.resetBackoff();
         assertThat(state.nextBackoff(options)).isEqualTo(1_000);
     }
+
+    @Test
+    void everyOptionKeyTheTransportReadsIsDeclaredWithItsDefault() throws Exception {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        for (Class<?> options : List.of(QuicOptions.class, PunchTiming.class, QuicLimits.class)) {
+            for (java.lang.reflect.Field field : options.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String value = (String) field.get(null);
+                    if (value.startsWith("quic.")) {
+                        read.add(value);
+                    }
+                }
+            }
+        }
+        var declared = provider.options();
+
+        assertThat(declared).extracting(org.tomprotocol.api.OptionSpec::key).containsExactlyInAnyOrderElementsOf(read);
+        assertThat(declared).filteredOn(spec -> spec.key().equals(QuicOptions.IDLE_TIMEOUT)).singleElement()
+                .satisfies(spec -> assertThat(spec.defaultValue()).isEqualTo(
+                        String.valueOf(QuicOptions.from(Map.of()).idleTimeoutMillis())));
+        assertThat(declared).allSatisfy(spec -> assertThat(spec.problemWith(spec.defaultValue())).isEmpty());
+    }
 }
