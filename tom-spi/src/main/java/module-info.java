@@ -10,6 +10,7 @@ module org.tomprotocol.spi {
     exports org.tomprotocol.spi.crypto;
     exports org.tomprotocol.spi.discovery;
     exports org.tomprotocol.spi.runtime;
+    exports org.tomprotocol.spi.state;
     exports org.tomprotocol.spi.store;
     exports org.tomprotocol.spi.transport;
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 public enum TomModule {
     API("org.tomprotocol.api", "org.tomprotocol.api", "org.tomprotocol.api.spi"),
     SPI("org.tomprotocol.spi", "org.tomprotocol.spi.anchor", "org.tomprotocol.spi.crypto",
-            "org.tomprotocol.spi.discovery", "org.tomprotocol.spi.store", "org.tomprotocol.spi.transport"),
+            "org.tomprotocol.spi.discovery", "org.tomprotocol.spi.runtime", "org.tomprotocol.spi.state",
+            "org.tomprotocol.spi.store", "org.tomprotocol.spi.transport"),
     CORE("org.tomprotocol.core"),
     CRYPTO("org.tomprotocol.crypto"),
     TRANSPORT_QUIC("org.tomprotocol.transport.quic"),

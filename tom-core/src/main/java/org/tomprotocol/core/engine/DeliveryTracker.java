@@ -9,6 +9,7 @@ import org.tomprotocol.api.DeliveryFailedException;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.ExpiringMap;
 
 /**
  * The lifecycle of every message this node sends: attempts, reroutes, retries, and the monotonic status

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.state.Backoff;
 
 /**
  * The originator's side of "relay first, then direct": for each peer this node has to reach through a
@@ -27,7 +28,8 @@ final class DirectAttempts {
         List<TransportAddress> candidates = List.of();
         long lastRelayedAt;
         long nextAttempt;
-        long backoff = ProtocolConstants.MIN_REINTRODUCTION_MS;
+        final Backoff backoff = new Backoff(ProtocolConstants.MIN_REINTRODUCTION_MS,
+                ProtocolConstants.MAX_REINTRODUCTION_MS);
     }
 
     private final Map<NodeId, State> peers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -74,8 +76,7 @@ final class DirectAttempts {
     }
 
     private static Attempt attempt(NodeId peer, State state, long now) {
-        state.nextAttempt = now + state.backoff;
-        state.backoff = Math.min(state.backoff * 2, ProtocolConstants.MAX_REINTRODUCTION_MS);
+        state.nextAttempt = now + state.backoff.next();
         return new Attempt(peer, state.candidates);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.TokenBucket;
 
 /**
  * How many introductions (rendezvous) each neighbour may make this node act on: a burst of

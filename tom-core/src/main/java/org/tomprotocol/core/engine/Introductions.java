@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.spi.state.Backoff;
 
 /**
  * The relay's side of hole punching: when this node relays between two peers it has sessions with, it
@@ -27,16 +28,17 @@ final class Introductions {
         }
     }
 
-    private static final class Backoff {
+    private static final class PairState {
         long nextAllowed;
-        long interval = ProtocolConstants.MIN_REINTRODUCTION_MS;
+        final Backoff interval = new Backoff(ProtocolConstants.MIN_REINTRODUCTION_MS,
+                ProtocolConstants.MAX_REINTRODUCTION_MS);
         long last;
     }
 
     private final PeerTable peers;
-    private final Map<Pair, Backoff> pairs = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Pair, PairState> pairs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Pair, Backoff> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Pair, PairState> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -52,17 +54,16 @@ final class Introductions {
         if (a == null || b == null || !a.hasSession() || !b.hasSession()) {
             return List.of();
         }
-        Backoff backoff = pairs.computeIfAbsent(Pair.of(sender, recipient), ignored -> new Backoff());
-        if (now - backoff.last > ProtocolConstants.REINTRODUCTION_RESET_MS) {
-            backoff.interval = ProtocolConstants.MIN_REINTRODUCTION_MS;
-            backoff.nextAllowed = 0;
+        PairState pair = pairs.computeIfAbsent(Pair.of(sender, recipient), ignored -> new PairState());
+        if (now - pair.last > ProtocolConstants.REINTRODUCTION_RESET_MS) {
+            pair.interval.reset();
+            pair.nextAllowed = 0;
         }
-        if (now < backoff.nextAllowed) {
+        if (now < pair.nextAllowed) {
             return List.of();
         }
-        backoff.last = now;
-        backoff.nextAllowed = now + backoff.interval;
-        backoff.interval = Math.min(backoff.interval * 2, ProtocolConstants.MAX_REINTRODUCTION_MS);
+        pair.last = now;
+        pair.nextAllowed = now + pair.interval.next();
         return List.of(new Introduction(sender, recipient, candidates(b)), new Introduction(recipient, sender, candidates(a)));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.Backoff;
 
 /**
  * Peers this node was told to join through (bootstrap peers, peers the application added) that it has not
@@ -20,7 +21,7 @@ final class JoinRetries {
 
     private static final class State {
         long nextDial;
-        long backoff = FIRST_RETRY_MS;
+        final Backoff backoff = new Backoff(FIRST_RETRY_MS, LONGEST_RETRY_MS);
     }
 
     private final Map<NodeId, State> pending = new LinkedHashMap<>(16, 0.75f, true) {
@@ -33,8 +34,8 @@ final class JoinRetries {
     /** A join through {@code peer} was asked for and a first dial made at {@code now}. */
     void dialled(NodeId peer, long now) {
         State state = pending.computeIfAbsent(peer, ignored -> new State());
-        state.backoff = FIRST_RETRY_MS;
-        state.nextDial = now + FIRST_RETRY_MS;
+        state.backoff.reset();
+        state.nextDial = now + state.backoff.next();
     }
 
     /** A session with {@code peer} came up: it is joined. */
@@ -48,8 +49,7 @@ final class JoinRetries {
         for (Map.Entry<NodeId, State> entry : pending.entrySet()) {
             State state = entry.getValue();
             if (now >= state.nextDial) {
-                state.backoff = Math.min(state.backoff * 2, LONGEST_RETRY_MS);
-                state.nextDial = now + state.backoff;
+                state.nextDial = now + state.backoff.next();
                 due.add(entry.getKey());
             }
         }

@@ -1,5 +1,7 @@
 package org.tomprotocol.core.engine;
 
+import org.tomprotocol.spi.state.DecayingCount;
+
 /**
  * How well a peer has carried this node's messages as a relay, judged end to end. A message it carried counts
  * as delivered when the final recipient's acknowledgement came back, and as lost when the relay did not

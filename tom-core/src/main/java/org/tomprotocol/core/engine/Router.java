@@ -7,6 +7,7 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.spi.state.ExpiringSet;
 
 /**
  * Decides what happens to each verified inbound envelope: deliver it here, pass it on as a named relay, or

@@ -4,8 +4,8 @@ import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.core.engine.DecayingCount;
-import org.tomprotocol.core.engine.TokenBucket;
+import org.tomprotocol.spi.state.DecayingCount;
+import org.tomprotocol.spi.state.TokenBucket;
 
 /**
  * What each neighbour's frames cost this node, rising smoothly with how much of its input was refused — the

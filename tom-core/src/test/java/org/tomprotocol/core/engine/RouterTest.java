@@ -15,6 +15,7 @@ import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
+import org.tomprotocol.spi.state.ExpiringSet;
 
 class RouterTest {
     private static final long NOW = 1_800_000_000_000L;

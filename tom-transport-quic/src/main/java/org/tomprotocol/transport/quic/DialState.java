@@ -2,11 +2,13 @@ package org.tomprotocol.transport.quic;
 
 import java.util.concurrent.ScheduledFuture;
 
+import org.tomprotocol.spi.state.Backoff;
+
 /** The dialling state of one peer: the round in progress, the retry timer and the backoff. Event-loop confined. */
 final class DialState {
     DialRound round;
     ScheduledFuture<?> retry;
-    private long backoffMillis;
+    private Backoff backoff;
 
     /** Whether a dial is running or scheduled. */
     boolean isActive() {
@@ -15,13 +17,16 @@ final class DialState {
 
     /** The wait before the next round: the initial backoff, doubling up to the maximum. */
     long nextBackoff(QuicOptions options) {
-        backoffMillis = backoffMillis == 0 ? options.dialBackoffInitialMillis()
-                : Math.min(options.dialBackoffMaxMillis(), backoffMillis * 2);
-        return backoffMillis;
+        if (backoff == null) {
+            backoff = new Backoff(options.dialBackoffInitialMillis(), options.dialBackoffMaxMillis());
+        }
+        return backoff.next();
     }
 
     void resetBackoff() {
-        backoffMillis = 0;
+        if (backoff != null) {
+            backoff.reset();
+        }
     }
 
     void cancelRetry() {

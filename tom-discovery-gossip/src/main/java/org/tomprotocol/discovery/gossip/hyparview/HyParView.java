@@ -23,6 +23,7 @@ import org.tomprotocol.discovery.gossip.wire.MembershipFrame.NeighborAccept;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame.NeighborRequest;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame.Shuffle;
 import org.tomprotocol.discovery.gossip.wire.MembershipFrame.ShuffleReply;
+import org.tomprotocol.spi.state.Backoff;
 
 /**
  * HyParView membership (Leitão, Pereira, Rodrigues, DSN 2007) as a pure state machine: a small symmetric
@@ -60,7 +61,7 @@ public final class HyParView {
     private long now;
     private long nextShuffle = Long.MAX_VALUE;
     private long nextJoinRetry = Long.MAX_VALUE;
-    private long joinBackoff;
+    private final Backoff joinBackoff;
     private boolean neighborLostSinceShuffle;
 
     public HyParView(NodeId self, HyParViewConfig config, RandomGenerator random, MembershipEffects effects) {
@@ -68,6 +69,8 @@ public final class HyParView {
         this.config = config;
         this.random = random;
         this.effects = effects;
+        this.joinBackoff = new Backoff(config.joinRetryMillis(), Math.max(config.joinRetryMillis(),
+                config.maxJoinRetryMillis()));
         this.lost = new LostPeers(config.lostPeersCapacity(), config.probeIntervalMillis(), config.maxProbes());
         this.views = new Views(self, config, random, effects, this::inUse);
         this.shuffles = new Shuffles(self, config, random, effects, views);
@@ -94,8 +97,8 @@ public final class HyParView {
             sendJoin(peer.id());
         }
         if (!joinTargets.isEmpty()) {
-            joinBackoff = config.joinRetryMillis();
-            nextJoinRetry = now + joinBackoff;
+            joinBackoff.reset();
+            nextJoinRetry = now + joinBackoff.next();
         }
     }
 
@@ -227,8 +230,7 @@ public final class HyParView {
             for (NodeId target : List.copyOf(joinTargets.keySet())) {
                 sendJoin(target);
             }
-            joinBackoff = Math.min(joinBackoff * 2, config.maxJoinRetryMillis());
-            nextJoinRetry = now + joinBackoff;
+            nextJoinRetry = now + joinBackoff.next();
         } else {
             nextJoinRetry = Long.MAX_VALUE;
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.TokenBucket;
 
 /**
  * How many frames naming other peers (join walks, shuffles, introductions) each neighbour may still send: a
@@ -13,37 +14,18 @@ import org.tomprotocol.api.NodeId;
  * the excess dropped; it can send again once its bucket refills.
  */
 final class MembershipBudget {
-    private static final class Bucket {
-        double tokens;
-        long at;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
-    }
-
-    private final Map<NodeId, Bucket> buckets = new HashMap<>();
-    private final double perMillisecond;
+    private final Map<NodeId, TokenBucket> buckets = new HashMap<>();
+    private final int perSecond;
     private final int burst;
 
     MembershipBudget(int perSecond, int burst) {
-        this.perMillisecond = perSecond / 1000.0;
+        this.perSecond = perSecond;
         this.burst = burst;
     }
 
     /** Takes one frame from {@code peer}'s budget at {@code now}; false when it has none left. */
     boolean take(NodeId peer, long now) {
-        Bucket bucket = buckets.computeIfAbsent(peer, ignored -> new Bucket(burst, now));
-        if (now > bucket.at) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMillisecond);
-            bucket.at = now;
-        }
-        if (bucket.tokens < 1) {
-            return false;
-        }
-        bucket.tokens--;
-        return true;
+        return buckets.computeIfAbsent(peer, ignored -> new TokenBucket(burst, perSecond, now)).tryTake(1, now);
     }
 
     /** Forgets the budgets of peers that are no longer neighbours. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.DecayingCount;
 
 /**
  * How many invalid payloads each sender sent lately, as a score that halves every {@value #HALF_LIFE_MILLIS} ms.
@@ -16,19 +17,11 @@ final class InvalidPayloadScores {
     static final long HALF_LIFE_MILLIS = 60_000;
     static final int CAPACITY = 256;
 
-    private record Score(double value, long at) {
-        double at(long now) {
-            return now <= at ? value : value * Math.pow(0.5, (now - at) / (double) HALF_LIFE_MILLIS);
-        }
-    }
-
-    private final Map<NodeId, Score> scores = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<NodeId, DecayingCount> scores = new LinkedHashMap<>(16, 0.75f, true);
 
     /** {@code sender} sent an invalid payload at {@code now}. */
     void invalid(NodeId sender, long now) {
-        Score previous = scores.get(sender);
-        double value = (previous == null ? 0 : previous.at(now)) + 1;
-        scores.put(sender, new Score(value, now));
+        scores.computeIfAbsent(sender, ignored -> new DecayingCount(HALF_LIFE_MILLIS)).add(1, now);
         if (scores.size() > CAPACITY) {
             Iterator<NodeId> eldest = scores.keySet().iterator();
             eldest.next();
@@ -38,16 +31,16 @@ final class InvalidPayloadScores {
 
     /** {@code base} divided by one plus the sender's current score, at least 1. */
     int allowance(NodeId sender, int base, long now) {
-        Score score = scores.get(sender);
+        DecayingCount score = scores.get(sender);
         if (score == null) {
             return base;
         }
-        return (int) Math.max(1, Math.floor(base / (1 + score.at(now))));
+        return (int) Math.max(1, Math.floor(base / (1 + score.value(now))));
     }
 
     /** The sender's current score (0 for a sender never scored). */
     double score(NodeId sender, long now) {
-        Score score = scores.get(sender);
-        return score == null ? 0 : score.at(now);
+        DecayingCount score = scores.get(sender);
+        return score == null ? 0 : score.value(now);
     }
 }

@@ -20,6 +20,7 @@ import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Prune;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
 import org.tomprotocol.discovery.gossip.wire.MessageId;
 import org.tomprotocol.spi.discovery.Validation;
+import org.tomprotocol.spi.state.ExpiringMap;
 
 /**
  * PlumTree broadcast (Leitão, Pereira, Rodrigues, SRDS 2007) as a pure state machine over the neighbours
@@ -47,6 +48,8 @@ public final class PlumTree {
     private final ExpiringMap<MessageId, Boolean> seen;
     private final ExpiringMap<MessageId, Cached> cache;
     private final ExpiringMap<MessageId, Boolean> refused;
+    /** The latest time an input carried: what the id maps' expiry is judged by between inputs. */
+    private long now;
     private final MissingMessages missing;
     private final PendingValidations validations;
     private final InvalidPayloadScores invalidScores = new InvalidPayloadScores();
@@ -74,21 +77,23 @@ public final class PlumTree {
      * @return false when it was not sent: too large, or the same content was seen within the id retention
      */
     public boolean broadcast(byte[] payload, long now) {
+        this.now = Math.max(this.now, now);
         if (payload.length > config.maxPayloadBytes()) {
             return false;
         }
         MessageId id = idOf(payload);
-        if (seen.contains(id)) {
+        if (seen.contains(id, this.now)) {
             return false;
         }
-        seen.add(id, Boolean.TRUE, now);
-        cache.add(id, new Cached(payload, 0), now);
+        seen.putIfAbsent(id, Boolean.TRUE, now);
+        cache.putIfAbsent(id, new Cached(payload, 0), now);
         push(id, new Gossip(1, payload), List.of(), now);
         return true;
     }
 
     /** Handles a broadcast frame from {@code from}. */
     public void onFrame(NodeId from, BroadcastFrame frame, long now) {
+        this.now = Math.max(this.now, now);
         switch (frame) {
             case Gossip gossip -> onGossip(from, gossip, now);
             case IHave ihave -> onIHave(from, ihave, now);
@@ -108,6 +113,7 @@ public final class PlumTree {
      * moment miss each other's announces until the next periodic one.
      */
     public void neighborUp(NodeId peer, long now) {
+        this.now = Math.max(this.now, now);
         lazy.remove(peer);
         eager.add(peer);
         for (Map.Entry<MessageId, Cached> entry : cache.newest(config.catchUpMessages())) {
@@ -125,15 +131,16 @@ public final class PlumTree {
 
     /** Runs due timers: the lazy-push flush, graft timers, cache expiry and overdue validations. */
     public void onTimer(long now) {
+        this.now = Math.max(this.now, now);
         lazyQueue.flushIfDue(now, effects::send);
         MessageId due;
         while ((due = missing.takeDue(now)) != null) {
             graft(due, now);
         }
         if (Math.min(Math.min(seen.nextExpiry(), cache.nextExpiry()), refused.nextExpiry()) <= now) {
-            seen.expire(now);
-            cache.expire(now);
-            refused.expire(now);
+            seen.purge(now);
+            cache.purge(now);
+            refused.purge(now);
         }
         // An unanswered payload is forgotten, not refused: it may come again and get its verdict then.
         validations.expire(now);
@@ -192,7 +199,7 @@ public final class PlumTree {
 
     /** Whether {@code payload} is in the cache (so it was accepted, or broadcast by this node). */
     public boolean caches(byte[] payload) {
-        return cache.contains(idOf(payload));
+        return cache.contains(idOf(payload), this.now);
     }
 
     /** The score of recent invalid payloads from {@code peer} (0 for none), which shrinks its validation share. */
@@ -208,14 +215,14 @@ public final class PlumTree {
     /** A new payload waits for the node's verdict; nothing of it is stored or spread before. */
     private void onGossip(NodeId from, Gossip gossip, long now) {
         MessageId id = idOf(gossip.payload());
-        if (seen.contains(id)) {
+        if (seen.contains(id, this.now)) {
             if (isNeighbor(from)) {
                 moveToLazy(from);
                 effects.send(from, new Prune());
             }
             return;
         }
-        if (refused.contains(id)) {
+        if (refused.contains(id, this.now)) {
             blame(from, now);
             return;
         }
@@ -240,6 +247,7 @@ public final class PlumTree {
      * (answered already, or expired) are ignored.
      */
     public void onValidated(long ticket, Validation verdict, long now) {
+        this.now = Math.max(this.now, now);
         Pending pending = validations.take(ticket);
         if (pending == null) {
             return;
@@ -247,11 +255,11 @@ public final class PlumTree {
         switch (verdict) {
             case ACCEPT -> accept(pending, now);
             case IGNORE -> {
-                seen.add(pending.id, Boolean.TRUE, now);
+                seen.putIfAbsent(pending.id, Boolean.TRUE, now);
                 missing.received(pending.id);
             }
             case REJECT -> {
-                refused.add(pending.id, Boolean.TRUE, now);
+                refused.putIfAbsent(pending.id, Boolean.TRUE, now);
                 missing.received(pending.id);
                 blame(pending.from, now);
                 for (NodeId duplicateSender : pending.duplicateSenders) {
@@ -264,8 +272,8 @@ public final class PlumTree {
     private void accept(Pending pending, long now) {
         NodeId from = pending.from;
         boolean neighbor = isNeighbor(from);
-        seen.add(pending.id, Boolean.TRUE, now);
-        cache.add(pending.id, new Cached(pending.payload, pending.hop), now);
+        seen.putIfAbsent(pending.id, Boolean.TRUE, now);
+        cache.putIfAbsent(pending.id, new Cached(pending.payload, pending.hop), now);
         if (neighbor) {
             moveToEager(from);
         }
@@ -320,14 +328,14 @@ public final class PlumTree {
         }
         for (Announcement announcement : ihave.announcements()) {
             MessageId id = announcement.id();
-            if (!seen.contains(id) && !refused.contains(id) && !validations.contains(id)) {
+            if (!seen.contains(id, this.now) && !refused.contains(id, this.now) && !validations.contains(id)) {
                 missing.announced(id, from, announcement.round(), now + config.graftTimeoutMillis());
             }
         }
     }
 
     private void graft(MessageId id, long now) {
-        if (seen.contains(id) || refused.contains(id)) {
+        if (seen.contains(id, this.now) || refused.contains(id, this.now)) {
             missing.received(id);
             return;
         }
@@ -353,7 +361,7 @@ public final class PlumTree {
         }
         moveToEager(from);
         if (graft.id() != null) {
-            Cached cached = cache.get(graft.id());
+            Cached cached = cache.get(graft.id(), this.now);
             if (cached != null) {
                 effects.send(from, new Gossip(nextRound(cached.hop()), cached.payload()));
             }

@@ -1,10 +1,13 @@
-package org.tomprotocol.core.engine;
+package org.tomprotocol.spi.state;
+
+import org.tomprotocol.api.Api;
 
 /**
  * A token bucket: holds up to {@code capacity} tokens, refilled continuously at {@code tokensPerSecond}; an
- * action happens only if the tokens it costs are there. The one rate limiter of the node (engine and runtime),
+ * action happens only if the tokens it costs are there. The one rate limiter of the node and its plugins,
  * so every limit behaves alike. Pure: the time is passed in. Not thread-safe.
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public final class TokenBucket {
     private final double capacity;
     private final double tokensPerMilli;

@@ -1,10 +1,13 @@
-package org.tomprotocol.core.engine;
+package org.tomprotocol.spi.state;
+
+import org.tomprotocol.api.Api;
 
 /**
  * A count that halves every {@code halfLifeMillis}: what a peer did long ago weighs less and less, and in the
  * end nothing — the gradient locks 4 and 5 ask for, never a verdict. Pure: the time is passed in. Not
  * thread-safe.
  */
+@Api(status = Api.Status.INCUBATING, since = "0.1")
 public final class DecayingCount {
     private final double halfLifeMillis;
     private double value;
