@@ -60,8 +60,8 @@ final class InitialFlood implements Attack {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("initials_sent", sent);
         figures.put("bytes_sent", bytes);
-        figures.put("refused_half_open_cap", counters.path("rejected.handshake-capacity").asLong(0));
-        figures.put("handshakes_timed_out", counters.path("rejected.handshake-timeout").asLong(0));
+        figures.put("refused_half_open_cap", counters.path("shed.handshake-capacity").asLong(0));
+        figures.put("handshakes_timed_out", counters.path("shed.handshake-timeout").asLong(0));
         figures.put("handshakes_failed", counters.path("rejected.handshake-failed").asLong(0));
         return figures;
     }

@@ -55,9 +55,9 @@ final class SlowFrames implements Attack {
         figures.put("streams_opened", PEERS * STREAMS);
         figures.put("bytes_announced", (long) PEERS * STREAMS * ANNOUNCED);
         figures.put("streams_reset", streams.stream().mapToInt(HostileQuic.SlowFrames::resets).sum());
-        figures.put("reset_for_budget", counters.path("rejected.frame-budget-connection").asLong(0)
-                + counters.path("rejected.frame-budget-transport").asLong(0));
-        figures.put("reset_for_deadline", counters.path("rejected.frame-deadline").asLong(0));
+        figures.put("reset_for_budget", counters.path("shed.frame-budget-connection").asLong(0)
+                + counters.path("shed.frame-budget-transport").asLong(0));
+        figures.put("reset_for_deadline", counters.path("shed.frame-deadline").asLong(0));
         return figures;
     }
 

@@ -133,7 +133,11 @@ public final class NodeEngine {
         Envelope envelope = verified.envelope();
         Routing routing = router.route(verified, now);
         if (routing instanceof Routing.Reject reject) {
-            effects.charge(verified.hop(), "rejected." + reject.reason());
+            if (reject.provesMisbehaviour()) {
+                effects.charge(verified.hop(), "rejected." + reject.reason());
+            } else {
+                effects.count("rejected." + reject.reason());
+            }
             LOG.log(Level.DEBUG, "rejected {0} from hop {1}: {2}", envelope, verified.hop().shortForm(),
                     reject.reason());
             return;
@@ -148,8 +152,9 @@ public final class NodeEngine {
         switch (routing) {
             case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
             case Routing.Reacknowledge again -> {
-                // a retry is cheap to answer once; a relay replaying a message over and over pays for it
-                effects.charge(verified.hop(), "duplicates");
+                // a retry (our acknowledgement was lost, or late): acknowledge again, charging nobody — an
+                // overloaded node must not make honest senders pay for its own slowness
+                effects.count("duplicates");
                 acknowledge(again.envelope(), AckType.RecipientReceived, Paths.reversed(envelope.via()));
             }
             case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), now);

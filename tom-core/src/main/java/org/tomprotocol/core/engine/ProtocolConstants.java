@@ -11,6 +11,15 @@ public final class ProtocolConstants {
     public static final long MAX_AGE_MS = Duration.ofHours(24).toMillis();
     /** Largest clock skew tolerated into the future. */
     public static final long MAX_FUTURE_DRIFT_MS = Duration.ofMinutes(5).toMillis();
+    /**
+     * Copies of one delivered message acknowledged again at most: a sender's retries and reroutes bring a handful;
+     * past this a relay is replaying it, and further copies are refused and charged to it.
+     */
+    public static final int HONEST_COPIES = 8;
+    /** How long the copies of a repeated message are counted. */
+    public static final long REPEAT_MEMORY_MS = Duration.ofMinutes(10).toMillis();
+    /** Repeated messages counted at most. */
+    public static final int REPEAT_MEMORY_CAPACITY = 10_000;
     /** How long an acknowledgement is remembered against replay. */
     public static final long ACK_REPLAY_TTL_MS = Duration.ofMinutes(5).toMillis();
     /**

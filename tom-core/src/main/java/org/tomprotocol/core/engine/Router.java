@@ -7,6 +7,7 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.spi.state.ExpiringMap;
 import org.tomprotocol.spi.state.ExpiringSet;
 
 /**
@@ -24,6 +25,12 @@ public final class Router {
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
     private final IntroducerLimits introducers = new IntroducerLimits();
+    /** How many copies of each recently repeated message came after the first. */
+    private final ExpiringMap<DedupKey, int[]> repeats =
+            new ExpiringMap<>(ProtocolConstants.REPEAT_MEMORY_MS, ProtocolConstants.REPEAT_MEMORY_CAPACITY);
+
+    private record DedupKey(MessageId id, NodeId from) {
+    }
 
     private record AckKey(MessageId original, NodeId from, String kind) {
     }
@@ -104,7 +111,8 @@ public final class Router {
             default -> {
                 switch (delivered.check(envelope.from(), envelope.id(), envelope.timestamp())) {
                     case SEEN -> {
-                        return new Routing.Reacknowledge(verified);
+                        return copiesSeen(envelope, now) <= ProtocolConstants.HONEST_COPIES
+                                ? new Routing.Reacknowledge(verified) : new Routing.Reject("replayed-message");
                     }
                     case BELOW_FLOOR -> {
                         return new Routing.Reject("older-than-replay-window");
@@ -122,9 +130,25 @@ public final class Router {
         }
     }
 
+    /**
+     * Counts one more copy of a message already delivered. A sender's own retries and reroutes bring a few; more
+     * than {@link ProtocolConstants#HONEST_COPIES} are someone replaying it, refused (and charged) instead of
+     * acknowledged yet again.
+     */
+    private int copiesSeen(Envelope envelope, long now) {
+        DedupKey key = new DedupKey(envelope.id(), envelope.from());
+        int[] copies = repeats.get(key, now);
+        if (copies == null) {
+            copies = new int[1];
+            repeats.put(key, copies, now);
+        }
+        return ++copies[0];
+    }
+
     /** Drops expired cache entries. */
     public void purge(long now) {
         delivered.purge(now);
+        repeats.purge(now);
         acknowledgements.purge(now);
     }
 }

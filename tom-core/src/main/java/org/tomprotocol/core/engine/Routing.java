@@ -35,5 +35,17 @@ public sealed interface Routing {
 
     /** Refused; counted under {@code rejected.<reason>}. */
     record Reject(String reason) implements Routing {
+        /**
+         * Reasons no honest node ever causes, however slow or late: the neighbour that handed such an envelope over
+         * is charged for it. The others (stale, repeated acknowledgements, introductions too soon, clocks apart,
+         * types of a newer version) can come from an honest node under load, and must never make it pay.
+         */
+        private static final java.util.Set<String> MISBEHAVIOUR = java.util.Set.of("too-many-relays",
+                "routing-loop", "not-addressed-here", "indirect-rendezvous", "replayed-message", "replayed-nonce");
+
+        /** Whether only a misbehaving neighbour could have caused this refusal. */
+        public boolean provesMisbehaviour() {
+            return MISBEHAVIOUR.contains(reason);
+        }
     }
 }

@@ -257,8 +257,11 @@ final class DiscoveryBridge implements DiscoveryContext {
     @Override
     public void rejected(NodeId from, String reason) {
         metrics.increment("rejected.discovery-" + reason);
-        if (!reason.equals("internal-error")) {
-            budgets.charge(from);
-        }
+        budgets.charge(from);
+    }
+
+    @Override
+    public void shed(NodeId from, String reason) {
+        metrics.increment("shed.discovery-" + reason);
     }
 }

@@ -104,6 +104,11 @@ final class TransportEvents implements TransportListener {
     }
 
     @Override
+    public void onShed(NodeId peer, String reason) {
+        metrics.increment("shed." + reason);
+    }
+
+    @Override
     public void onFatalError(Throwable error) {
         health.fatal(component, error);
     }

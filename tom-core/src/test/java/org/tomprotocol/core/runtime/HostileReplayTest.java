@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.TomNode;
+import org.tomprotocol.core.engine.ProtocolConstants;
 import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.spi.transport.FrameChannel;
@@ -86,6 +87,27 @@ class HostileReplayTest {
 
             assertThat(net.inbox(victim)).hasSize(1);
             assertThat(victim.metrics().get("duplicates")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aChatReplayedOverAndOverIsAcknowledgedAFewTimesThenRefusedAndCharged() throws Exception {
+        try (SimulatedNetwork net = new SimulatedNetwork(54)) {
+            TomNode victim = net.node("victim");
+            HostilePeer mallory = new HostilePeer(net, "mallory");
+            mallory.connect(victim);
+            net.run(Duration.ofMillis(100));
+            byte[] frame = mallory.sign(mallory.chat(victim.id(), "once"));
+
+            for (int copy = 0; copy < 30; copy++) {
+                mallory.sendFrame(victim.id(), frame);
+                net.run(Duration.ofMillis(50));
+            }
+
+            assertThat(net.inbox(victim)).hasSize(1);
+            assertThat(victim.metrics().get("duplicates")).isEqualTo(ProtocolConstants.HONEST_COPIES);
+            assertThat(victim.metrics().get("rejected.replayed-message"))
+                    .isEqualTo(29 - ProtocolConstants.HONEST_COPIES);
         }
     }
 

@@ -33,6 +33,14 @@ import org.tomprotocol.spi.discovery.Validation;
 final class GossipDiscovery implements Discovery {
     private static final System.Logger LOG = System.getLogger(GossipDiscovery.class.getName());
 
+    /**
+     * Refusals an honest neighbour can meet — this node's backlog or rates, a view change it has not seen yet, a
+     * newer wire version — which are counted but never held against it.
+     */
+    private static final java.util.Set<String> OWN_LIMITS = java.util.Set.of("validation-backlog",
+            "membership-rate", "peers-from-non-neighbor", "unasked-shuffle-reply", "unsupported-version",
+            "unknown-type");
+
     private final DiscoveryContext context;
     private final FrameCodec codec;
     private final PlumTree broadcast;
@@ -81,7 +89,7 @@ final class GossipDiscovery implements Discovery {
         } catch (RuntimeException e) {
             // A bug, not the peer's fault; the contract still forbids letting it escape into the engine.
             LOG.log(Level.WARNING, "gossip discovery failed on a frame from " + from.shortForm(), e);
-            context.rejected(from, "internal-error");
+            context.shed(from, "internal-error");
         }
     }
 
@@ -140,8 +148,12 @@ final class GossipDiscovery implements Discovery {
     }
 
     private void reject(NodeId from, String reason, String detail) {
-        LOG.log(Level.DEBUG, "rejected discovery frame from {0}: {1}", from.shortForm(), detail);
-        context.rejected(from, reason);
+        LOG.log(Level.DEBUG, "refused discovery input from {0}: {1} ({2})", from.shortForm(), detail, reason);
+        if (OWN_LIMITS.contains(reason)) {
+            context.shed(from, reason);
+        } else {
+            context.rejected(from, reason);
+        }
     }
 
     private final class MembershipOutput implements MembershipEffects {

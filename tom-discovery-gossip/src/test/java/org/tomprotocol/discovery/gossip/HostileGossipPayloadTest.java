@@ -24,7 +24,7 @@ import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.IHave;
 import org.tomprotocol.discovery.gossip.wire.Frame;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
 import org.tomprotocol.discovery.gossip.wire.MalformedFrameException;
-import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastId;
 import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.transport.FrameChannel;
 
@@ -40,7 +40,7 @@ class HostileGossipPayloadTest {
     private final EngineCluster cluster = new EngineCluster(31);
     private final FrameCodec decoder = new FrameCodec(1 << 20);
     private final List<byte[]> payloadsToThird = new CopyOnWriteArrayList<>();
-    private final List<MessageId> announcedToThird = new CopyOnWriteArrayList<>();
+    private final List<BroadcastId> announcedToThird = new CopyOnWriteArrayList<>();
     private TomNode victim;
     private TomNode third;
     private HostilePeer mallory;
@@ -86,7 +86,7 @@ class HostileGossipPayloadTest {
 
     /** Whether the victim forwarded {@code payload} to the third node, pushed or announced. */
     private boolean forwardedToThird(byte[] payload) {
-        MessageId id = victimBroadcast().idOf(payload);
+        BroadcastId id = victimBroadcast().idOf(payload);
         return payloadsToThird.stream().anyMatch(sent -> java.util.Arrays.equals(sent, payload))
                 || announcedToThird.contains(id);
     }
@@ -136,7 +136,7 @@ class HostileGossipPayloadTest {
         assertThat(held.peakPendingBytes()).as("bytes awaiting a verdict at once, at most one neighbour's share")
                 .isLessThanOrEqualTo((long) PlumTreeConfig.DEFAULTS.maxPendingPerNeighbor() * MAX_PAYLOAD);
         assertThat(count(victim, "rejected.discovery-gossip-invalid")
-                + count(victim, "rejected.discovery-validation-backlog")).as("every junk payload counted once")
+                + count(victim, "shed.discovery-validation-backlog")).as("every junk payload counted once")
                 .isEqualTo(junk.size());
         assertThat(count(victim, "rejected.discovery-gossip-invalid")).isPositive();
         assertThat(count(victim, "rejected.announce-malformed") + count(victim, "rejected.bad-announce-signature")

@@ -118,7 +118,7 @@ class HostileMembershipTest {
                 HyParViewConfig.DEFAULTS.passivePerSource());
         assertThat(membership.passiveView().stream().filter(junk::contains).count())
                 .isLessThanOrEqualTo(HyParViewConfig.DEFAULTS.passivePerSource());
-        assertThat(victim.metrics().get("rejected.discovery-membership-rate")).as("over the neighbour's budget")
+        assertThat(victim.metrics().get("shed.discovery-membership-rate")).as("over the neighbour's budget")
                 .isPositive();
 
         TomNode newcomer = cluster.node("newcomer", victim);

@@ -56,6 +56,16 @@ public interface DiscoveryContext {
     /** {@code peer} is no longer a discovery neighbour. */
     void neighborDown(NodeId peer);
 
-    /** Counts discovery input that was refused, under {@code rejected.<reason>}. */
+    /**
+     * Counts discovery input that no honest neighbour sends (malformed, invalid), under {@code rejected.<reason>};
+     * the node makes {@code from}'s later frames cost more.
+     */
     void rejected(NodeId from, String reason);
+
+    /**
+     * Counts discovery input dropped for this node's own limits (a backlog of validations, a rate), which an
+     * honest neighbour may meet when this node is loaded: never held against {@code from}.
+     */
+    default void shed(NodeId from, String reason) {
+    }
 }

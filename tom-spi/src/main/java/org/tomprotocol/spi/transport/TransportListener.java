@@ -26,10 +26,19 @@ public interface TransportListener {
     }
 
     /**
-     * The transport refused input from the network (an oversize frame, a failed handshake); counted by the
-     * node under {@code rejected.<reason>}. {@code peer} is {@code null} when not yet authenticated.
+     * The transport refused input from the network that no honest peer sends (an oversize or malformed frame, a
+     * failed handshake): counted by the node under {@code rejected.<reason>}, and held against {@code peer} —
+     * its later frames cost more. {@code peer} is {@code null} when not yet authenticated.
      */
     default void onRejected(NodeId peer, String reason) {
+    }
+
+    /**
+     * The transport dropped or reset input for its own limits — its memory budget, a deadline, a cap of
+     * connections — which an honest peer may meet when this node is loaded: counted under {@code shed.<reason>},
+     * never held against {@code peer} ({@code null} when not yet authenticated).
+     */
+    default void onShed(NodeId peer, String reason) {
     }
 
     /**

@@ -22,7 +22,7 @@ import org.tomprotocol.testkit.VirtualRuntime;
  * A lightweight event network for discovery instances only: thousands of {@link DiscoveryProvider} nodes
  * exchanging their frames on a {@link VirtualRuntime}, without engines, crypto or transports.
  *
- * <p><b>Links.</b> Each pair of nodes has a fixed one-way latency drawn uniformly from
+ * <p><b>SimulatedLinks.</b> Each pair of nodes has a fixed one-way latency drawn uniformly from
  * {@code [minLatency, maxLatency]} (from the seed and the pair, so it costs no memory). A send to a node
  * without an open session opens one on demand, as a transport would: the frame arrives after a handshake
  * (one round trip) plus the latency, and both sides get {@code onConnected}. Frames on a session keep their
@@ -77,7 +77,7 @@ public final class GossipNetwork {
     private final Map<Long, Long> handshakes = new HashMap<>();
     private final List<FrameListener> frameListeners = new ArrayList<>();
     private final Deliveries deliveries = new Deliveries(counters);
-    private final Links links;
+    private final SimulatedLinks links;
     private Map<String, String> options = Map.of();
 
     /** A network on {@code runtime} whose nodes run {@code provider}'s discovery; {@code seed} drives all randomness. */
@@ -86,7 +86,7 @@ public final class GossipNetwork {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.seed = seed;
         this.idSource = new SplittableRandom(seed);
-        this.links = new Links(seed);
+        this.links = new SimulatedLinks(seed);
     }
 
     /** Sets the range of one-way latencies. */
@@ -280,7 +280,7 @@ public final class GossipNetwork {
             return;
         }
         long now = runtime.nowMillis();
-        long key = Links.pairKey(from.index, to.index);
+        long key = SimulatedLinks.pairKey(from.index, to.index);
         long arrival;
         if (session) {
             Long ready = handshakes.get(key);

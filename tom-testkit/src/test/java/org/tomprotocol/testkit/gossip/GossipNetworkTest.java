@@ -58,7 +58,7 @@ class GossipNetworkTest {
 
     @Test
     void latenciesStayInTheRangeAreSymmetricAndVary() {
-        Links links = new Links(3);
+        SimulatedLinks links = new SimulatedLinks(3);
         links.latency(10, 50);
         Set<Long> seen = new HashSet<>();
         for (int a = 0; a < 30; a++) {

@@ -13,6 +13,12 @@ interface FrameSink {
      */
     boolean frameReceived(QuicChannel connection, FrameChannel channel, byte[] payload);
 
-    /** A stream of {@code connection} carried bad input, rejected for {@code reason}. */
+    /** A stream of {@code connection} carried bad input, rejected for {@code reason}: the peer is to blame. */
     void frameRejected(QuicChannel connection, String reason);
+
+    /**
+     * A frame of {@code connection} was reset for this node's own limits ({@code reason}: its memory budget, a
+     * deadline): the sender resends it, and is not to blame.
+     */
+    void frameShed(QuicChannel connection, String reason);
 }

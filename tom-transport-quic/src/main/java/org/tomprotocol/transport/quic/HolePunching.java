@@ -37,7 +37,7 @@ final class HolePunching {
 
     private final NodeId localId;
     private final SharedUdpSocket socket;
-    private final PeerTable peers;
+    private final ConnectionRegistry peers;
     private final Dialer dialer;
     private final TransportListener listener;
     private final PunchTiming timing;
@@ -48,7 +48,7 @@ final class HolePunching {
     // set from any thread and in effect at once: a datagram sent right after the call must find it
     private volatile BiConsumer<InetSocketAddress, ByteBuf> otherDatagrams;
 
-    HolePunching(NodeId localId, SharedUdpSocket socket, PeerTable peers, Dialer dialer, TransportListener listener,
+    HolePunching(NodeId localId, SharedUdpSocket socket, ConnectionRegistry peers, Dialer dialer, TransportListener listener,
                  PunchTiming timing, LoopErrors errors) {
         this.localId = localId;
         this.socket = socket;

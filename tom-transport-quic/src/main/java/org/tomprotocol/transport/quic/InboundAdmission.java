@@ -58,7 +58,7 @@ final class InboundAdmission implements QuicTokenHandler {
     public boolean writeToken(ByteBuf out, ByteBuf dcid, InetSocketAddress client) {
         boolean retry;
         if (halfOpen >= limits.maxHalfOpen()) {
-            listener.onRejected(null, "handshake-capacity");
+            listener.onShed(null, "handshake-capacity");
             retry = true;
         } else {
             retry = halfOpen >= limits.retryAboveHalfOpen() || addresses.costly(client.getAddress());
@@ -85,11 +85,11 @@ final class InboundAdmission implements QuicTokenHandler {
             return -1;
         }
         if (halfOpen >= limits.maxHalfOpen()) {
-            listener.onRejected(null, "handshake-capacity");
+            listener.onShed(null, "handshake-capacity");
             return -1;
         }
         if (addresses.full(client.getAddress())) {
-            listener.onRejected(null, "connections-per-address");
+            listener.onShed(null, "connections-per-address");
             return -1;
         }
         return offset;
@@ -113,7 +113,7 @@ final class InboundAdmission implements QuicTokenHandler {
         channel.attr(DEADLINE).set(channel.eventLoop().schedule(errors.guard("handshake deadline", () -> {
             if (channel.isOpen() && !channel.isActive()) {
                 channel.attr(TIMED_OUT).set(Boolean.TRUE);
-                listener.onRejected(null, "handshake-timeout");
+                listener.onShed(null, "handshake-timeout");
                 channel.close();
             }
         }), handshakeTimeoutMillis, TimeUnit.MILLISECONDS));

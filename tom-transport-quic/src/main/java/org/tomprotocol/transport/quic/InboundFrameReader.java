@@ -137,17 +137,22 @@ final class InboundFrameReader extends ChannelInboundHandlerAdapter implements F
     }
 
     private void reject(String reason, int code) {
+        end(code, () -> sink.frameRejected(parentOf(ctx), reason));
+    }
+
+    /** The budget or the deadline ended the frame: this node's limit, not the peer's fault. */
+    @Override
+    public void abort(String reason, int streamErrorCode) {
+        end(streamErrorCode, () -> sink.frameShed(parentOf(ctx), reason));
+    }
+
+    private void end(int code, Runnable report) {
         if (finished) {
             return;
         }
         finish();
-        sink.frameRejected(parentOf(ctx), reason);
+        report.run();
         ((QuicStreamChannel) ctx.channel()).shutdown(code).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    @Override
-    public void abort(String reason, int streamErrorCode) {
-        reject(reason, streamErrorCode);
     }
 
     @Override

@@ -65,6 +65,17 @@ final class ListenerGuard implements TransportListener {
     }
 
     @Override
+    public void onShed(NodeId peer, String reason) {
+        LOG.log(System.Logger.Level.DEBUG, "shed input of {0}: {1}",
+                peer == null ? "an unauthenticated peer" : peer.shortForm(), reason);
+        try {
+            delegate.onShed(peer, reason);
+        } catch (RuntimeException e) {
+            failed("onShed", e);
+        }
+    }
+
+    @Override
     public void onFatalError(Throwable error) {
         try {
             delegate.onFatalError(error);

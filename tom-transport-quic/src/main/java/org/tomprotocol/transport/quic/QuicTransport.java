@@ -48,7 +48,7 @@ final class QuicTransport implements Transport {
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final SharedUdpSocket socket;
-    private final PeerTable peers;
+    private final ConnectionRegistry peers;
     private final LocalAddressBook addresses;
     private final Set<NodeId> connected;
     private final HolePunching punching;
@@ -58,7 +58,7 @@ final class QuicTransport implements Transport {
     private volatile boolean closed;
 
     QuicTransport(NodeId localId, int maxFrameBytes, EventLoopGroup group, SharedUdpSocket socket,
-                          PeerTable peers, LocalAddressBook addresses, Set<NodeId> connected, HolePunching punching,
+                          ConnectionRegistry peers, LocalAddressBook addresses, Set<NodeId> connected, HolePunching punching,
                           InboundAdmission admission, LoopErrors errors, long tickMillis) {
         this.localId = localId;
         this.maxFrameBytes = maxFrameBytes;

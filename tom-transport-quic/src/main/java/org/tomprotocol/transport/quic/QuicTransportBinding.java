@@ -58,7 +58,7 @@ final class QuicTransportBinding {
         ListenerGuard listener = new ListenerGuard(context.listener());
         LoopErrors errors = new LoopErrors(listener);
         AddressLimits addressLimits = new AddressLimits(limits);
-        PeerTable peers = new PeerTable(maxFrameBytes, limits, addressLimits);
+        ConnectionRegistry peers = new ConnectionRegistry(maxFrameBytes, limits, addressLimits);
         ChannelHandler streams = peers.streamInitializer();
         PinnedPeerTrustManager trust = new PinnedPeerTrustManager(context.crypto(),
                 reason -> listener.onRejected(null, reason));

@@ -38,13 +38,13 @@ class InitialFloodTest {
         flood(victim, false);
 
         TestNodes.eventually(WAIT, "the victim answered past its cap",
-                () -> victim.listener().count("rejected", "handshake-capacity") > 0);
+                () -> victim.listener().count("shed", "handshake-capacity") > 0);
         QuicTransport.Load load = victim.transport().load();
         assertThat(load.peakHalfOpen()).isEqualTo(40);
         assertThat(load.retriesSent()).isPositive();
         honestPeerConnects(victim);
         TestNodes.eventually(WAIT, "the junk connections timed out", () -> victim.transport().load().halfOpen() == 0);
-        assertThat(victim.listener().count("rejected", "handshake-timeout")).isPositive();
+        assertThat(victim.listener().count("shed", "handshake-timeout")).isPositive();
     }
 
     @Test

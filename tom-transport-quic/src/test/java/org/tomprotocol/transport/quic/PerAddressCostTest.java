@@ -47,7 +47,7 @@ class PerAddressCostTest {
             established += dial.await(WAIT.toMillis()) && dial.isSuccess() ? 1 : 0;
         }
         assertThat(established).isEqualTo(4);
-        assertThat(victim.listener().count("rejected", "connections-per-address")).isPositive();
+        assertThat(victim.listener().count("shed", "connections-per-address")).isPositive();
         Node honest = nodes.startOn("127.0.0.3", Map.of());
         TestNodes.introduce(honest, victim);
         QuicSessionTest.await(honest.transport().send(victim.id(), FrameChannel.ENVELOPE, QuicSessionTest.bytes("hi")));
@@ -66,7 +66,7 @@ class PerAddressCostTest {
         }
 
         TestNodes.eventually(WAIT, "two identities refused",
-                () -> victim.listener().count("rejected", "identities-per-address") >= 2);
+                () -> victim.listener().count("shed", "identities-per-address") >= 2);
         List<NodeId> admitted = sybils.stream().map(Node::id).filter(victim.transport()::isConnected).toList();
         assertThat(admitted).hasSize(2);
         Node honest = nodes.startOn("127.0.0.3", Map.of());
@@ -96,7 +96,7 @@ class PerAddressCostTest {
 
         TestNodes.eventually(WAIT, "both connected",
                 () -> victim.transport().isConnected(first.id()) && victim.transport().isConnected(second.id()));
-        assertThat(victim.listener().count("rejected", "identities-per-address")).isZero();
+        assertThat(victim.listener().count("shed", "identities-per-address")).isZero();
     }
 
     @Test

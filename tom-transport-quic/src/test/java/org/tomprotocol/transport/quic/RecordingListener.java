@@ -61,6 +61,11 @@ final class RecordingListener implements TransportListener {
     }
 
     @Override
+    public void onShed(NodeId peer, String reason) {
+        record(new Event("shed", peer, reason));
+    }
+
+    @Override
     public void onLocalAddressesChanged(List<TransportAddress> addresses) {
         addressChanges.add(addresses);
     }

@@ -59,16 +59,16 @@ class SlowFramesTest {
         QuicTransport.Load load = victim.transport().load();
         assertThat(load.peakPartialFrameBytes()).isPositive().isLessThanOrEqualTo(TOTAL);
         assertThat(load.partialFrameBytes()).isLessThanOrEqualTo(TOTAL);
-        assertThat(victim.listener().count("rejected", "frame-budget-connection")).isPositive();
-        assertThat(victim.listener().count("rejected", "frame-budget-transport")).isPositive();
+        assertThat(victim.listener().count("shed", "frame-budget-connection")).isPositive();
+        assertThat(victim.listener().count("shed", "frame-budget-transport")).isPositive();
         TestNodes.eventually(WAIT, "every hostile peer saw streams reset for the budget", () -> attackers.stream()
                 .allMatch(attacker -> attacker.resets.contains((long) StreamErrors.FRAME_BUDGET)));
         assertThat(victim.listener().fatalErrors).isEmpty();
     }
 
     private static long budgetResets(Node victim) {
-        return victim.listener().count("rejected", "frame-budget-connection")
-                + victim.listener().count("rejected", "frame-budget-transport");
+        return victim.listener().count("shed", "frame-budget-connection")
+                + victim.listener().count("shed", "frame-budget-transport");
     }
 
     @Test
@@ -83,7 +83,7 @@ class SlowFramesTest {
         }
 
         TestNodes.eventually(WAIT, "five late frames reset",
-                () -> victim.listener().count("rejected", "frame-deadline") == 5);
+                () -> victim.listener().count("shed", "frame-deadline") == 5);
         TestNodes.eventually(WAIT, "the hostile streams saw the reset",
                 () -> streams.resets.stream().filter(code -> code == StreamErrors.FRAME_DEADLINE).count() == 5);
         QuicTransport.Load load = victim.transport().load();
@@ -124,7 +124,7 @@ class SlowFramesTest {
         assertThat(fills).containsExactlyInAnyOrder((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 10, (byte) 11,
                 (byte) 12, (byte) 13);
         assertThat(receiver.listener().frames).isEmpty();
-        assertThat(receiver.listener().count("rejected", "frame-budget-transport")).as("frames were reset").isPositive();
+        assertThat(receiver.listener().count("shed", "frame-budget-transport")).as("frames were reset").isPositive();
         assertThat(senders).allSatisfy(sender -> assertThat(sender.listener().count("disconnected")).isZero());
     }
 

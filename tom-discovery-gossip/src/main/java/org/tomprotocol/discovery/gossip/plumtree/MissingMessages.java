@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastId;
 
 /**
  * Broadcasts announced by IHave but not received yet: who announced each one (in order, with the round it
@@ -23,17 +23,17 @@ final class MissingMessages {
     record Announcer(NodeId peer, int round) {
     }
 
-    private record Timer(long at, long sequence, MessageId id) {
+    private record Timer(long at, long sequence, BroadcastId id) {
     }
 
     static final int MAX_ANNOUNCERS = 8;
     private static final Comparator<Timer> ORDER =
             Comparator.comparingLong(Timer::at).thenComparingLong(Timer::sequence);
 
-    private final Map<MessageId, ArrayDeque<Announcer>> missing = new LinkedHashMap<>();
-    private final Map<MessageId, NodeId> openedBy = new HashMap<>();
+    private final Map<BroadcastId, ArrayDeque<Announcer>> missing = new LinkedHashMap<>();
+    private final Map<BroadcastId, NodeId> openedBy = new HashMap<>();
     private final Map<NodeId, Integer> openedCount = new HashMap<>();
-    private final Map<MessageId, Long> armed = new HashMap<>();
+    private final Map<BroadcastId, Long> armed = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(ORDER);
     private final int capacity;
     private final int perOpener;
@@ -48,15 +48,15 @@ final class MissingMessages {
      * Records that {@code peer} announced {@code id}; arms a graft timer at {@code graftAt} if none is armed.
      * An id new to the table is not recorded if {@code peer} already opened its share of the entries.
      */
-    void announced(MessageId id, NodeId peer, int round, long graftAt) {
+    void announced(BroadcastId id, NodeId peer, int round, long graftAt) {
         ArrayDeque<Announcer> announcers = missing.get(id);
         if (announcers == null) {
             if (openedCount.getOrDefault(peer, 0) >= perOpener) {
                 return;
             }
             if (missing.size() >= capacity) {
-                Iterator<MessageId> oldest = missing.keySet().iterator();
-                MessageId dropped = oldest.next();
+                Iterator<BroadcastId> oldest = missing.keySet().iterator();
+                BroadcastId dropped = oldest.next();
                 armed.remove(dropped);
                 oldest.remove();
                 closed(dropped);
@@ -75,7 +75,7 @@ final class MissingMessages {
     }
 
     /** The broadcast arrived: forgets it and returns who had announced it (possibly nobody). */
-    List<Announcer> received(MessageId id) {
+    List<Announcer> received(BroadcastId id) {
         armed.remove(id);
         ArrayDeque<Announcer> announcers = missing.remove(id);
         if (announcers == null) {
@@ -86,7 +86,7 @@ final class MissingMessages {
     }
 
     /** Removes and returns the first announcer of {@code id}, or {@code null}; forgets {@code id} when none is left. */
-    Announcer takeAnnouncer(MessageId id) {
+    Announcer takeAnnouncer(BroadcastId id) {
         ArrayDeque<Announcer> announcers = missing.get(id);
         Announcer first = announcers == null ? null : announcers.poll();
         if (first == null) {
@@ -99,21 +99,21 @@ final class MissingMessages {
     }
 
     /** The entry of {@code id} is gone: it no longer counts against the neighbour that opened it. */
-    private void closed(MessageId id) {
+    private void closed(BroadcastId id) {
         NodeId opener = openedBy.remove(id);
         if (opener != null) {
             openedCount.computeIfPresent(opener, (peer, count) -> count == 1 ? null : count - 1);
         }
     }
 
-    void arm(MessageId id, long at) {
+    void arm(BroadcastId id, long at) {
         long sequence = nextSequence++;
         armed.put(id, sequence);
         timers.add(new Timer(at, sequence, id));
     }
 
     /** The next broadcast whose graft timer is due at {@code now}, disarmed; or {@code null}. */
-    MessageId takeDue(long now) {
+    BroadcastId takeDue(long now) {
         while (!timers.isEmpty() && timers.peek().at() <= now) {
             Timer timer = timers.poll();
             Long current = armed.get(timer.id());

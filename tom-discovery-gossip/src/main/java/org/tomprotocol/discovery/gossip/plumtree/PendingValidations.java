@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastId;
 
 /**
  * Payloads received by gossip and handed to the node for validation, not yet answered. Nothing here is
@@ -24,7 +24,7 @@ final class PendingValidations {
     /** One payload awaiting its verdict. */
     static final class Pending {
         final long ticket;
-        final MessageId id;
+        final BroadcastId id;
         final NodeId from;
         final Object source;
         final byte[] payload;
@@ -32,7 +32,7 @@ final class PendingValidations {
         final long deadline;
         final List<NodeId> duplicateSenders = new ArrayList<>(0);
 
-        private Pending(long ticket, MessageId id, NodeId from, Object source, byte[] payload, int hop,
+        private Pending(long ticket, BroadcastId id, NodeId from, Object source, byte[] payload, int hop,
                         long deadline) {
             this.ticket = ticket;
             this.id = id;
@@ -53,7 +53,7 @@ final class PendingValidations {
     }
 
     private final Map<Long, Pending> byTicket = new LinkedHashMap<>();
-    private final Map<MessageId, Pending> byId = new HashMap<>();
+    private final Map<BroadcastId, Pending> byId = new HashMap<>();
     private final Map<Object, Integer> perSource = new HashMap<>();
     private final int capacity;
     private final long timeoutMillis;
@@ -67,11 +67,11 @@ final class PendingValidations {
     }
 
     /** The pending payload with id {@code id}, or {@code null}. */
-    Pending get(MessageId id) {
+    Pending get(BroadcastId id) {
         return byId.get(id);
     }
 
-    boolean contains(MessageId id) {
+    boolean contains(BroadcastId id) {
         return byId.containsKey(id);
     }
 
@@ -81,7 +81,7 @@ final class PendingValidations {
     }
 
     /** Adds a payload (check {@link #hasRoomFor} first) and returns it, with the ticket to validate it under. */
-    Pending add(MessageId id, NodeId from, Object source, byte[] payload, int hop, long now) {
+    Pending add(BroadcastId id, NodeId from, Object source, byte[] payload, int hop, long now) {
         Pending pending = new Pending(nextTicket++, id, from, source, payload, hop, now + timeoutMillis);
         byTicket.put(pending.ticket, pending);
         byId.put(id, pending);

@@ -18,7 +18,7 @@ import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Graft;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.IHave;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Prune;
 import org.tomprotocol.discovery.gossip.wire.FrameCodec;
-import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastId;
 import org.tomprotocol.spi.discovery.Validation;
 import org.tomprotocol.spi.state.ExpiringMap;
 
@@ -45,9 +45,9 @@ public final class PlumTree {
     private final MessageDigest sha256;
     private final Set<NodeId> eager = new LinkedHashSet<>();
     private final Set<NodeId> lazy = new LinkedHashSet<>();
-    private final ExpiringMap<MessageId, Boolean> seen;
-    private final ExpiringMap<MessageId, Cached> cache;
-    private final ExpiringMap<MessageId, Boolean> refused;
+    private final ExpiringMap<BroadcastId, Boolean> seen;
+    private final ExpiringMap<BroadcastId, Cached> cache;
+    private final ExpiringMap<BroadcastId, Boolean> refused;
     /** The latest time an input carried: what the id maps' expiry is judged by between inputs. */
     private long now;
     private final MissingMessages missing;
@@ -81,7 +81,7 @@ public final class PlumTree {
         if (payload.length > config.maxPayloadBytes()) {
             return false;
         }
-        MessageId id = idOf(payload);
+        BroadcastId id = idOf(payload);
         if (seen.contains(id, this.now)) {
             return false;
         }
@@ -116,7 +116,7 @@ public final class PlumTree {
         this.now = Math.max(this.now, now);
         lazy.remove(peer);
         eager.add(peer);
-        for (Map.Entry<MessageId, Cached> entry : cache.newest(config.catchUpMessages())) {
+        for (Map.Entry<BroadcastId, Cached> entry : cache.newest(config.catchUpMessages())) {
             lazyQueue.add(peer, new Announcement(entry.getKey(), nextRound(entry.getValue().hop())), now);
         }
     }
@@ -133,7 +133,7 @@ public final class PlumTree {
     public void onTimer(long now) {
         this.now = Math.max(this.now, now);
         lazyQueue.flushIfDue(now, effects::send);
-        MessageId due;
+        BroadcastId due;
         while ((due = missing.takeDue(now)) != null) {
             graft(due, now);
         }
@@ -176,7 +176,7 @@ public final class PlumTree {
     /** Bytes of the cached payloads. */
     public long cachedBytes() {
         long bytes = 0;
-        for (Map.Entry<MessageId, Cached> entry : cache.newest(cache.size())) {
+        for (Map.Entry<BroadcastId, Cached> entry : cache.newest(cache.size())) {
             bytes += entry.getValue().payload().length;
         }
         return bytes;
@@ -208,13 +208,13 @@ public final class PlumTree {
     }
 
     /** The id of a payload: the first 16 bytes of its SHA-256. */
-    public MessageId idOf(byte[] payload) {
-        return MessageId.of(sha256.digest(payload), 0);
+    public BroadcastId idOf(byte[] payload) {
+        return BroadcastId.of(sha256.digest(payload), 0);
     }
 
     /** A new payload waits for the node's verdict; nothing of it is stored or spread before. */
     private void onGossip(NodeId from, Gossip gossip, long now) {
-        MessageId id = idOf(gossip.payload());
+        BroadcastId id = idOf(gossip.payload());
         if (seen.contains(id, this.now)) {
             if (isNeighbor(from)) {
                 moveToLazy(from);
@@ -327,14 +327,14 @@ public final class PlumTree {
             return;
         }
         for (Announcement announcement : ihave.announcements()) {
-            MessageId id = announcement.id();
+            BroadcastId id = announcement.id();
             if (!seen.contains(id, this.now) && !refused.contains(id, this.now) && !validations.contains(id)) {
                 missing.announced(id, from, announcement.round(), now + config.graftTimeoutMillis());
             }
         }
     }
 
-    private void graft(MessageId id, long now) {
+    private void graft(BroadcastId id, long now) {
         if (seen.contains(id, this.now) || refused.contains(id, this.now)) {
             missing.received(id);
             return;
@@ -369,7 +369,7 @@ public final class PlumTree {
     }
 
     /** Sends the payload to the eager peers and queues its announcement for the lazy ones, except {@code haveIt}. */
-    private void push(MessageId id, Gossip gossip, List<NodeId> haveIt, long now) {
+    private void push(BroadcastId id, Gossip gossip, List<NodeId> haveIt, long now) {
         for (NodeId peer : eager) {
             if (!haveIt.contains(peer)) {
                 effects.send(peer, gossip);

@@ -39,7 +39,7 @@ public sealed interface BroadcastFrame extends Frame {
     }
 
     /** One broadcast offered by {@link IHave}, with the round the receiver would get it at. */
-    record Announcement(MessageId id, int round) {
+    record Announcement(BroadcastId id, int round) {
         public Announcement {
             Objects.requireNonNull(id, "id");
         }
@@ -49,7 +49,7 @@ public sealed interface BroadcastFrame extends Frame {
      * Moves the receiver into the sender's eager set. With an {@code id} (may be {@code null}) it also asks
      * for that broadcast's payload; without, it only repairs the tree.
      */
-    record Graft(MessageId id, int round) implements BroadcastFrame {
+    record Graft(BroadcastId id, int round) implements BroadcastFrame {
     }
 
     /** Moves the receiver into the sender's lazy set: the sender already had what the receiver pushed. */

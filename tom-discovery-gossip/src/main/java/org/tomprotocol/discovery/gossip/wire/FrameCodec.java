@@ -177,7 +177,7 @@ public final class FrameCodec {
         return new IHave(announcements);
     }
 
-    private static void writeId(FrameWriter out, MessageId id) {
+    private static void writeId(FrameWriter out, BroadcastId id) {
         out.u64(id.high()).u64(id.low());
     }
 

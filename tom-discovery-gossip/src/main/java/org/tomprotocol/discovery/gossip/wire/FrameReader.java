@@ -42,10 +42,10 @@ final class FrameReader {
         return out;
     }
 
-    MessageId messageId() throws MalformedFrameException {
-        require(MessageId.LENGTH);
-        MessageId id = MessageId.of(bytes, position);
-        position += MessageId.LENGTH;
+    BroadcastId messageId() throws MalformedFrameException {
+        require(BroadcastId.LENGTH);
+        BroadcastId id = BroadcastId.of(bytes, position);
+        position += BroadcastId.LENGTH;
         return id;
     }
 

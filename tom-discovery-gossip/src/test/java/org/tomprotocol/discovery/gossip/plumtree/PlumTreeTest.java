@@ -15,7 +15,7 @@ import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Gossip;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Graft;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.IHave;
 import org.tomprotocol.discovery.gossip.wire.BroadcastFrame.Prune;
-import org.tomprotocol.discovery.gossip.wire.MessageId;
+import org.tomprotocol.discovery.gossip.wire.BroadcastId;
 import org.tomprotocol.spi.discovery.Validation;
 
 class PlumTreeTest implements BroadcastEffects {
@@ -128,7 +128,7 @@ class PlumTreeTest implements BroadcastEffects {
 
         tree.onTimer(10 + config.lazyPushDelayMillis());
 
-        MessageId id = tree.idOf(bytes("news"));
+        BroadcastId id = tree.idOf(bytes("news"));
         assertThat(sent).contains(new Sent(node(3), new IHave(List.of(new Announcement(id, 5)))));
     }
 
@@ -163,7 +163,7 @@ class PlumTreeTest implements BroadcastEffects {
     @Test
     void aMissingPayloadIsGraftedFromItsAnnouncerAfterTheTimeoutThenFromTheNext() {
         neighbors(1, 2, 3);
-        MessageId id = tree.idOf(bytes("lost"));
+        BroadcastId id = tree.idOf(bytes("lost"));
         tree.onFrame(node(2), new IHave(List.of(new Announcement(id, 3))), 100);
         tree.onFrame(node(3), new IHave(List.of(new Announcement(id, 4))), 110);
 
@@ -213,7 +213,7 @@ class PlumTreeTest implements BroadcastEffects {
         tree.onFrame(node(2), new Prune(), 0);
         gossip(1, 2, "cached", 0);
         sent.clear();
-        MessageId id = tree.idOf(bytes("cached"));
+        BroadcastId id = tree.idOf(bytes("cached"));
 
         tree.onFrame(node(2), new Graft(id, 3), 50);
 
@@ -229,7 +229,7 @@ class PlumTreeTest implements BroadcastEffects {
     @Test
     void aMuchShorterAnnouncedPathRewiresTheTree() {
         neighbors(1, 2);
-        MessageId id = tree.idOf(bytes("far"));
+        BroadcastId id = tree.idOf(bytes("far"));
         tree.onFrame(node(2), new IHave(List.of(new Announcement(id, 2))), 0);
 
         gossip(1, 2 + config.optimizationThreshold(), "far", 20);
@@ -242,7 +242,7 @@ class PlumTreeTest implements BroadcastEffects {
     @Test
     void aSlightlyShorterAnnouncedPathChangesNothing() {
         neighbors(1, 2);
-        MessageId id = tree.idOf(bytes("near"));
+        BroadcastId id = tree.idOf(bytes("near"));
         tree.onFrame(node(2), new IHave(List.of(new Announcement(id, 2))), 0);
 
         gossip(1, 1 + config.optimizationThreshold(), "near", 20);
@@ -283,7 +283,7 @@ class PlumTreeTest implements BroadcastEffects {
         assertThat(tree.nextDeadline()).isEqualTo(100 + config.lazyPushDelayMillis());
         tree.onTimer(100 + config.lazyPushDelayMillis());
 
-        MessageId id = tree.idOf(bytes("before you came"));
+        BroadcastId id = tree.idOf(bytes("before you came"));
         assertThat(sent).containsExactly(new Sent(node(2), new IHave(List.of(new Announcement(id, 3)))));
 
         sent.clear();
@@ -326,7 +326,7 @@ class PlumTreeTest implements BroadcastEffects {
     void aReceivedPayloadIsNeitherStoredNorSpreadNorServedUntilTheNodeAcceptsIt() {
         neighbors(1, 2, 3);
         tree.onFrame(node(3), new Prune(), 0);
-        MessageId id = tree.idOf(bytes("unchecked"));
+        BroadcastId id = tree.idOf(bytes("unchecked"));
 
         tree.onFrame(node(1), new Gossip(1, bytes("unchecked")), 10);
         tree.onFrame(node(2), new Graft(id, 2), 11);
@@ -447,7 +447,7 @@ class PlumTreeTest implements BroadcastEffects {
     @Test
     void anAnnouncedPayloadThatArrivesIsNotGraftedWhileItAwaitsItsVerdictButIsIfTheVerdictNeverComes() {
         neighbors(1, 2);
-        MessageId id = tree.idOf(bytes("announced"));
+        BroadcastId id = tree.idOf(bytes("announced"));
         tree.onFrame(node(2), new IHave(List.of(new Announcement(id, 1))), 0);
         tree.onFrame(node(1), new Gossip(3, bytes("announced")), 10);
 

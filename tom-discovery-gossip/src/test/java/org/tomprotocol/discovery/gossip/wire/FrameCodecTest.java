@@ -46,7 +46,7 @@ class FrameCodecTest {
     }
 
     static List<Frame> everyFrameType() {
-        MessageId id = new MessageId(0x0102030405060708L, -2L);
+        BroadcastId id = new BroadcastId(0x0102030405060708L, -2L);
         return List.of(
                 new Join(addresses()),
                 new ForwardJoin(peer(1), 6),
@@ -61,7 +61,7 @@ class FrameCodecTest {
                 new KeepAlive(),
                 new Gossip(3, new byte[] {1, 2, 3}),
                 new Gossip(FrameCodec.MAX_ROUND, new byte[0]),
-                new IHave(List.of(new Announcement(id, 4), new Announcement(new MessageId(0, 0), 0))),
+                new IHave(List.of(new Announcement(id, 4), new Announcement(new BroadcastId(0, 0), 0))),
                 new Graft(id, 9),
                 new Graft(null, 2),
                 new Prune());

@@ -9,13 +9,13 @@ import java.util.HexFormat;
  * @param high the first 8 bytes, big-endian
  * @param low  the next 8 bytes, big-endian
  */
-public record MessageId(long high, long low) {
+public record BroadcastId(long high, long low) {
     /** Length of an id on the wire. */
     public static final int LENGTH = 16;
 
     /** Reads an id from the first 16 bytes of {@code bytes} at {@code offset}. */
-    public static MessageId of(byte[] bytes, int offset) {
-        return new MessageId(readLong(bytes, offset), readLong(bytes, offset + 8));
+    public static BroadcastId of(byte[] bytes, int offset) {
+        return new BroadcastId(readLong(bytes, offset), readLong(bytes, offset + 8));
     }
 
     private static long readLong(byte[] bytes, int offset) {

@@ -29,8 +29,8 @@ import org.tomprotocol.spi.transport.FrameChannel;
  * {@link AddressDirectory}, so the table holds what is in use, not every peer ever heard of. Accepted
  * connections count against their address's identity cap ({@link AddressLimits}). Event-loop confined.
  */
-final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.Registrar {
-    private static final System.Logger LOG = System.getLogger(PeerTable.class.getName());
+final class ConnectionRegistry implements FrameSink, ConnectionEvents.Callbacks, Dialer.Registrar {
+    private static final System.Logger LOG = System.getLogger(ConnectionRegistry.class.getName());
 
     private static final long[] MIGRATION_CHECKS_MILLIS = {10, 250};
 
@@ -46,7 +46,7 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
     private long nextSequence;
     private long nextConnectionOrder;
 
-    PeerTable(int maxFrameBytes, QuicLimits limits, AddressLimits addressLimits) {
+    ConnectionRegistry(int maxFrameBytes, QuicLimits limits, AddressLimits addressLimits) {
         this.maxFrameBytes = maxFrameBytes;
         this.budget = new FrameBudget(limits);
         this.addressLimits = addressLimits;
@@ -143,7 +143,9 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
         InetAddress from = dialledByUs || !(channel.remoteSocketAddress() instanceof InetSocketAddress remote)
                 ? null : remote.getAddress();
         if (from != null && !addressLimits.admitIdentity(from, peer)) {
-            return refuse(channel, peer, "identities-per-address");
+            env.listener().onShed(peer, "identities-per-address");
+            channel.close();
+            return null;
         }
         PeerLink link = link(peer);
         PeerConnection connection = new PeerConnection(channel, peer, PeerIdentity.incarnationOf(certificate),
@@ -188,6 +190,12 @@ final class PeerTable implements FrameSink, ConnectionEvents.Callbacks, Dialer.R
     public void frameRejected(QuicChannel channel, String reason) {
         PeerConnection connection = channel.attr(PeerConnection.ATTRIBUTE).get();
         env.listener().onRejected(connection == null ? null : connection.peer, reason);
+    }
+
+    @Override
+    public void frameShed(QuicChannel channel, String reason) {
+        PeerConnection connection = channel.attr(PeerConnection.ATTRIBUTE).get();
+        env.listener().onShed(connection == null ? null : connection.peer, reason);
     }
 
     @Override

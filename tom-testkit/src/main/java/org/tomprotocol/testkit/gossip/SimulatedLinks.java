@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** Latency between simulated nodes, the current partition, and the idle timeout of sessions. */
-final class Links {
+final class SimulatedLinks {
     private final long seed;
     private long minLatency = GossipNetwork.DEFAULT_MIN_LATENCY_MILLIS;
     private long maxLatency = GossipNetwork.DEFAULT_MAX_LATENCY_MILLIS;
     private long idleTimeoutMillis = GossipNetwork.DEFAULT_IDLE_TIMEOUT.toMillis();
     private byte[] sides = new byte[0];
 
-    Links(long seed) {
+    SimulatedLinks(long seed) {
         this.seed = seed;
     }
 
