@@ -33,6 +33,7 @@ final class FakeContext implements DiscoveryContext {
     final List<NodeId> ups = new ArrayList<>();
     final List<NodeId> downs = new ArrayList<>();
     final List<String> rejections = new ArrayList<>();
+    final List<String> sheddings = new ArrayList<>();
 
     FakeContext(int n, List<PeerAddress> bootstrap, Map<String, String> options) {
         this.id = node(n);
@@ -110,6 +111,11 @@ final class FakeContext implements DiscoveryContext {
     @Override
     public void neighborDown(NodeId peer) {
         downs.add(peer);
+    }
+
+    @Override
+    public void shed(NodeId from, String reason) {
+        sheddings.add(reason);
     }
 
     @Override
