@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tomprotocol.api.Api;
 import org.tomprotocol.api.OptionSpec;
 import org.tomprotocol.api.spi.Availability;
@@ -23,11 +25,12 @@ import org.tomprotocol.api.spi.Provider;
  * extends those.
  *
  * <p>Checks are public so that JUnit reaches them on the module path too. JUnit creates one instance per check, and
- * {@link #provider()} is asked once per check.
+ * {@link #provider()} is asked once per check. A check that hangs on a broken provider ends after two minutes.
  *
  * @param <P> the kind of provider
  */
 @Api(status = Api.Status.INCUBATING, since = "0.1")
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class ProviderTck<P extends Provider> {
     private P underTest;
 

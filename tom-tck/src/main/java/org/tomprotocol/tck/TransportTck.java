@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.tomprotocol.api.Api;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
@@ -53,7 +52,6 @@ import org.tomprotocol.tck.internal.TransportRecorder;
  * Identities come from the crypto suite found on the test class path (override {@link #crypto()} otherwise).
  */
 @Api(status = Api.Status.INCUBATING, since = "0.1")
-@Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class TransportTck extends ConfigurableProviderTck<TransportProvider> {
     private static final Pattern COUNTER_WORD = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

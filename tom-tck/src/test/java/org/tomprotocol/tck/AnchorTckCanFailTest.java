@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tomprotocol.spi.anchor.AnchorProvider;
@@ -39,6 +40,7 @@ class AnchorTckCanFailTest {
     }
 
     /** The suite on the fixture provider with one flaw. */
+    @ExtendWith(FixtureGate.class)
     abstract static class OnFlawed extends AnchorTck {
         private final AnchorFlaw flaw;
 

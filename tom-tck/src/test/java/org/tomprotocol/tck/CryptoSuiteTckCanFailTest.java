@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -48,6 +49,7 @@ class CryptoSuiteTckCanFailTest {
     }
 
     /** The suite on the fixture provider with one flaw. */
+    @ExtendWith(FixtureGate.class)
     abstract static class OnFlawed extends CryptoSuiteTck {
         private final CryptoFlaw flaw;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tomprotocol.spi.store.StoreProvider;
@@ -45,6 +46,7 @@ class StoreTckCanFailTest {
     }
 
     /** The suite on the reference store with one flaw. */
+    @ExtendWith(FixtureGate.class)
     abstract static class OnFlawed extends StoreTck {
         private final StoreFlaw flaw;
 

@@ -56,6 +56,7 @@ final class TckRun {
     static TestExecutionResult run(Class<?> suite, String check) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(suite, check))
+                .configurationParameter(FixtureGate.PARAMETER, "true")
                 .build();
         List<TestExecutionResult> results = new ArrayList<>();
         Launcher launcher = LauncherFactory.create();

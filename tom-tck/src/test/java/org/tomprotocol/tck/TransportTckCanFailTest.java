@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tomprotocol.spi.transport.TransportProvider;
@@ -57,6 +58,7 @@ class TransportTckCanFailTest {
     }
 
     /** The suite on a transport of the fixture provider; short patience, since every broken run waits it out. */
+    @ExtendWith(FixtureGate.class)
     abstract static class OnFlawed extends TransportTck {
         private final TransportFlaw flaw;
 

@@ -36,7 +36,7 @@ public final class DiscoveryNetwork {
     /** How long after a crash its peers' sessions end. */
     public static final long DETECTION_MILLIS = 1_000;
     /** More events than this in one run means the nodes never rest. */
-    private static final long MAX_EVENTS_PER_RUN = 2_000_000;
+    private static final long MAX_EVENTS_PER_RUN = 500_000;
     private static final int MAX_TRACE = 200_000;
 
     /** A breach of the contract, seen while the network ran. */
