@@ -15,6 +15,7 @@ import org.tomprotocol.archtests.support.ProductionClasses;
 import org.tomprotocol.archtests.support.TomPackages;
 import org.tomprotocol.core.fixture.stability.StubbedIncubatingFeature;
 import org.tomprotocol.core.fixture.stability.StubbedStableFeature;
+import org.tomprotocol.tck.UnmarkedSuiteFixture;
 
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -25,17 +26,17 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The public surface says how far it can be relied on, as JUnit 5's does: every public type of the API and the
- * SPI carries {@link Api}, and nothing that only throws {@link UnsupportedFeatureException} stands behind a
+ * The public surface says how far it can be relied on, as JUnit 5's does: every public type of the API, the
+ * SPI and the TCK's suites carries {@link Api}, and nothing that only throws {@link UnsupportedFeatureException} stands behind a
  * contract that is not {@link Api.Status#INCUBATING}.
  */
 class ApiStabilityRulesTest {
 
     static final ArchRule PUBLIC_SURFACE_SAYS_ITS_STABILITY = classes()
-            .that().resideInAnyPackage(TomPackages.API, TomPackages.SPI)
+            .that().resideInAnyPackage(TomPackages.API, TomPackages.SPI, TomPackages.TCK)
             .and().arePublic().and().areTopLevelClasses()
             .should().beAnnotatedWith(Api.class)
-            .because("a user of the API or the SPI must know which types may still change (@Api)");
+            .because("a user of the API, the SPI or the TCK must know which types may still change (@Api)");
 
     static final ArchRule STUBS_ONLY_BEHIND_INCUBATING_CONTRACTS = classes()
             .should(throwUnsupportedFeatureOnlyForIncubatingContracts())
@@ -85,6 +86,11 @@ class ApiStabilityRulesTest {
     @Test
     void ruleReportsAPublicApiTypeWithoutStability() {
         assertReports(PUBLIC_SURFACE_SAYS_ITS_STABILITY, UnmarkedApiType.class);
+    }
+
+    @Test
+    void ruleReportsAPublicTckTypeWithoutStability() {
+        assertReports(PUBLIC_SURFACE_SAYS_ITS_STABILITY, UnmarkedSuiteFixture.class);
     }
 
     @Test

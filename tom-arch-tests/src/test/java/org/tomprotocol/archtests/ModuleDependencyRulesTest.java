@@ -14,6 +14,7 @@ import org.tomprotocol.cli.fixture.CliUsingCore;
 import org.tomprotocol.core.fixture.CoreUsingAPlugin;
 import org.tomprotocol.crypto.fixture.CryptoPluginUsingCore;
 import org.tomprotocol.spi.fixture.SpiClassUsingCore;
+import org.tomprotocol.tck.fixture.TckUsingCore;
 
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -78,6 +79,11 @@ class ModuleDependencyRulesTest {
     @Test
     void pluginRuleReportsAPluginUsingCore() {
         assertReports(NO_PLUGIN_DEPENDS_ON_CORE, CryptoPluginUsingCore.class);
+    }
+
+    @Test
+    void pluginRuleReportsTheTckUsingCore() {
+        assertReports(NO_PLUGIN_DEPENDS_ON_CORE, TckUsingCore.class);
     }
 
     @Test

@@ -48,7 +48,7 @@ final class MemoryTransport implements Transport {
         this.id = id;
         this.addresses = List.copyOf(addresses);
         this.maxFrameBytes = maxFrameBytes;
-        this.listener = listener;
+        this.listener = new FatalErrorReporter(listener);
     }
 
     NodeId id() {
@@ -98,6 +98,10 @@ final class MemoryTransport implements Transport {
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(channel, "channel");
         byte[] copy = Objects.requireNonNull(frame, "frame").clone();
+        if (copy.length > maxFrameBytes) {
+            return CompletableFuture.failedFuture(new TransportException("a frame of " + copy.length
+                    + " bytes exceeds maxFrameBytes (" + maxFrameBytes + ") of node " + id.shortForm()));
+        }
         DeferredActions actions = new DeferredActions();
         synchronized (network.lock) {
             if (closed) {

@@ -12,10 +12,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.TransportCapability;
 import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.transport.TransportListener;
 import org.tomprotocol.testkit.SimFixture.Peer;
 
 class MemoryTransportTest {
@@ -162,6 +164,52 @@ class MemoryTransportTest {
         assertThat(bob.listener().frames()).singleElement().satisfies(f -> assertThat(f.bytes()).hasSize(100));
         assertThat(alice.transport().isConnected(bob.id())).isTrue();
         assertThat(sim.network.stats().dropped(DropReason.OVERSIZE)).isEqualTo(1);
+    }
+
+    @Test
+    void aFrameOverTheSendersMaxFrameBytesFailsAtSendAndNeverLeaves() throws Exception {
+        Peer alice = sim.peer(1, 100);
+        Peer bob = sim.peer(2);
+        alice.learn(bob);
+
+        CompletionStage<Void> big = alice.transport().send(bob.id(), FrameChannel.ENVELOPE, new byte[101]);
+        sim.run(Duration.ofMillis(100));
+
+        assertThat(failureOf(big)).isInstanceOf(TransportException.class).hasMessageContaining("exceeds maxFrameBytes");
+        assertThat(bob.listener().heardAnything()).isFalse();
+        assertThat(sim.network.stats().sessionsOpened()).isZero();
+    }
+
+    @Test
+    void anErrorThrownByAListenerIsReportedAsFatalBeforeItEndsTheRun() throws Exception {
+        Peer alice = sim.peer(1);
+        StackOverflowError error = new StackOverflowError("thrown by the test's listener");
+        java.util.List<Throwable> fatal = new java.util.ArrayList<>();
+        var bob = TestNodes.bind(sim.network.transportProvider(), TestNodes.node(2), new TransportListener() {
+            @Override
+            public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
+                throw error;
+            }
+
+            @Override
+            public void onConnected(NodeId peer, TransportAddress remote) {
+            }
+
+            @Override
+            public void onDisconnected(NodeId peer, String reason) {
+            }
+
+            @Override
+            public void onFatalError(Throwable reported) {
+                fatal.add(reported);
+            }
+        });
+        alice.transport().addPeerAddresses(TestNodes.node(2), bob.localAddresses());
+
+        alice.transport().send(TestNodes.node(2), FrameChannel.ENVELOPE, "boom".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> sim.run(Duration.ofMillis(100))).isSameAs(error);
+        assertThat(fatal).containsExactly(error);
     }
 
     @Test

@@ -23,6 +23,8 @@ public enum TomModule {
     // A library for tests and simulations (the in-memory transport's plugin is tom-transport-mem).
     TESTKIT("org.tomprotocol.testkit", "org.tomprotocol.testkit", "org.tomprotocol.testkit.sim",
             "org.tomprotocol.testkit.gossip"),
+    // A library for plugin authors' tests: the suites they extend; its helpers stay unexported.
+    TCK("org.tomprotocol.tck", "org.tomprotocol.tck"),
     CLI("org.tomprotocol.cli");
 
     /**
@@ -31,7 +33,7 @@ public enum TomModule {
      * is added to tom-arch-tests/pom.xml. (webrtc has no code yet.)
      */
     public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, TRANSPORT_QUIC, TRANSPORT_MEM,
-            DISCOVERY_GOSSIP, TESTKIT, CLI);
+            DISCOVERY_GOSSIP, TESTKIT, TCK, CLI);
 
     private final String moduleName;
     private final Set<String> allowedExports;

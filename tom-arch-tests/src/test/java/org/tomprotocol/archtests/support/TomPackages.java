@@ -7,14 +7,19 @@ public final class TomPackages {
     public static final String CORE = "org.tomprotocol.core..";
     public static final String CLI = "org.tomprotocol.cli..";
     public static final String ANCHOR_SPI = "org.tomprotocol.spi.anchor..";
+    /** The TCK's exported package: the suites plugin authors extend (its helpers below it are not exported). */
+    public static final String TCK = "org.tomprotocol.tck";
     /** The modules that only provide services: they never see the engine, and the engine never sees them. */
     public static final String[] PROVIDER_PLUGINS = {
         "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery.."
     };
-    /** Every plugin module: the provider-only ones and the testkit, which is also a library. */
+    /**
+     * Every plugin module, with the libraries that plugins and their tests use: the provider-only ones, the testkit
+     * and the TCK. None may see the engine.
+     */
     public static final String[] PLUGINS = {
         "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery..",
-        "org.tomprotocol.testkit.."
+        "org.tomprotocol.testkit..", "org.tomprotocol.tck.."
     };
 
     private TomPackages() {

@@ -8,9 +8,12 @@ import org.tomprotocol.api.Api;
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface Anchor {
-    /** Records one observation. Must not block. */
+    /**
+     * Records one observation. Must not block: the engine calls it on its protocol thread, so an anchor that cannot
+     * keep up buffers, drops and counts. Throws nothing, and ignores observations after {@link #close()}.
+     */
     void observe(AnchorObservation observation);
 
-    /** Releases the anchor's resources. */
+    /** Releases the anchor's resources; returns promptly. Idempotent. */
     void close();
 }

@@ -11,6 +11,9 @@ import org.tomprotocol.api.spi.Provider;
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface AnchorProvider extends Provider {
-    /** Opens the anchor of one node. */
+    /**
+     * Opens the anchor of one node: a new one for each call, since nodes of one process must not share an anchor
+     * (closing one node would close the other's).
+     */
     Anchor open(NodeId localNode);
 }

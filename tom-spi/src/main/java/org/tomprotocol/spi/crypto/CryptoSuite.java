@@ -9,7 +9,9 @@ import org.tomprotocol.api.NodeId;
 /**
  * The cryptography of one protocol version: identities and signatures, per-message end-to-end sealing to a
  * node id, key agreement and the symmetric AEAD used with group keys. Implementations are stateless and
- * thread-safe, and never log or print key material.
+ * thread-safe, and never log or print key material. A suite reproduces its version's wire vectors byte for byte
+ * ({@code docs/wire-vectors.json} for {@code tom-v1}); the crypto suite TCK
+ * ({@code org.tomprotocol.tck.CryptoSuiteTck}) checks that and the rest of this contract.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface CryptoSuite {
@@ -30,24 +32,40 @@ public interface CryptoSuite {
      */
     StoredIdentity loadOrCreateIdentity(Path seedFile);
 
-    /** Whether {@code signature} is a valid signature of {@code message} by {@code signer}, strictly checked. */
+    /**
+     * Whether {@code signature} is a valid signature of {@code message} by {@code signer}, strictly checked: no
+     * non-canonical signature ({@code S} not below the group order) and no key of small order. Never throws:
+     * malformed input is {@code false}.
+     */
     boolean verify(NodeId signer, byte[] message, byte[] signature);
 
     /** Whether {@code id} is a usable public key (a valid curve point not of small order). */
     boolean isValidPublicKey(NodeId id);
 
-    /** Encrypts {@code plaintext} so that only {@code recipient} can open it. */
+    /**
+     * Encrypts {@code plaintext} so that only {@code recipient} can open it, with fresh randomness each call.
+     *
+     * @throws CryptoException if {@code recipient} is not a valid public key
+     */
     SealedPayload seal(NodeId recipient, byte[] plaintext) throws CryptoException;
 
-    /** Decrypts a payload sealed to {@code recipient}, which must be an identity of this suite. */
+    /**
+     * Decrypts a payload sealed to {@code recipient}, which must be an identity of this suite.
+     *
+     * @throws CryptoException for a payload altered, malformed or sealed to another node (and no other exception)
+     */
     byte[] open(LocalIdentity recipient, SealedPayload sealed) throws CryptoException;
 
     /** A fresh random key for {@link #encrypt}. */
     byte[] newSymmetricKey();
 
-    /** Encrypts with a symmetric key (e.g. a group sender key) under a fresh random nonce. */
+    /** Encrypts with a symmetric key (e.g. a group sender key) under a fresh random nonce, each call. */
     SymmetricCiphertext encrypt(byte[] key, byte[] plaintext) throws CryptoException;
 
-    /** Decrypts what {@link #encrypt} produced. */
+    /**
+     * Decrypts what {@link #encrypt} produced.
+     *
+     * @throws CryptoException for a ciphertext altered or malformed, or the wrong key
+     */
     byte[] decrypt(byte[] key, SymmetricCiphertext ciphertext) throws CryptoException;
 }

@@ -42,7 +42,8 @@ public interface DiscoveryContext {
      * {@link Discovery#onValidated(long, Validation, long) onValidated(ticket, verdict, now)}: an accepted
      * payload has then been taken in by the node. Until the verdict the discovery must neither store,
      * forward, announce nor serve the payload. The node may never answer (when overloaded, or shutting down):
-     * the discovery forgets a ticket left unanswered for long.
+     * the discovery forgets a ticket left unanswered for long (keeping it a few seconds at least). A verdict for a
+     * ticket it no longer knows, or a second one, is ignored.
      *
      * @param ticket  the discovery's handle for this check, echoed in the verdict
      * @param from    the neighbour it came from
@@ -57,8 +58,9 @@ public interface DiscoveryContext {
     void neighborDown(NodeId peer);
 
     /**
-     * Counts discovery input that no honest neighbour sends (malformed, invalid), under {@code rejected.<reason>};
-     * the node makes {@code from}'s later frames cost more.
+     * Counts discovery input that no honest neighbour sends (malformed, invalid), under
+     * {@code rejected.<reason>} ({@code reason} is lower-case words joined by hyphens, e.g.
+     * {@code too-many-peers}); the node makes {@code from}'s later frames cost more.
      */
     void rejected(NodeId from, String reason);
 

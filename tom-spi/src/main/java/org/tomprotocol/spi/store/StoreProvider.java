@@ -9,6 +9,6 @@ import org.tomprotocol.api.spi.Provider;
 /** Provides durable state for nodes that have a data directory. */
 @Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface StoreProvider extends Provider {
-    /** Opens (creating if needed) the store kept in {@code directory}. */
+    /** Opens the store kept in {@code directory}, creating the directory and its parents if needed. */
     Store open(Path directory) throws IOException;
 }

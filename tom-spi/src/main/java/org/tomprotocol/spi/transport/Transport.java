@@ -13,6 +13,18 @@ import org.tomprotocol.api.TransportAddress;
  * A bound transport. It exchanges frames with peers whose identity it authenticated, keeps at most one
  * session per peer (used in both directions), and reports sessions and frames to its
  * {@link TransportListener}. All methods are thread-safe and non-blocking.
+ *
+ * <p>What the engine relies on, and the transport TCK ({@code org.tomprotocol.tck.TransportTck}) checks:
+ * <ul>
+ * <li>A session is pinned to the peer's node id: a node that cannot prove it holds the id it is dialled as is
+ *     refused, and every frame and event names the authenticated id. A peer that dialled this node can be
+ *     answered over its session, without its address.</li>
+ * <li>Every frame handed to the network while its session stays up reaches the peer exactly once, in any order;
+ *     only a session that fails may lose or repeat a frame (the engine resends and deduplicates).</li>
+ * <li>Every method may be called from any thread, including from within the transport's own listener callbacks,
+ *     and returns at once; every stage it returns completes, at the latest when the peer is disconnected or the
+ *     transport closed.</li>
+ * </ul>
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface Transport extends AutoCloseable {
@@ -26,14 +38,19 @@ public interface Transport extends AutoCloseable {
     void addPeerAddresses(NodeId peer, Collection<TransportAddress> addresses);
 
     /**
-     * Sends one frame to {@code peer}, opening a session first if needed.
+     * Sends one frame to {@code peer}, opening a session first if needed. A frame longer than the context's
+     * {@code maxFrameBytes} fails with a {@link TransportException} and is not sent. A peer that restarted (same
+     * identity, same address) is reached again by a later send.
      *
      * @return completes when the frame was handed to the network, or exceptionally with a
      *         {@link TransportException} when the peer cannot be reached or the frame cannot be sent
      */
     CompletionStage<Void> send(NodeId peer, FrameChannel channel, byte[] frame);
 
-    /** Opens a session to {@code peer} with the addresses known for it; completes when it is up. */
+    /**
+     * Opens a session to {@code peer} with the addresses known for it; completes when it is up, or exceptionally
+     * with a {@link TransportException} when no address is known or the node there is not {@code peer}.
+     */
     CompletionStage<Void> connect(NodeId peer);
 
     /**
@@ -60,10 +77,16 @@ public interface Transport extends AutoCloseable {
     /** Peers with an open session. */
     Set<NodeId> connectedPeers();
 
-    /** Closes the session to {@code peer}, if any. */
+    /**
+     * Closes the session to {@code peer}, if any: both sides report {@code onDisconnected}, frames still waiting for
+     * the peer fail, and a later send or connect opens a new session.
+     */
     void disconnect(NodeId peer);
 
-    /** Closes every session and socket. Idempotent. */
+    /**
+     * Closes every session and socket: peers learn their sessions ended, every pending send and connect completes
+     * (exceptionally), and later calls fail. Idempotent.
+     */
     @Override
     void close();
 }

@@ -14,7 +14,8 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * @param identity      the node's identity, for authenticating sessions
  * @param crypto        the node's crypto suite, e.g. to check a peer's public key
  * @param listen        addresses of this transport's scheme to listen on; empty for its default
- * @param maxFrameBytes the largest frame to accept; larger ones are rejected without reading them whole
+ * @param maxFrameBytes the largest frame to send or accept: a larger one fails at send, and a peer's is rejected
+ *                      ({@code onRejected}) without being read whole, the session staying usable
  * @param options       node options; a transport reads those prefixed with its scheme
  * @param listener      where to report frames and sessions
  */

@@ -8,7 +8,9 @@ import org.tomprotocol.api.TransportAddress;
 
 /**
  * Receives what a transport observes. Called from the transport's threads; implementations return quickly
- * and never block.
+ * and never block, and may call the transport back. For one peer, {@link #onConnected} and {@link #onDisconnected}
+ * alternate, starting with {@code onConnected}. An exception thrown by a listener method does not stop the
+ * transport (later frames still arrive); an {@link Error} is reported to {@link #onFatalError}.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface TransportListener {
@@ -27,8 +29,8 @@ public interface TransportListener {
 
     /**
      * The transport refused input from the network that no honest peer sends (an oversize or malformed frame, a
-     * failed handshake): counted by the node under {@code rejected.<reason>}, and held against {@code peer} —
-     * its later frames cost more. {@code peer} is {@code null} when not yet authenticated.
+     * failed handshake): counted by the node under {@code rejected.<reason>} ({@code reason} is lower-case words
+     * joined by hyphens, e.g. {@code frame-too-large}), and held against {@code peer} — its later frames cost more. {@code peer} is {@code null} when not yet authenticated.
      */
     default void onRejected(NodeId peer, String reason) {
     }
