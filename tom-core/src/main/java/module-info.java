@@ -16,6 +16,8 @@ module org.tomprotocol.core {
     requires org.agrona;
     requires org.jctools.core;
     requires msgpack.core;
+    // an automatic module named after its jar (the image gives it a descriptor of that name)
+    requires HdrHistogram;
     // JCTools and Agrona reach sun.misc.Unsafe but only declare `requires static`: make sure it is resolved.
     requires jdk.unsupported;
 

@@ -9,6 +9,9 @@ module org.tomprotocol.cli {
     requires java.logging;
     requires com.fasterxml.jackson.databind;
     requires org.tomprotocol.testkit;
+    // tom node --metrics: the only module that depends on a metrics library (lock 6)
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.exporter.httpserver;
 
     // picocli injects options and reads annotations reflectively; nothing is exported.
     opens org.tomprotocol.cli to info.picocli;

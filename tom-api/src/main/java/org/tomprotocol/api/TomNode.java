@@ -62,7 +62,7 @@ public interface TomNode extends AutoCloseable {
     /** Group messaging. */
     Groups groups();
 
-    /** A snapshot of this node's counters. */
+    /** A snapshot of this node's metrics: counters, gauges (queue depths, peers) and histograms (crypto, delivery). */
     NodeMetrics metrics();
 
     /**

@@ -78,6 +78,44 @@ class ImageSmokeTest {
         }
     }
 
+    @Test
+    void aNodeServesItsMetricsForPrometheusAndLogsJsonLinesWhenAsked() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(TOM.toString(), "node", "--listen", "127.0.0.1:0", "--json",
+                "--metrics", "127.0.0.1:0", "--log-format", "json");
+        builder.environment().put("TOM_LOG_LEVEL", "FINE");
+        Path stderr = Files.createTempFile("tom-node", ".log");
+        Process node = builder.redirectError(stderr.toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = null;
+            String line;
+            while (url == null && (line = out.readLine()) != null) {
+                JsonNode event = JSON.readTree(line);
+                if (event.get("event").asText().equals("metrics")) {
+                    url = event.get("url").asText();
+                }
+            }
+            assertThat(url).as("tom node printed the metrics URL").isNotNull();
+            java.net.HttpURLConnection scrape = (java.net.HttpURLConnection) java.net.URI.create(url).toURL()
+                    .openConnection();
+            String metrics = new String(scrape.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(scrape.getResponseCode()).isEqualTo(200);
+            assertThat(metrics).contains("# TYPE tom_crypto_seconds histogram",
+                    "tom_crypto_seconds_bucket{operation=\"sign\",le=\"+Inf\"}", "tom_queue_depth{queue=\"network\"}",
+                    "tom_peers{state=\"online\"} 0");
+        } finally {
+            node.destroy();
+            if (!node.waitFor(20, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
+        }
+        List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+        Files.delete(stderr);
+        assertThat(log).as("debug records of the node's start").isNotEmpty();
+        for (String line : log) {
+            assertThat(JSON.readTree(line).has("message")).as(line).isTrue();
+        }
+    }
+
     /** Starts {@code tom node}, reads its first line of output, and stops it. */
     private static String firstLineOfNode(String... options) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(TOM.toString(), "node"));

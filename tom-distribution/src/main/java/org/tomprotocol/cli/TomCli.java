@@ -6,6 +6,8 @@ import org.tomprotocol.cli.bench.BenchCommand;
 import org.tomprotocol.cli.chat.ChatCommand;
 import org.tomprotocol.cli.demo.DemoCommand;
 import org.tomprotocol.cli.id.IdCommand;
+import org.tomprotocol.cli.logging.LogFormat;
+import org.tomprotocol.cli.metrics.MetricsAddress;
 import org.tomprotocol.cli.node.NodeCommand;
 import org.tomprotocol.cli.node.SendCommand;
 import org.tomprotocol.cli.plugins.PluginsCommand;
@@ -45,29 +47,48 @@ public final class TomCli implements Runnable {
         directories.forEach(org.tomprotocol.cli.plugins.PluginContext::addDirectory);
     }
 
+    /** {@code --log-format}, accepted before or after the command name. */
+    @picocli.CommandLine.Option(names = "--log-format", paramLabel = "text|json",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "How log records reach stderr: text (default) or json, one JSON object per line "
+                    + "(timestamp, level, logger, thread, message, thrown). Also TOM_LOG_FORMAT=json.")
+    void logFormat(LogFormat format) {
+        format.apply();
+    }
+
     /** Runs {@code tom} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
-        configureLogging();
+        try {
+            configureLogging(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("tom: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 
     /**
      * Library modules log through System.Logger (java.util.logging here). A command line shows warnings and
-     * errors only, unless {@code TOM_LOG_LEVEL} (e.g. {@code INFO}, {@code FINE}) asks for more.
+     * errors only, unless {@code TOM_LOG_LEVEL} (e.g. {@code INFO}, {@code FINE}) asks for more, as readable
+     * lines unless {@code TOM_LOG_FORMAT=json} asks for JSON lines.
+     *
+     * @throws IllegalArgumentException if {@code TOM_LOG_FORMAT} is neither text nor json
      */
-    static void configureLogging() {
-        String wanted = System.getenv().getOrDefault("TOM_LOG_LEVEL", "WARNING");
+    static void configureLogging(java.util.Map<String, String> environment) {
+        String wanted = environment.getOrDefault("TOM_LOG_LEVEL", "WARNING");
         java.util.logging.Level level;
         try {
             level = java.util.logging.Level.parse(wanted.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             level = java.util.logging.Level.WARNING;
         }
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(level);
-        for (java.util.logging.Handler handler : root.getHandlers()) {
-            handler.setLevel(level);
+        LogFormat format;
+        try {
+            format = LogFormat.parse(environment.getOrDefault("TOM_LOG_FORMAT", "text"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TOM_LOG_FORMAT=" + e.getMessage());
         }
+        format.apply(level);
     }
 
     /** The configured command line, for {@link #main} and for tests that capture its output. */
@@ -78,6 +99,8 @@ public final class TomCli implements Runnable {
         }
         // a malformed node id on the command line is a usage error naming the option, like any other bad value
         commandLine.registerConverter(NodeId.class, NodeId::parse);
+        commandLine.registerConverter(MetricsAddress.class, new MetricsAddress.Converter());
+        commandLine.registerConverter(LogFormat.class, new LogFormat.Converter());
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof TomException) {
                 // a ToM exception says what went wrong and what to change: no stack trace for the user

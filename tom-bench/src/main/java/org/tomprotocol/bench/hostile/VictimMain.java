@@ -52,7 +52,7 @@ public final class VictimMain {
                 System.gc();
                 stats.put("heap_retained_mb", java.lang.management.ManagementFactory.getMemoryMXBean()
                         .getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
-                stats.put("counters", node.metrics().counters());
+                stats.put("counters", node.metrics().byKey());
                 System.out.println(json.writeValueAsString(stats));
                 System.out.flush();
             } else if (line.equals("quit")) {

@@ -248,6 +248,7 @@ public final class NodeEngine {
             return;
         }
         if (envelope.type() == MessageType.Chat) {
+            effects.count("relay-acknowledged");
             int position = envelope.via().indexOf(local);
             acknowledge(verified, AckType.RelayForwarded, Paths.reversed(envelope.via().subList(0, position)));
         }

@@ -179,7 +179,12 @@ final class EffectExecutor implements EngineEffects {
                             long sinceFirstMillis, long now) {
         org.tomprotocol.api.PathChange change = new org.tomprotocol.api.PathChange(peer, from, to,
                 java.time.Duration.ofMillis(sinceFirstMillis), Instant.ofEpochMilli(now));
+        metrics.increment("path-changes." + pathLabel(from) + "." + pathLabel(to));
         callbacks.execute(() -> events.pathChanged(change));
+    }
+
+    private static String pathLabel(org.tomprotocol.api.PathKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

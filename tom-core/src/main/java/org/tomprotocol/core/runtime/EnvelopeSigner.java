@@ -15,10 +15,12 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer {
     private final CryptoSuite crypto;
     private final LocalIdentity identity;
+    private final CryptoTimes times;
 
-    EnvelopeSigner(CryptoSuite crypto, LocalIdentity identity) {
+    EnvelopeSigner(CryptoSuite crypto, LocalIdentity identity, CryptoTimes times) {
         this.crypto = crypto;
         this.identity = identity;
+        this.times = times;
     }
 
     /** Seals {@code plaintext} to {@code recipient} and encodes it as an envelope payload (encrypt, then sign later). */
@@ -30,7 +32,7 @@ final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer
     @Override
     public byte[] signAndEncode(Envelope unsigned) {
         SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
-        byte[] signature = identity.sign(signing.bytes());
+        byte[] signature = sign(signing.bytes());
         return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);
     }
 
@@ -41,7 +43,16 @@ final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer
     }
 
     byte[] signAnnounce(PeerAnnounce unsigned) {
-        return unsigned.withSignature(identity.sign(unsigned.signingBytes())).encode();
+        return unsigned.withSignature(sign(unsigned.signingBytes())).encode();
+    }
+
+    private byte[] sign(byte[] message) {
+        long start = times.start();
+        try {
+            return identity.sign(message);
+        } finally {
+            times.stop(CryptoTimes.Operation.SIGN, start);
+        }
     }
 
     /** The announce if its signature by its node holds, else {@code null}. */

@@ -83,6 +83,16 @@ final class NodeAgent implements RuntimeAgent {
         return clock.millis();
     }
 
+    /** How many network inputs wait for the agent (approximate while other threads offer). Any thread. */
+    long networkQueueDepth() {
+        return network.size();
+    }
+
+    /** How many commands and completions wait for the agent (approximate while other threads offer). Any thread. */
+    long controlQueueDepth() {
+        return control.size();
+    }
+
     /** Queues network input; returns {@code false} (and drops it) when the agent is overloaded. Any thread. */
     boolean offerNetwork(Runnable task) {
         if (!network.offer(task)) {

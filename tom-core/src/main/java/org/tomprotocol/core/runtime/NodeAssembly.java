@@ -93,7 +93,9 @@ public final class NodeAssembly {
         Executor workers = health.guard("workers", runtime.workers());
         NodeAgent agent = new NodeAgent(local.shortForm(), runtime.clock(), metrics, health, NETWORK_QUEUE_CAPACITY);
         PeerBudgets budgets = new PeerBudgets(runtime.clock(), metrics);
-        EnvelopeSigner signer = new EnvelopeSigner(crypto, identity);
+        CryptoTimes cryptoTimes = new CryptoTimes(metrics, System::nanoTime);
+        CryptoSuite timedCrypto = new TimedCryptoSuite(crypto, cryptoTimes);
+        EnvelopeSigner signer = new EnvelopeSigner(timedCrypto, identity, cryptoTimes);
         DeferredEvents events = new DeferredEvents();
         AnchorObserver anchor = registry.available(ProviderKind.ANCHOR, AnchorProvider.class).stream().findFirst()
                 .map(provider -> new AnchorObserver(provider.open(local))).orElseGet(AnchorObserver::none);
@@ -101,7 +103,7 @@ public final class NodeAssembly {
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor, budgets);
         NodeEngine engine = new NodeEngine(local, effects);
-        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(crypto, identity, signer, runtime.clock()), agent, engine,
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer, runtime.clock()), agent, engine,
                 metrics, health, budgets);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
@@ -117,6 +119,7 @@ public final class NodeAssembly {
         NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
                 config.maxPayloadBytes());
         events.target(facade);
+        NodeGauges.register(metrics, agent, facade);
         health.onFailure(failure -> runtime.callbacks().execute(() -> facade.failed(failure)));
         agent.onPeersChanged(facade::refreshPeers);
 

@@ -49,6 +49,7 @@ final class NodeFacade implements TomNode, NodeEvents {
         }
     };
     private final EventHub hub;
+    private final DurationHistogram deliveryTimes;
     private volatile List<PeerInfo> peerSnapshot = List.of();
 
     NodeFacade(NodeParts parts, int capacity, int maxPayloadBytes) {
@@ -56,6 +57,12 @@ final class NodeFacade implements TomNode, NodeEvents {
         this.capacity = capacity;
         this.maxPayloadBytes = maxPayloadBytes;
         this.hub = new EventHub(parts.runtime().callbacks(), parts.metrics());
+        this.deliveryTimes = parts.metrics().histogram("delivery_seconds", Map.of());
+    }
+
+    /** Messages sent and not yet delivered or failed. Any thread. */
+    long inFlight() {
+        return inFlight.get();
     }
 
     private InstantSource clock() {
@@ -107,6 +114,7 @@ final class NodeFacade implements TomNode, NodeEvents {
             throw new SendRejectedException(SendRejectedException.Reason.QUEUE_FULL, capacity
                     + " messages are already in flight: wait for some to complete or raise sendQueueCapacity");
         }
+        parts.metrics().increment("messages-sent");
         MessageId id = MessageId.random();
         OutboundHandle handle = new OutboundHandle(id, recipient, clock().instant());
         handles.put(id, handle);
@@ -189,6 +197,9 @@ final class NodeFacade implements TomNode, NodeEvents {
     @Override
     public void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, Instant at,
                               DeliveryFailedException.Reason failure) {
+        if (current == MessageStatus.READ) {
+            parts.metrics().increment("messages.read");
+        }
         OutboundHandle handle = handles.get(id);
         if (handle == null) {
             handle = awaitingRead.remove(id);
@@ -197,6 +208,14 @@ final class NodeFacade implements TomNode, NodeEvents {
             }
             return;
         }
+        // counted before the handle completes the application's future, so whoever waits on it sees the count
+        if (!handle.settled() && current.isDelivered()) {
+            parts.metrics().increment("messages.delivered");
+            // both instants come from the node's clock: virtual in simulations, so these are exact there
+            deliveryTimes.record(java.time.Duration.between(handle.sentAt(), at).toNanos());
+        } else if (!handle.settled() && current == MessageStatus.FAILED) {
+            parts.metrics().increment("messages.failed." + reasonKey(failure));
+        }
         if (handle.apply(previous, current, at, failure)) {
             inFlight.decrementAndGet();
             handles.remove(id);
@@ -204,6 +223,10 @@ final class NodeFacade implements TomNode, NodeEvents {
                 awaitingRead.put(id, handle);
             }
         }
+    }
+
+    private static String reasonKey(DeliveryFailedException.Reason reason) {
+        return reason == null ? "unknown" : reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Override

@@ -36,6 +36,16 @@ final class OutboundHandle implements OutboundMessage {
         timeline.add(new StatusChange(id, MessageStatus.PENDING, MessageStatus.PENDING, sentAt));
     }
 
+    /** Whether the message was delivered or failed already. */
+    boolean settled() {
+        return delivered.isDone();
+    }
+
+    /** When the application handed the message to the node, on the node's clock. */
+    Instant sentAt() {
+        return sentAt;
+    }
+
     @Override
     public MessageId id() {
         return id;

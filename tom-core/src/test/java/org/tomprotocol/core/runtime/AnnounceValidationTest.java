@@ -152,7 +152,7 @@ class AnnounceValidationTest {
         assertThat(deliver(new byte[] {(byte) 0x93, 1, 2})).isEqualTo(Validation.REJECT);
         assertThat(deliver(signedBy(stranger, announce(runtime.nowMillis())))).isEqualTo(Validation.ACCEPT);
 
-        assertThat(node.metrics().counters().keySet()).anyMatch(name -> name.startsWith("rejected.announce-"));
+        assertThat(node.metrics().byKey().keySet()).anyMatch(name -> name.startsWith("rejected.announce-"));
         assertThat(count("announces-accepted")).isEqualTo(1);
     }
 

@@ -36,7 +36,7 @@ class GossipEndToEndTest {
             assertThat(everyoneKnowsEveryone).as("every node lists the 9 others with addresses").isTrue();
             for (TomNode node : nodes) {
                 assertThat(node.peers()).extracting(PeerInfo::id).doesNotContain(node.id()).hasSize(9);
-                assertThat(node.metrics().counters().keySet())
+                assertThat(node.metrics().byKey().keySet())
                         .noneMatch(name -> name.startsWith("rejected.discovery"));
             }
         }

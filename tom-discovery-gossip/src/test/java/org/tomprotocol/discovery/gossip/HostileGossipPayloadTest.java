@@ -59,7 +59,7 @@ class HostileGossipPayloadTest {
         mallory = new HostilePeer(cluster, "mallory");
         mallory.join(cluster, victim);
         cluster.run(Duration.ofSeconds(1));
-        assertThat(victim.metrics().counters().keySet()).noneMatch(name -> name.startsWith("rejected.discovery"));
+        assertThat(victim.metrics().byKey().keySet()).noneMatch(name -> name.startsWith("rejected.discovery"));
     }
 
     @AfterEach

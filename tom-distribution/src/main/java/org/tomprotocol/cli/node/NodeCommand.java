@@ -1,12 +1,16 @@
 package org.tomprotocol.cli.node;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.api.NodeFailure;
 import org.tomprotocol.api.TomNode;
+import org.tomprotocol.cli.metrics.MetricsAddress;
+import org.tomprotocol.cli.metrics.MetricsEndpoint;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +38,11 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     private SendLoopOptions sending;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve the node's metrics for Prometheus on http://HOST:PORT/metrics, e.g. "
+                    + "127.0.0.1:9400 (port 0: any free port; off by default). Prints a 'metrics' line with the URL.")
+    private MetricsAddress metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         if (sending.enabled()) {
@@ -41,8 +50,19 @@ public final class NodeCommand implements Callable<Integer> {
         }
         EventLines lines = new EventLines(spec.commandLine().getOut(), json);
         TomNode node = options.builder(spec.commandLine().getErr()).start();
+        MetricsEndpoint endpoint;
+        try {
+            endpoint = metrics == null ? null : MetricsEndpoint.start(node, metrics);
+        } catch (UncheckedIOException e) {
+            node.close();
+            throw new ConfigurationException("--metrics " + metrics.host() + ":" + metrics.port() + " cannot be "
+                    + "served: " + e.getCause().getMessage() + " (is the port in use, or the host not local?)", e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdownHook = new Thread(() -> {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             node.close();
             lines.emit("stopped", Map.of("node_id", node.id().toHex()));
             stopped.countDown();
@@ -60,6 +80,9 @@ public final class NodeCommand implements Callable<Integer> {
         });
         node.onMessage(lines::message);
         lines.started(node);
+        if (endpoint != null) {
+            lines.emit("metrics", Map.of("url", endpoint.url()));
+        }
         AddressWatch.start(node, lines);
         if (sendLoop != null) {
             sendLoop.start();
@@ -73,6 +96,9 @@ public final class NodeCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("tom node: the node failed in " + failure.get().component() + ": "
                 + failure.get().reason() + "; stopping");
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        if (endpoint != null) {
+            endpoint.close();
+        }
         node.close();
         lines.emit("stopped", Map.of("node_id", node.id().toHex()));
         return 1;
