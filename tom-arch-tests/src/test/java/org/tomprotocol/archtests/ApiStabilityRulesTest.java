@@ -27,16 +27,16 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The public surface says how far it can be relied on, as JUnit 5's does: every public type of the API, the
- * SPI and the TCK's suites carries {@link Api}, and nothing that only throws {@link UnsupportedFeatureException} stands behind a
+ * SPI, the TCK's suites and the command line's packages for extensions carries {@link Api}, and nothing that only throws {@link UnsupportedFeatureException} stands behind a
  * contract that is not {@link Api.Status#INCUBATING}.
  */
 class ApiStabilityRulesTest {
 
     static final ArchRule PUBLIC_SURFACE_SAYS_ITS_STABILITY = classes()
-            .that().resideInAnyPackage(TomPackages.API, TomPackages.SPI, TomPackages.TCK)
+            .that().resideInAnyPackage(TomPackages.API, TomPackages.SPI, TomPackages.TCK, TomPackages.CLI_EXPORTS)
             .and().arePublic().and().areTopLevelClasses()
             .should().beAnnotatedWith(Api.class)
-            .because("a user of the API, the SPI or the TCK must know which types may still change (@Api)");
+            .because("a user of the API, the SPI, the TCK or the CLI's extension packages must know which types may still change (@Api)");
 
     static final ArchRule STUBS_ONLY_BEHIND_INCUBATING_CONTRACTS = classes()
             .should(throwUnsupportedFeatureOnlyForIncubatingContracts())

@@ -59,13 +59,40 @@ class ImageSmokeTest {
     }
 
     @Test
-    void aProviderJarDroppedIntoPluginsIsListedAndANodeListensWithIt() throws Exception {
+    void theTestKitStaysOutOfTheRuntimeModulesAndTheLabDirectoryBringsSimAndBench() throws IOException {
+        JavaProcess.Result modules = JavaProcess.run(List.of(IMAGE.resolve("bin/java").toString(), "--list-modules"),
+                ROOT, Map.of());
+        assertThat(modules.stdout()).as("%s", modules).contains("org.tomprotocol.cli@", "org.tomprotocol.core@")
+                .doesNotContain("org.tomprotocol.testkit", "org.tomprotocol.lab");
+        try (var lab = Files.list(IMAGE.resolve("lab"))) {
+            assertThat(lab.map(jar -> jar.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("tom-lab-")).anyMatch(name -> name.startsWith("tom-testkit-"));
+        }
+
+        JavaProcess.Result sim = tom("sim", "--nodes", "8", "--messages", "40", "--json");
+
+        assertThat(sim.exitCode()).as("%s", sim).isZero();
+        assertThat(sim.stderr()).as("%s", sim).isEmpty();
+        JsonNode report = JSON.readTree(sim.stdout());
+        assertThat(report.get("delivered").asInt()).as("%s", sim).isEqualTo(40);
+    }
+
+    @Test
+    void aProviderJarDroppedIntoPluginsWithTheJarItNeedsIsListedAndANodeListensWithIt() throws Exception {
         Path memPlugin = ModuleJars.require(TomModule.TRANSPORT_MEM).location();
+        // the mem transport runs on the test kit, which the image leaves out: the plugin brings it along
+        Path testKit = ModuleJars.require(TomModule.TESTKIT).location();
         Path dropped = IMAGE.resolve("plugins").resolve(memPlugin.getFileName());
+        Path droppedTestKit = IMAGE.resolve("plugins").resolve(testKit.getFileName());
         assertThat(tom("plugins", "--json").stdout()).as("the image leaves the mem transport out")
                 .doesNotContain("org.tomprotocol.transport.mem");
         Files.copy(memPlugin, dropped);
         try {
+            JavaProcess.Result alone = tom("plugins", "--json");
+            assertThat(alone.stderr()).as("a plugin without its dependency is reported, not loaded")
+                    .contains("skipping plugin " + memPlugin.getFileName(), "org.tomprotocol.testkit");
+
+            Files.copy(testKit, droppedTestKit);
             JavaProcess.Result plugins = tom("plugins", "--json");
             assertThat(plugins.exitCode()).as("%s", plugins).isZero();
             assertThat(JSON.readTree(plugins.stdout()).valueStream()
@@ -75,6 +102,7 @@ class ImageSmokeTest {
             assertThat(firstLineOfNode("--listen", "mem:smoke", "--json")).contains("\"started\"", "mem:smoke");
         } finally {
             Files.deleteIfExists(dropped);
+            Files.deleteIfExists(droppedTestKit);
         }
     }
 

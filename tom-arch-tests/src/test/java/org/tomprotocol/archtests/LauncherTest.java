@@ -31,7 +31,7 @@ class LauncherTest {
         boolean built = Files.isDirectory(MODULES);
         if (built) {
             try (var jars = Files.list(MODULES)) {
-                built = jars.anyMatch(jar -> jar.getFileName().toString().startsWith("tom-distribution-"));
+                built = jars.anyMatch(jar -> jar.getFileName().toString().startsWith("tom-cli-"));
             }
         }
         assumeTrue(built, "tom-distribution is not packaged; run ./mvnw -B verify from the root");

@@ -11,8 +11,11 @@ import org.tomprotocol.api.fixture.ApiClassUsingSpi;
 import org.tomprotocol.archtests.support.ProductionClasses;
 import org.tomprotocol.archtests.support.TomPackages;
 import org.tomprotocol.cli.fixture.CliUsingCore;
+import org.tomprotocol.cli.fixture.CliUsingTheTestKit;
+import org.tomprotocol.cli.fixture.PrintingCommand;
 import org.tomprotocol.core.fixture.CoreUsingAPlugin;
 import org.tomprotocol.crypto.fixture.CryptoPluginUsingCore;
+import org.tomprotocol.lab.fixture.LabUsingCore;
 import org.tomprotocol.spi.fixture.SpiClassUsingCore;
 import org.tomprotocol.tck.fixture.TckUsingCore;
 
@@ -44,11 +47,18 @@ class ModuleDependencyRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(TomPackages.and(TomPackages.PLUGINS, TomPackages.CLI))
             .because("the engine finds plugins with ServiceLoader, so any of them can be swapped by a jar");
 
-    static final ArchRule CLI_REACHES_THE_ENGINE_THROUGH_THE_API = noClasses()
+    static final ArchRule CLI_COMPILES_AGAINST_THE_API_ONLY = classes()
             .that().resideInAPackage(TomPackages.CLI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", TomPackages.API, TomPackages.CLI,
+                    "picocli..", "com.fasterxml.jackson..", "io.prometheus.metrics..")
+            .because("the CLI is an application like any other: engine and providers come through Tom, and what "
+                    + "reaches below the API (the test kit, bare providers) is the lab, packaged apart");
+
+    static final ArchRule LAB_NEVER_SEES_THE_ENGINE = noClasses()
+            .that().resideInAPackage(TomPackages.LAB)
             .should().dependOnClassesThat()
             .resideInAnyPackage(TomPackages.and(TomPackages.PROVIDER_PLUGINS, TomPackages.CORE))
-            .because("the CLI is an application like any other: engine and providers come through Tom");
+            .because("the lab drives the engine and the providers through the API, the SPI and ServiceLoader");
 
     @Test
     void apiDependsOnlyOnJava() {
@@ -97,12 +107,24 @@ class ModuleDependencyRulesTest {
     }
 
     @Test
-    void cliReachesTheEngineThroughTheApi() {
-        CLI_REACHES_THE_ENGINE_THROUGH_THE_API.check(ProductionClasses.all());
+    void cliCompilesAgainstTheApiOnly() {
+        CLI_COMPILES_AGAINST_THE_API_ONLY.check(ProductionClasses.all());
     }
 
     @Test
-    void cliRuleReportsTheCliUsingCore() {
-        assertReports(CLI_REACHES_THE_ENGINE_THROUGH_THE_API, CliUsingCore.class);
+    void cliRuleReportsTheCliUsingCoreOrTheTestKit() {
+        assertReports(CLI_COMPILES_AGAINST_THE_API_ONLY, CliUsingCore.class);
+        assertReports(CLI_COMPILES_AGAINST_THE_API_ONLY, CliUsingTheTestKit.class);
+        assertAccepts(CLI_COMPILES_AGAINST_THE_API_ONLY, PrintingCommand.class);
+    }
+
+    @Test
+    void labNeverSeesTheEngine() {
+        LAB_NEVER_SEES_THE_ENGINE.check(ProductionClasses.all());
+    }
+
+    @Test
+    void labRuleReportsTheLabUsingCore() {
+        assertReports(LAB_NEVER_SEES_THE_ENGINE, LabUsingCore.class);
     }
 }

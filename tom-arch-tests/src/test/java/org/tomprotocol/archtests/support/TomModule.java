@@ -25,7 +25,10 @@ public enum TomModule {
             "org.tomprotocol.testkit.gossip"),
     // A library for plugin authors' tests: the suites they extend; its helpers stay unexported.
     TCK("org.tomprotocol.tck", "org.tomprotocol.tck"),
-    CLI("org.tomprotocol.cli");
+    // The command line exports only what command extensions (the lab) build on.
+    CLI("org.tomprotocol.cli", "org.tomprotocol.cli.extension", "org.tomprotocol.cli.output"),
+    // tom sim and tom bench: a command extension, packaged outside the image's runtime modules.
+    LAB("org.tomprotocol.lab");
 
     /**
      * The modules this test module depends on, whose jars must therefore be on the class path: a missing jar
@@ -33,7 +36,7 @@ public enum TomModule {
      * is added to tom-arch-tests/pom.xml. (webrtc has no code yet.)
      */
     public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, TRANSPORT_QUIC, TRANSPORT_MEM,
-            DISCOVERY_GOSSIP, TESTKIT, TCK, CLI);
+            DISCOVERY_GOSSIP, TESTKIT, TCK, CLI, LAB);
 
     private final String moduleName;
     private final Set<String> allowedExports;
@@ -48,7 +51,7 @@ public enum TomModule {
         return moduleName;
     }
 
-    /** The packages this module may export; empty for the engine, the plugins and the CLI. */
+    /** The packages this module may export; empty for the engine, the plugins and the lab. */
     public Set<String> allowedExports() {
         return allowedExports;
     }

@@ -6,6 +6,10 @@ public final class TomPackages {
     public static final String SPI = "org.tomprotocol.spi..";
     public static final String CORE = "org.tomprotocol.core..";
     public static final String CLI = "org.tomprotocol.cli..";
+    public static final String LAB = "org.tomprotocol.lab..";
+    /** The command line's packages for command extensions (the lab): tom's only exported packages. */
+    public static final String CLI_EXPORTS = "org.tomprotocol.cli.(extension|output)";
+    public static final String TESTKIT = "org.tomprotocol.testkit..";
     public static final String ANCHOR_SPI = "org.tomprotocol.spi.anchor..";
     /** The TCK's exported package: the suites plugin authors extend (its helpers below it are not exported). */
     public static final String TCK = "org.tomprotocol.tck";

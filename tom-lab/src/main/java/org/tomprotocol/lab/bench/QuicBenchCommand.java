@@ -1,0 +1,148 @@
+package org.tomprotocol.lab.bench;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+
+import org.tomprotocol.api.NoProviderException;
+import org.tomprotocol.cli.output.Json;
+import org.tomprotocol.cli.output.Samples;
+import org.tomprotocol.cli.output.TextTable;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
+import org.tomprotocol.spi.transport.TransportProvider;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tom bench quic}: in one process and one run, (a) the QUIC transport alone echoing frames, (b) two ToM
+ * nodes over it exchanging encrypted 1 KiB messages timed to the recipient's acknowledgement, (c) the tom-v1
+ * cryptography one message and its acknowledgement cost; then the ratios that say what ToM adds.
+ */
+@Command(name = "quic",
+        mixinStandardHelpOptions = true,
+        description = "Raw QUIC echo vs ToM over QUIC vs the crypto cost per message, measured in the same run.")
+public final class QuicBenchCommand implements Callable<Integer> {
+    private static final int KIB = 1024;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--messages", defaultValue = "5000",
+            description = "Sequential messages timed for latency, after warm-up (default ${DEFAULT-VALUE}).")
+    private int messages;
+
+    @Option(names = "--throughput-messages", defaultValue = "20000",
+            description = "Messages sent for throughput with a window (default ${DEFAULT-VALUE}).")
+    private int throughputMessages;
+
+    @Option(names = "--window", defaultValue = "256",
+            description = "Messages outstanding during the throughput runs (default ${DEFAULT-VALUE}).")
+    private int window;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CryptoSuite suite = providers(CryptoSuiteProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("tom-v1")).findFirst().map(CryptoSuiteProvider::suite)
+                .orElseThrow(() -> new NoProviderException("tom bench quic needs the tom-v1 crypto suite"));
+        TransportProvider quic = providers(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("quic") && p.availability().available()).findFirst()
+                .orElseThrow(() -> new NoProviderException("tom bench quic needs a usable quic transport"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        progress("warming up");
+
+        Map<String, Object> raw = new LinkedHashMap<>();
+        try (RawQuicEcho echo = new RawQuicEcho(quic, suite)) {
+            echo.roundTrips(2_000, KIB, 0);
+            echo.throughput(10_000, KIB, window, 10_000);
+            progress("raw QUIC echo");
+            Samples rtt = echo.roundTrips(messages, KIB, 100_000);
+            raw.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
+            raw.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
+            raw.put("msgs_per_s", Math.round(echo.throughput(throughputMessages, KIB, window, 1_000_000)));
+            raw.put("msgs_per_s_64k", Math.round(echo.throughput(2_000, 64 * KIB, Math.min(window, 64), 5_000_000)));
+        }
+
+        progress("tom-v1 crypto cost");
+        CryptoCost.Result crypto = CryptoCost.measure(suite, KIB, 4_000);
+        CryptoCost.Result crypto64k = CryptoCost.measure(suite, 64 * KIB, 300);
+
+        Map<String, Object> tom = new LinkedHashMap<>();
+        try (TomOverQuic nodes = new TomOverQuic()) {
+            nodes.roundTrips(2_000, KIB);
+            nodes.throughput(5_000, KIB, window);
+            progress("ToM over QUIC");
+            Samples rtt = nodes.roundTrips(messages, KIB);
+            tom.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
+            tom.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
+            tom.put("msgs_per_s", Math.round(nodes.throughput(throughputMessages, KIB, window)));
+            double perSecond64k = nodes.throughput(2_000, 64 * KIB, Math.min(window, 64));
+            tom.put("msgs_per_s_64k", Math.round(perSecond64k));
+            tom.put("mb_per_s_64k", round(perSecond64k * 64 * KIB / 1e6));
+        }
+
+        Map<String, Object> cryptoReport = new LinkedHashMap<>();
+        cryptoReport.put("seal_sign_us", round(crypto.sealSign()));
+        cryptoReport.put("verify_open_us", round(crypto.verifyOpen()));
+        cryptoReport.put("ack_sign_us", round(crypto.ackSign()));
+        cryptoReport.put("ack_verify_us", round(crypto.ackVerify()));
+        cryptoReport.put("total_us", round(crypto.total()));
+        cryptoReport.put("total_64k_us", round(crypto64k.total()));
+        cryptoReport.put("cores", cores);
+
+        double latencyBound = (double) raw.get("rtt_p50_us") + crypto.total();
+        double throughputBound = Math.min(((Number) raw.get("msgs_per_s")).doubleValue(), cores * 1e6 / crypto.total());
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("latency", round((double) tom.get("rtt_p50_us") / latencyBound));
+        ratios.put("latency_target", "<= 1.3");
+        ratios.put("throughput", round(((Number) tom.get("msgs_per_s")).doubleValue() / throughputBound));
+        ratios.put("throughput_target", ">= 0.8");
+        ratios.put("throughput_bound_msgs_per_s", Math.round(throughputBound));
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("raw_quic_echo", raw);
+        report.put("tom_over_quic", tom);
+        report.put("crypto_per_message", cryptoReport);
+        report.put("ratios", ratios);
+        print(report);
+        return 0;
+    }
+
+    private void progress(String step) {
+        if (!json) {
+            spec.commandLine().getErr().println("… " + step);
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    private void print(Map<String, Object> report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, report);
+        } else {
+            TextTable table = new TextTable("SECTION", "METRIC", "VALUE");
+            report.forEach((section, values) -> ((Map<?, ?>) values).forEach((metric, value) ->
+                    table.row(section, String.valueOf(metric), String.valueOf(value))));
+            table.print(out);
+        }
+        out.flush();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** The providers of {@code type} visible from this module: its layer (the lab's, in an image) and those below. */
+    private static <T> ServiceLoader<T> providers(Class<T> type) {
+        ModuleLayer layer = QuicBenchCommand.class.getModule().getLayer();
+        return layer == null ? ServiceLoader.load(type) : ServiceLoader.load(layer, type);
+    }
+}
