@@ -25,8 +25,14 @@ import org.tomprotocol.api.spi.Provider;
 public final class NodeBuilder {
     /** Default capacity of the queue between callers of {@code send} and the engine. */
     public static final int DEFAULT_SEND_QUEUE_CAPACITY = 16_384;
-    /** Default largest application payload, in bytes. */
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+    /**
+     * The largest application payload a message can carry, in bytes: an envelope is at most 256 KiB on the wire,
+     * and tom-v1 writes the sealed payload's bytes as integers, twice, so a byte of ciphertext takes up to four
+     * (the derivation is a test of the engine). A larger {@code send} is refused at once.
+     */
+    public static final int MAX_PAYLOAD_BYTES = 65_307;
+    /** Default largest application payload, in bytes: the most a message can carry. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = MAX_PAYLOAD_BYTES;
 
     private Path dataDir;
     private byte[] identitySeed;
@@ -140,10 +146,11 @@ public final class NodeBuilder {
         return this;
     }
 
-    /** Largest application payload accepted by {@code send}, in bytes (default 64 KiB). */
+    /** Largest application payload accepted by {@code send}, in bytes: at most (and by default) {@link #MAX_PAYLOAD_BYTES}. */
     public NodeBuilder maxPayloadBytes(int bytes) {
-        if (bytes < 1 || bytes > 16 * 1024 * 1024) {
-            throw new ConfigurationException("maxPayloadBytes must be between 1 and 16 MiB, got " + bytes);
+        if (bytes < 1 || bytes > MAX_PAYLOAD_BYTES) {
+            throw new ConfigurationException("maxPayloadBytes must be between 1 and " + MAX_PAYLOAD_BYTES
+                    + " (the most an envelope of 256 KiB can carry), got " + bytes);
         }
         this.maxPayloadBytes = bytes;
         return this;

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.MessageStatus;
+import org.tomprotocol.api.NodeBuilder;
 import org.tomprotocol.api.NodeEvent;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerEvent;
 import org.tomprotocol.api.PeerInfo;
 import org.tomprotocol.api.PeerState;
@@ -110,12 +113,32 @@ class LivenessAndBackpressureTest {
     }
 
     @Test
+    void theLargestPayloadAMessageCanCarryIsDeliveredWhole() {
+        try (SimulatedNetwork net = new SimulatedNetwork(16)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob");
+            net.link(alice, bob);
+            net.run(Duration.ofSeconds(1));
+            byte[] largest = new byte[NodeBuilder.MAX_PAYLOAD_BYTES];
+            new java.util.Random(7).nextBytes(largest);
+
+            OutboundMessage sent = alice.send(bob.id(), largest);
+            net.run(Duration.ofSeconds(5));
+
+            assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
+            assertThat(net.inbox(bob)).singleElement().satisfies(m -> assertThat(m.payload()).isEqualTo(largest));
+        }
+    }
+
+    @Test
     void oversizeAndInvalidRecipientsAreRefusedWithAReason() {
         try (SimulatedNetwork net = new SimulatedNetwork(15)) {
             TomNode alice = net.node("alice");
             TomNode bob = net.node("bob");
-            assertThatThrownBy(() -> alice.send(bob.id(), new byte[70_000]))
-                    .isInstanceOf(SendRejectedException.class).hasMessageContaining("maxPayloadBytes");
+            assertThatThrownBy(() -> alice.send(bob.id(), new byte[NodeBuilder.MAX_PAYLOAD_BYTES + 1]))
+                    .isInstanceOf(SendRejectedException.class).hasMessageContaining("maxPayloadBytes")
+                    .extracting(e -> ((SendRejectedException) e).reason())
+                    .isEqualTo(SendRejectedException.Reason.TOO_LARGE);
             byte[] notAPoint = new byte[32];
             notAPoint[0] = 2;
             assertThatThrownBy(() -> alice.send(NodeId.of(notAPoint), new byte[1]))
