@@ -11,9 +11,9 @@ public class DeliveryFailedException extends TomException {
 
     /** Why delivery failed. */
     public enum Reason {
-        /** No acknowledgement from the recipient after every retry and reroute. */
+        /** Sent, but no acknowledgement from the recipient within the message's 24 h lifetime. */
         NO_ACKNOWLEDGEMENT,
-        /** No session to the recipient and no relay that could reach it. */
+        /** Never sent: no session to the recipient and no relay that could reach it within its 24 h lifetime. */
         NO_ROUTE,
         /** The node was closed before the message was delivered. */
         NODE_CLOSED

@@ -18,7 +18,7 @@ public enum MessageStatus {
     DELIVERED,
     /** The recipient's application marked it read. */
     READ,
-    /** Not delivered: every attempt and reroute was exhausted. */
+    /** Not delivered within the message's lifetime (24 h from its timestamp), or the node closed first. */
     FAILED;
 
     /** Whether no later status can follow. */

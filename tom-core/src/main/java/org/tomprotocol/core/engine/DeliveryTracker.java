@@ -1,9 +1,12 @@
 package org.tomprotocol.core.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tomprotocol.api.DeliveryFailedException;
 import org.tomprotocol.api.MessageId;
@@ -19,7 +22,9 @@ import org.tomprotocol.spi.state.ExpiringMap;
  * comes from the final recipient. A relay's acknowledgement gives {@code RELAYED}; a missing relay
  * acknowledgement within 5 s, a failed hand-off, a lost session, or a recipient acknowledgement missing 2 s
  * after the relay's reroutes through another relay (3 times at most). Each attempt waits 30 s for the
- * recipient; 2 retries keep the message id; then it fails. Every relay is judged by what happens end to end
+ * recipient; 2 retries keep the message id. A message is alive for 24 h from its envelope timestamp: once a
+ * round's retries are spent, a new round starts after a backoff (30 s doubling to 10 min), or at once when the
+ * recipient is seen again; at the end of its lifetime the message fails. Every relay is judged by what happens end to end
  * ({@link PathSelector#relayDelivered}, {@link PathSelector#relayLost}), never by its own word.
  *
  * <p>Pure and single-threaded: time comes in as an argument, effects go out through {@link TrackerEffects}.
@@ -28,6 +33,8 @@ public final class DeliveryTracker {
     private final PathSelector paths;
     private final TrackerEffects effects;
     private final Map<MessageId, OutboundState> inFlight = new LinkedHashMap<>();
+    /** Messages waiting for their next round, by recipient: started at once when the recipient is seen. */
+    private final Map<NodeId, Set<MessageId>> waitingByRecipient = new HashMap<>();
     /** A delivered message whose read receipt may still come. */
     private record Delivered(NodeId recipient, MessageStatus status) {
     }
@@ -55,6 +62,8 @@ public final class DeliveryTracker {
             return false;
         }
         inFlight.put(message.id(), message);
+        effects.schedule(TrackerTimer.EXPIRY, message.id(), 0,
+                message.timestamp() + ProtocolConstants.MESSAGE_LIFETIME_MS);
         startAttempt(message, now);
         return true;
     }
@@ -238,10 +247,19 @@ public final class DeliveryTracker {
                     }
                     startAttempt(message, now);
                 } else {
-                    fail(message, message.everTransmitted ? DeliveryFailedException.Reason.NO_ACKNOWLEDGEMENT
-                            : DeliveryFailedException.Reason.NO_ROUTE, now);
+                    if (message.path != null && !message.path.isDirect()) {
+                        relayLost(message, now);
+                    }
+                    waitForNextRound(message, now);
                 }
             }
+            case NEXT_ROUND -> {
+                if (generation == message.attemptGeneration && message.waitingForRound) {
+                    startRound(message, now);
+                }
+            }
+            case EXPIRY -> fail(message, message.everTransmitted ? DeliveryFailedException.Reason.NO_ACKNOWLEDGEMENT
+                    : DeliveryFailedException.Reason.NO_ROUTE, now);
             case RELAY_ACK -> {
                 if (generation == message.routeGeneration
                         && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
@@ -275,6 +293,56 @@ public final class DeliveryTracker {
         }
     }
 
+    /** The recipient is out of reach for now: the next round starts after the backoff, or when it is seen. */
+    private void waitForNextRound(OutboundState message, long now) {
+        setPath(message, null);
+        message.waitingForRound = true;
+        waitingByRecipient.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
+        // no timer of the last round may act while the message waits
+        message.routeGeneration++;
+        message.attemptGeneration++;
+        effects.schedule(TrackerTimer.NEXT_ROUND, message.id(), message.attemptGeneration,
+                now + message.rounds.next());
+    }
+
+    /** A fresh round: relays avoided in the last one get another chance (their outcomes still rank them). */
+    private void startRound(OutboundState message, long now) {
+        stopWaiting(message);
+        message.retriesLeft = ProtocolConstants.MAX_RETRIES;
+        message.reroutesLeft = ProtocolConstants.MAX_REROUTES;
+        message.failedRelays.clear();
+        startAttempt(message, now);
+    }
+
+    /**
+     * {@code peer} was seen again (a session opened, or its announce came): messages to it that wait for their
+     * next round start it now instead of at the end of their backoff.
+     */
+    public void onPeerReachable(NodeId peer, long now) {
+        Set<MessageId> waiting = waitingByRecipient.remove(peer);
+        if (waiting == null) {
+            return;
+        }
+        for (MessageId id : waiting) {
+            OutboundState message = inFlight.get(id);
+            if (message != null && message.waitingForRound) {
+                message.rounds.reset();
+                startRound(message, now);
+            }
+        }
+    }
+
+    private void stopWaiting(OutboundState message) {
+        if (!message.waitingForRound) {
+            return;
+        }
+        message.waitingForRound = false;
+        Set<MessageId> waiting = waitingByRecipient.get(message.recipient());
+        if (waiting != null && waiting.remove(message.id()) && waiting.isEmpty()) {
+            waitingByRecipient.remove(message.recipient());
+        }
+    }
+
     /** Fails every message in flight, e.g. when the node closes. */
     public void failAll(DeliveryFailedException.Reason reason, long now) {
         for (OutboundState message : new ArrayList<>(inFlight.values())) {
@@ -290,6 +358,7 @@ public final class DeliveryTracker {
     }
 
     private void finish(OutboundState message) {
+        stopWaiting(message);
         inFlight.remove(message.id());
         setPath(message, null);
     }

@@ -306,8 +306,11 @@ public final class NodeEngine {
         }
         peers.learnAddresses(node, announce.addresses(), now);
         effects.learnedAddresses(node, announce.addresses());
-        PeerRecord record = now - announce.timestamp() < ProtocolConstants.STALE_AFTER_MS
-                ? peers.heard(node, now) : peers.get(node);
+        boolean fresh = now - announce.timestamp() < ProtocolConstants.STALE_AFTER_MS;
+        PeerRecord record = fresh ? peers.heard(node, now) : peers.get(node);
+        if (fresh) {
+            tracker.onPeerReachable(node, now);
+        }
         if (record != null) {
             record.announceTimestamp = announce.timestamp();
             record.username = announce.username();
@@ -338,6 +341,7 @@ public final class NodeEngine {
         pathMonitor.session(peer, true, now);
         directAttempts.sessionUp(peer);
         joinRetries.reached(peer);
+        tracker.onPeerReachable(peer, now);
     }
 
     public void onSessionDown(NodeId peer, long now) {

@@ -7,6 +7,7 @@ import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.spi.crypto.CryptoException;
+import org.tomprotocol.spi.state.Backoff;
 
 /** The tracker's record of one message in flight. Agent-thread only. */
 public final class OutboundState {
@@ -28,6 +29,10 @@ public final class OutboundState {
     boolean readPending;
     long readAt;
     final Set<NodeId> failedRelays = new LinkedHashSet<>();
+    /** Waits between rounds of attempts, once the first round's retries are spent. */
+    final Backoff rounds = new Backoff(ProtocolConstants.ROUND_BACKOFF_INITIAL_MS, ProtocolConstants.ROUND_BACKOFF_MAX_MS);
+    /** Whether the message waits for its next round (its recipient was out of reach). */
+    boolean waitingForRound;
 
     /**
      * @param id            the message id, kept by every attempt

@@ -36,8 +36,17 @@ public final class ProtocolConstants {
 
     /** Time the final recipient's acknowledgement may take before a retry. */
     public static final long ACK_DEADLINE_MS = Duration.ofSeconds(30).toMillis();
-    /** Retries after the first attempt, all with the same message id. */
+    /** Retries after the first attempt of a round, all with the same message id. */
     public static final int MAX_RETRIES = 2;
+    /**
+     * A message is alive for this long after its envelope timestamp, unless its recipient acknowledges it first:
+     * the sender keeps trying until then, and then it has failed (lock 2: the same 24 h as {@link #MAX_AGE_MS}).
+     */
+    public static final long MESSAGE_LIFETIME_MS = MAX_AGE_MS;
+    /** Wait before the first new round of attempts once a round's retries are spent; it doubles each round. */
+    public static final long ROUND_BACKOFF_INITIAL_MS = Duration.ofSeconds(30).toMillis();
+    /** Longest wait between two rounds of attempts for a message whose recipient stays out of reach. */
+    public static final long ROUND_BACKOFF_MAX_MS = Duration.ofMinutes(10).toMillis();
     /** Time a relay's acknowledgement may take before the relay is presumed failed and the message rerouted. */
     public static final long RELAY_ACK_TIMEOUT_MS = Duration.ofSeconds(5).toMillis();
     /**

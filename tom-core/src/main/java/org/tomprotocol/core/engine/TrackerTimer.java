@@ -11,5 +11,9 @@ public enum TrackerTimer {
     /** A direct transmission's acknowledgement is overdue: the direct path may be dead. */
     DIRECT_ACK,
     /** No path existed; look again. */
-    ROUTE
+    ROUTE,
+    /** A round's retries were spent and its backoff is over: start a new round. */
+    NEXT_ROUND,
+    /** The message's lifetime is over: it has failed. */
+    EXPIRY
 }

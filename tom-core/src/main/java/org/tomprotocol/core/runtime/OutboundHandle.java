@@ -113,8 +113,8 @@ final class OutboundHandle implements OutboundMessage {
 
     private static String describe(DeliveryFailedException.Reason failure) {
         return switch (failure) {
-            case NO_ACKNOWLEDGEMENT -> "the recipient never acknowledged it (retries and reroutes exhausted)";
-            case NO_ROUTE -> "no session to the recipient and no relay that could reach it";
+            case NO_ACKNOWLEDGEMENT -> "the recipient did not acknowledge it within its 24 h lifetime";
+            case NO_ROUTE -> "no session to the recipient and no relay that could reach it within its 24 h lifetime";
             case NODE_CLOSED -> "the node was closed first";
             case null -> "unknown reason";
         };

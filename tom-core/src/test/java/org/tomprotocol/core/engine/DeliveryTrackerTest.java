@@ -142,23 +142,99 @@ class DeliveryTrackerTest {
         assertThat(effects.transmissions).hasSize(2);
     }
 
+    /** Fires, in deadline order, the attempt and lifetime timers due by {@code until} (acks never come). */
+    private void runAttemptTimersUntil(OutboundState message, long until) {
+        java.util.PriorityQueue<EngineTestSupport.RecordingTrackerEffects.Timer> due = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingLong(EngineTestSupport.RecordingTrackerEffects.Timer::deadline));
+        int seen = 0;
+        while (true) {
+            effects.timers.subList(seen, effects.timers.size()).stream()
+                    .filter(t -> Set.of(TrackerTimer.ACK_DEADLINE, TrackerTimer.NEXT_ROUND, TrackerTimer.EXPIRY)
+                            .contains(t.timer()))
+                    .forEach(due::add);
+            seen = effects.timers.size();
+            if (due.isEmpty() || due.peek().deadline() > until) {
+                return;
+            }
+            var timer = due.poll();
+            tracker.onTimer(timer.timer(), message.id(), timer.generation(), timer.deadline());
+            if (timer.timer() != TrackerTimer.EXPIRY && message.status() != MessageStatus.FAILED) {
+                tracker.onTransmitted(message.id(), message.routeGeneration(), true, timer.deadline());
+            }
+        }
+    }
+
     @Test
-    void retriesTwiceThenFailsAfterNinetySeconds() {
+    void afterTwoRetriesTheSenderKeepsTryingInRoundsThatBackOffToTenMinutes() {
         direct = true;
         OutboundState message = submit(0);
         tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            var deadline = effects.lastTimer(TrackerTimer.ACK_DEADLINE);
-            assertThat(deadline.deadline()).isEqualTo(attempt * 30_000L);
-            tracker.onTimer(TrackerTimer.ACK_DEADLINE, message.id(), deadline.generation(), deadline.deadline());
+
+        runAttemptTimersUntil(message, 90_000);
+
+        assertThat(effects.transmissions).as("the first round: an attempt and two retries").hasSize(3);
+        assertThat(message.status()).as("no longer given up after 90 s").isEqualTo(MessageStatus.SENT);
+        List<Long> roundStarts = new ArrayList<>();
+        long previousRoundAt = 90_000;
+        for (int round = 0; round < 8; round++) {
+            var next = effects.lastTimer(TrackerTimer.NEXT_ROUND);
+            roundStarts.add(next.deadline() - previousRoundAt);
+            runAttemptTimersUntil(message, next.deadline() + 3 * 30_000);
+            previousRoundAt = next.deadline() + 3 * 30_000;
         }
-        assertThat(effects.transmissions).hasSize(3);
+        assertThat(roundStarts).as("waits between rounds").containsExactly(30_000L, 60_000L, 120_000L, 240_000L,
+                480_000L, 600_000L, 600_000L, 600_000L);
+        assertThat(effects.transmissions).hasSize(3 + 8 * 3);
+    }
+
+    @Test
+    void aMessageFailsWhenItsTwentyFourHoursAreOverAndNotBefore() {
+        direct = true;
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        long lifetime = java.time.Duration.ofHours(24).toMillis();
+
+        runAttemptTimersUntil(message, lifetime - 1);
+        assertThat(message.status()).isEqualTo(MessageStatus.SENT);
+        runAttemptTimersUntil(message, lifetime);
+
         assertThat(effects.statuses).last().satisfies(status -> {
             assertThat(status.current()).isEqualTo(MessageStatus.FAILED);
             assertThat(status.failure()).isEqualTo(DeliveryFailedException.Reason.NO_ACKNOWLEDGEMENT);
-            assertThat(status.at()).isEqualTo(90_000);
+            assertThat(status.at()).isEqualTo(lifetime);
         });
-        assertThat(tracker.onRecipientAck(message.id(), bob, 91_000)).as("a late ack changes nothing").isFalse();
+        // a round is three attempts of 30 s after a wait of at most 10 min: 24 h hold about 125 of them
+        assertThat(effects.transmissions.size()).as("three attempts a round, a round every 11.5 min at most")
+                .isBetween(3 * 120, 3 * 135);
+        assertThat(tracker.onRecipientAck(message.id(), bob, lifetime + 1)).as("a late ack changes nothing").isFalse();
+        assertThat(tracker.inFlightCount()).isZero();
+    }
+
+    @Test
+    void aRecipientSeenAgainStartsTheNextRoundAtOnce() {
+        direct = true;
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+        runAttemptTimersUntil(message, 90_000);
+        assertThat(effects.transmissions).hasSize(3);
+
+        tracker.onPeerReachable(bob, 95_000);
+
+        assertThat(effects.transmissions).as("sent again when bob is back, not at the end of the backoff")
+                .hasSize(4);
+        assertThat(tracker.onRecipientAck(message.id(), bob, 95_050)).isTrue();
+        assertThat(message.status()).isEqualTo(MessageStatus.DELIVERED);
+    }
+
+    @Test
+    void aPeerSeenDuringAnAttemptChangesNothing() {
+        direct = true;
+        OutboundState message = submit(0);
+        tracker.onTransmitted(message.id(), message.routeGeneration(), true, 1);
+
+        tracker.onPeerReachable(bob, 10_000);
+
+        assertThat(effects.transmissions).hasSize(1);
     }
 
     @Test

@@ -14,23 +14,20 @@ import org.tomprotocol.api.InboundMessage;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.OutboundMessage;
-import org.tomprotocol.api.StatusChange;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.testkit.LinkModel;
 
 /**
- * 50 real engines, 20 % loss on every link, 10 000 messages: every message ends delivered or failed within
- * its deadline, and no application ever sees a message twice.
+ * 50 real engines, 20 % loss on every link, 10 000 messages between nodes that all stay online: since a message
+ * stays alive (and tried) for 24 h, every one is delivered, and no application ever sees a message twice.
  */
 class LossyNetworkSoakTest {
     private static final int NODES = 50;
     private static final int HUBS = 5;
     private static final int MESSAGES = 10_000;
-    /** Three 30 s attempts plus slack for reroutes. */
-    private static final long DEADLINE_MS = 100_000;
 
     @Test
-    void everyMessageEndsByItsDeadlineAndNoneIsDeliveredTwice() {
+    void everyMessageIsDeliveredUnderLossAndNoneTwice() {
         try (SimulatedNetwork net = new SimulatedNetwork(2026)) {
             net.network.defaultLink(LinkModel.builder().latencyMillis(10).jitterMillis(10).loss(0.20).build());
             List<TomNode> nodes = new ArrayList<>();
@@ -59,24 +56,16 @@ class LossyNetworkSoakTest {
                     net.run(Duration.ofMillis(500));
                 }
             }
-            assertThat(net.runUntil(() -> sent.stream().allMatch(s -> s.status().isDelivered()
-                    || s.status() == MessageStatus.FAILED), Duration.ofSeconds(150))).isTrue();
+            net.runUntil(() -> sent.stream().allMatch(s -> s.status().isDelivered()), Duration.ofHours(1));
 
-            int delivered = 0;
-            for (OutboundMessage message : sent) {
-                List<StatusChange> timeline = message.timeline();
-                long took = timeline.get(timeline.size() - 1).at().toEpochMilli() - timeline.get(0).at().toEpochMilli();
-                assertThat(took).as("time to a final status").isLessThanOrEqualTo(DEADLINE_MS);
-                if (message.status().isDelivered()) {
-                    delivered++;
-                }
-            }
+            long delivered = sent.stream().filter(message -> message.status().isDelivered()).count();
+            assertThat(sent).noneMatch(message -> message.status() == MessageStatus.FAILED);
             for (TomNode node : nodes) {
                 List<InboundMessage> inbox = net.inbox(node);
                 Set<MessageId> unique = new HashSet<>();
                 inbox.forEach(message -> assertThat(unique.add(message.id())).as("delivered once").isTrue());
             }
-            assertThat(delivered).as("delivered under 20 % loss").isGreaterThan(MESSAGES * 8 / 10);
+            assertThat(delivered).as("delivered under 20 % loss, within the hour").isEqualTo(MESSAGES);
         }
     }
 }

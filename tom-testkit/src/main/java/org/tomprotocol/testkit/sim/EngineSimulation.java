@@ -38,7 +38,11 @@ import org.tomprotocol.testkit.VirtualRuntime;
 public final class EngineSimulation {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     /** Longest a message can take to end: three 30 s attempts plus reroute slack. */
-    private static final Duration DRAIN = Duration.ofSeconds(150);
+    /**
+     * Virtual time given to the messages still in flight once all are sent: they stay alive (and tried) for
+     * 24 h, so under loss the slowest take several rounds; the run ends as soon as every one has ended.
+     */
+    private static final Duration DRAIN = Duration.ofHours(1);
 
     private EngineSimulation() {
     }
