@@ -20,8 +20,11 @@ public final class ProtocolConstants {
     public static final long REPEAT_MEMORY_MS = Duration.ofMinutes(10).toMillis();
     /** Repeated messages counted at most. */
     public static final int REPEAT_MEMORY_CAPACITY = 10_000;
-    /** How long an acknowledgement is remembered against replay. */
-    public static final long ACK_REPLAY_TTL_MS = Duration.ofMinutes(5).toMillis();
+    /**
+     * How long an acknowledgement is remembered against replay: as long as its envelope is accepted (Gen-2 forgot
+     * after 5 minutes an envelope it accepted for 24 h).
+     */
+    public static final long ACK_REPLAY_TTL_MS = MAX_AGE_MS;
     /**
      * Delivered messages remembered against replay, for as long as their envelopes are accepted (24 h); about
      * 16 bytes each. Gen-2 remembered 10 000 for 5 minutes, while accepting envelopes for 24 h.

@@ -108,6 +108,17 @@ class RouterTest {
     }
 
     @Test
+    void anAcknowledgementReplayedHoursLaterWhileItsEnvelopeIsAcceptedIsStillRefused() {
+        AckPayload payload = new AckPayload(MessageId.random(), AckType.RecipientReceived);
+        Envelope ack = envelope(MessageType.Ack, bob, local, List.of(), payload.encode(), NOW);
+        assertThat(router.route(verified(ack, alice, null), NOW)).isInstanceOf(Routing.Acknowledged.class);
+        router.purge(NOW + 23 * 3_600_000L);
+
+        assertThat(router.route(verified(ack, alice, null), NOW + 23 * 3_600_000L))
+                .isEqualTo(new Routing.Reject("replayed-ack"));
+    }
+
+    @Test
     void typesThisEngineDoesNotHandleAreRejectedWithAReason() {
         assertThat(route(envelope(MessageType.GroupMessage, alice, local, List.of(), new byte[0], NOW), null))
                 .isEqualTo(new Routing.Reject("unsupported-type"));
