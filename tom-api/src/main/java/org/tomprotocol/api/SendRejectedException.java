@@ -18,7 +18,9 @@ public class SendRejectedException extends TomException {
         /** The recipient id is not a usable public key. */
         INVALID_RECIPIENT,
         /** The node is closed. */
-        NODE_CLOSED
+        NODE_CLOSED,
+        /** The node keeps its state in a store, and the store could not keep the message: it was not accepted. */
+        NOT_DURABLE
     }
 
     private final Reason reason;

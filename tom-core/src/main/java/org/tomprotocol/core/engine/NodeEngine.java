@@ -94,6 +94,11 @@ public final class NodeEngine {
         return tracker;
     }
 
+    /** A message delivered before a restart (from the node's store): a copy that comes again is only re-acknowledged. */
+    public void rememberDelivered(NodeId from, MessageId id, long timestamp) {
+        router.rememberDelivered(from, id, timestamp);
+    }
+
     /** Starts sending a message the application submitted; returns {@code false} if too many are in flight. */
     public boolean submit(OutboundState message, long now) {
         effectsNow = now;

@@ -51,6 +51,18 @@ public final class OutboundState {
         this.forcedPath = forcedPath;
     }
 
+    /**
+     * A message sealed when it was accepted (kept durable that way, and resumed after a restart with the same id,
+     * timestamp and sealed payload, so the recipient recognises it and its lifetime still ends 24 h after it was
+     * first accepted).
+     */
+    public static OutboundState sealed(MessageId id, NodeId recipient, byte[] sealedPayload, long timestamp,
+                                       Path forcedPath) {
+        OutboundState state = new OutboundState(id, recipient, null, timestamp, forcedPath);
+        state.sealedPayload = sealedPayload;
+        return state;
+    }
+
     public MessageId id() {
         return id;
     }

@@ -146,6 +146,16 @@ public final class Router {
     }
 
     /** Drops expired cache entries. */
+    /**
+     * Remembers a message delivered before this node restarted (from its store), so a copy that comes again is
+     * acknowledged, not delivered twice.
+     */
+    public void rememberDelivered(NodeId from, MessageId id, long timestamp) {
+        if (delivered.check(from, id, timestamp) == ReplayWindow.Verdict.NEW) {
+            delivered.remember(from, id, timestamp);
+        }
+    }
+
     public void purge(long now) {
         delivered.purge(now);
         repeats.purge(now);

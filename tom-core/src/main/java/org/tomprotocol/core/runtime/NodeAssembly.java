@@ -34,6 +34,7 @@ import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
 import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.store.StoreProvider;
 import org.tomprotocol.spi.transport.TransportProvider;
 
 /** Assembles a running node from a configuration and the providers found. */
@@ -113,9 +114,11 @@ public final class NodeAssembly {
 
         bindTransports(config, registry, crypto, identity, links,
                 () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));
+        DurableState durable = DurableState.open(config.dataDir(),
+                registry.available(ProviderKind.STORE, StoreProvider.class), workers, metrics);
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
-                owned, holder, anchor, health);
+                owned, holder, anchor, health, durable);
         NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
                 config.maxPayloadBytes());
         events.target(facade);
@@ -132,8 +135,13 @@ public final class NodeAssembly {
         agent.recurring(now + ProtocolConstants.CACHE_PURGE_TICK_MS, tick -> {
             engine.onPurgeTick(tick);
             budgets.forgetIdle();
+            if (durable.isDurable()) {
+                durable.peers(knownPeers(engine), tick);
+                durable.purge(tick);
+            }
             return tick + ProtocolConstants.CACHE_PURGE_TICK_MS;
         });
+        DurableState.Resumed resumed = durable.load(now);
         discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));
         List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         holder.set(runtime.attach(agent));
@@ -146,11 +154,45 @@ public final class NodeAssembly {
             for (PeerAddress peer : config.bootstrap()) {
                 engine.addPeer(peer.id(), peer.addresses(), start);
             }
+            resume(resumed, engine, discovery, start);
         });
         LOG.log(Level.DEBUG, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
                 links.bound().stream().map(Links.Bound::scheme).toList(),
                 discoveries.isEmpty() ? "none" : discoveries.get(0).id());
         return facade;
+    }
+
+    /** A restarted durable node: what it delivered, the peers it knew, then its unfinished messages. */
+    private static void resume(DurableState.Resumed resumed, NodeEngine engine, DiscoveryBridge discovery, long now) {
+        for (DurableState.Delivered delivered : resumed.delivered()) {
+            engine.rememberDelivered(delivered.from(), delivered.id(), delivered.timestamp());
+        }
+        for (PeerAddress peer : resumed.peers()) {
+            engine.addPeer(peer.id(), peer.addresses(), now);
+        }
+        if (!resumed.peers().isEmpty()) {
+            discovery.join(resumed.peers(), now);
+        }
+        for (org.tomprotocol.core.engine.OutboundState message : resumed.outbox()) {
+            if (!engine.submit(message, now)) {
+                LOG.log(Level.WARNING, "a message kept from before the restart could not be resumed: too many in flight");
+            }
+        }
+        if (!resumed.outbox().isEmpty()) {
+            LOG.log(Level.INFO, "resumed {0} unfinished messages and {1} peers from the store",
+                    resumed.outbox().size(), resumed.peers().size());
+        }
+    }
+
+    /** The peers with addresses in the engine's table (agent thread). */
+    private static List<PeerAddress> knownPeers(NodeEngine engine) {
+        List<PeerAddress> known = new ArrayList<>();
+        engine.peers().all().forEach(peer -> {
+            if (!peer.addresses().isEmpty()) {
+                known.add(new PeerAddress(peer.id(), peer.addresses()));
+            }
+        });
+        return known;
     }
 
     private static void bindTransports(NodeConfig config, ProviderRegistry registry, CryptoSuite crypto,

@@ -34,6 +34,7 @@ import org.tomprotocol.core.engine.OutboundState;
  * the agent: sends are sealed on the worker pool and queued to the agent, with capacity checked up front.
  */
 final class NodeFacade implements TomNode, NodeEvents {
+    private static final System.Logger LOG = System.getLogger(NodeFacade.class.getName());
     private static final int MAX_AWAITING_READ = 10_000;
 
     private final NodeParts parts;
@@ -118,15 +119,36 @@ final class NodeFacade implements TomNode, NodeEvents {
         MessageId id = MessageId.random();
         OutboundHandle handle = new OutboundHandle(id, recipient, clock().instant());
         handles.put(id, handle);
-        byte[] plaintext = payload.clone();
+        OutboundState message = parts.durable().isDurable() ? accepted(id, recipient, payload, path)
+                : new OutboundState(id, recipient, payload.clone(), clock().millis(), path);
         NodeAgent agent = parts.agent();
         agent.offerControl(() -> {
             long now = agent.now();
-            if (closed.get() || !parts.engine().submit(new OutboundState(id, recipient, plaintext, now, path), now)) {
+            if (closed.get() || !parts.engine().submit(message, now)) {
                 failLocally(id, DeliveryFailedException.Reason.NODE_CLOSED);
             }
         });
         return handle;
+    }
+
+    /**
+     * Seals the message and keeps it in the store before {@code send} returns: accepted means durable. Only the
+     * sealed payload is stored.
+     */
+    private OutboundState accepted(MessageId id, NodeId recipient, byte[] payload,
+                                   org.tomprotocol.core.engine.Path path) {
+        long timestamp = clock().millis();
+        try {
+            byte[] sealed = parts.signer().seal(recipient, payload);
+            parts.durable().accept(id, recipient, timestamp, sealed);
+            return OutboundState.sealed(id, recipient, sealed, timestamp, path);
+        } catch (java.io.IOException | java.io.UncheckedIOException | org.tomprotocol.spi.crypto.CryptoException e) {
+            inFlight.decrementAndGet();
+            handles.remove(id);
+            parts.metrics().increment("store-errors");
+            throw new SendRejectedException(SendRejectedException.Reason.NOT_DURABLE,
+                    "the message could not be kept in the node's store, so it was not accepted: " + e.getMessage());
+        }
     }
 
     private void failLocally(MessageId id, DeliveryFailedException.Reason reason) {
@@ -191,6 +213,14 @@ final class NodeFacade implements TomNode, NodeEvents {
 
     @Override
     public void delivered(InboundMessage message) {
+        try {
+            // remembered before the application sees it: after a restart, a copy is acknowledged, not shown again
+            parts.durable().delivered(message.sender(), message.id(), message.sentAt().toEpochMilli());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            parts.metrics().increment("store-errors");
+            LOG.log(System.Logger.Level.WARNING, "a delivered message could not be remembered in the store: {0}",
+                    e.getMessage());
+        }
         hub.publishMessage(message);
     }
 
@@ -199,6 +229,10 @@ final class NodeFacade implements TomNode, NodeEvents {
                               DeliveryFailedException.Reason failure) {
         if (current == MessageStatus.READ) {
             parts.metrics().increment("messages.read");
+        }
+        if (current == MessageStatus.DELIVERED
+                || current == MessageStatus.FAILED && failure != DeliveryFailedException.Reason.NODE_CLOSED) {
+            parts.durable().ended(id);
         }
         OutboundHandle handle = handles.get(id);
         if (handle == null) {

@@ -14,11 +14,13 @@ import org.tomprotocol.spi.crypto.CryptoSuite;
 /** The assembled pieces of one running node, and how to take them down in order. */
 record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAgent agent, NodeEngine engine,
                  Links links, DiscoveryBridge discovery, Metrics metrics, EngineRuntime runtime,
-                 ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor, NodeHealth health) {
+                 ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor, NodeHealth health,
+                 DurableState durable) {
     private static final System.Logger LOG = System.getLogger(NodeParts.class.getName());
 
     /**
-     * Fails what is in flight, closes transports and the anchor on the agent thread, then stops the agent. On
+     * Fails what is in flight (a durable node keeps it in its outbox for its next start), closes transports and
+     * the anchor on the agent thread, and the store after the last notification, then stops the agent. On
      * the node's own threads it waits (5 s at most); on a shared runtime it returns at once and the shutdown
      * runs when that runtime next drives the agent.
      */
@@ -32,6 +34,7 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
             // event thread stops taking tasks
             runtime.callbacks().execute(() -> {
                 lastNotification.run();
+                durable.close();
                 done.countDown();
             });
             done.countDown();

@@ -39,6 +39,15 @@ final class SimulatedNetwork implements AutoCloseable {
      * holds a transport to use instead) and {@code extra}.
      */
     TomNode node(String name, org.tomprotocol.api.spi.Provider... extra) {
+        return node(name, builder -> { }, extra);
+    }
+
+    /**
+     * Starts a node as {@link #node(String, org.tomprotocol.api.spi.Provider...)} does, its builder first given to
+     * {@code configure} (e.g. a data directory). A node started again under a name keeps its identity and inbox.
+     */
+    TomNode node(String name, java.util.function.Consumer<org.tomprotocol.api.NodeBuilder> configure,
+                 org.tomprotocol.api.spi.Provider... extra) {
         byte[] identitySeed = new byte[32];
         byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
@@ -55,10 +64,10 @@ final class SimulatedNetwork implements AutoCloseable {
         for (org.tomprotocol.api.spi.Provider provider : extra) {
             builder.provider(provider);
         }
+        configure.accept(builder);
         TomNode node = builder.start();
         names.put(node.id(), name);
-        List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
-        inboxes.put(node.id(), inbox);
+        List<InboundMessage> inbox = inboxes.computeIfAbsent(node.id(), id -> new CopyOnWriteArrayList<>());
         node.onMessage(inbox::add);
         List<NodeEvent> log = new CopyOnWriteArrayList<>();
         events.put(node.id(), log);
