@@ -111,6 +111,9 @@ final class SqliteStore implements Store {
                         + mode + " instead of wal): put the data directory on a local file system");
             }
             statement.execute("PRAGMA synchronous = " + sync.name());
+            // the write lock, now: kept until close, so a second opener is refused at once, not at its first write
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("COMMIT");
         }
     }
 
