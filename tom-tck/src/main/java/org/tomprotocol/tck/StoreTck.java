@@ -28,8 +28,8 @@ import org.tomprotocol.tck.internal.Directories;
 /**
  * The contracts of {@link Store}: values live until their expiry and never after it (lock 2: the engine never
  * asks for more than 24 hours), a purge deletes for good, entries survive a restart, namespaces and keys are
- * independent and never become file names that escape the store's directory. Time is always passed explicitly:
- * no check reads a clock. Extend it with a test class that names the provider:
+ * independent and never become file names that escape the store's directory; a batch writes nothing before its
+ * commit, then all of its changes, in order, durably. Time is always passed explicitly: no check reads a clock. Extend it with a test class that names the provider:
  *
  * <pre>{@code
  * class SqliteStoreTckTest extends StoreTck {
@@ -217,6 +217,80 @@ public abstract class StoreTck extends ProviderTck<StoreProvider> {
         store.put("messages", "m1", bytes("x"), NOW.plus(DAY));
 
         assertArrayEquals(bytes("x"), value(store.get("messages", "m1", NOW)));
+    }
+
+    @Test
+    public void aBatchIsInvisibleUntilItsCommit() throws IOException {
+        Store store = open(directory());
+        store.put("messages", "m0", bytes("before"), NOW.plus(DAY));
+
+        Store.Batch batch = store.batch();
+        batch.put("messages", "m1", bytes("one"), NOW.plus(DAY)).put("messages", "m2", bytes("two"), NOW.plus(DAY))
+                .remove("messages", "m0");
+
+        assertTrue(store.get("messages", "m1", NOW).isEmpty(), "a batch's put is not there before its commit");
+        assertArrayEquals(bytes("before"), value(store.get("messages", "m0", NOW)),
+                "a batch's remove has not happened before its commit");
+        batch.commit();
+        assertArrayEquals(bytes("one"), value(store.get("messages", "m1", NOW)), "committed");
+        assertArrayEquals(bytes("two"), value(store.get("messages", "m2", NOW)), "committed");
+        assertTrue(store.get("messages", "m0", NOW).isEmpty(), "the batch's remove happened at its commit");
+    }
+
+    @Test
+    public void aCommittedBatchIsWholeAfterCloseAndReopen() throws IOException {
+        Path directory = directory();
+        Store store = open(directory);
+        store.put("messages", "gone", bytes("removed by the batch"), NOW.plus(DAY));
+        Store.Batch batch = store.batch();
+        TreeSet<String> keys = new TreeSet<>();
+        for (int i = 0; i < 100; i++) {
+            batch.put("messages", "m" + i, bytes("value " + i), NOW.plus(DAY));
+            keys.add("m" + i);
+        }
+        batch.remove("messages", "gone");
+        batch.commit();
+        store.close();
+
+        Store reopened = open(directory);
+
+        assertEquals(keys, new TreeSet<>(reopened.keys("messages", NOW)), "every entry of the batch, and no other");
+        for (int i = 0; i < 100; i++) {
+            assertArrayEquals(bytes("value " + i), value(reopened.get("messages", "m" + i, NOW)), "kept whole");
+        }
+        assertTrue(reopened.get("messages", "gone", NOW).isEmpty(), "the batch's remove is kept across a restart");
+    }
+
+    @Test
+    public void aBatchAppliesItsChangesInOrder() throws IOException {
+        Store store = open(directory());
+        store.put("messages", "b", bytes("old"), NOW.plus(DAY));
+
+        store.batch()
+                .put("messages", "a", bytes("1"), NOW.plus(DAY)).put("messages", "a", bytes("2"), NOW.plus(DAY))
+                .remove("messages", "b").put("messages", "b", bytes("3"), NOW.plus(DAY))
+                .put("messages", "c", bytes("x"), NOW.plus(DAY)).remove("messages", "c")
+                .put("messages", "d", bytes("4"), NOW.plusSeconds(1))
+                .commit();
+
+        assertArrayEquals(bytes("2"), value(store.get("messages", "a", NOW)), "the later of two puts wins");
+        assertArrayEquals(bytes("3"), value(store.get("messages", "b", NOW)), "a put after a remove stays");
+        assertTrue(store.get("messages", "c", NOW).isEmpty(), "a remove after a put removes it");
+        assertArrayEquals(bytes("4"), value(store.get("messages", "d", NOW)), "read before its expiry");
+        assertTrue(store.get("messages", "d", NOW.plusSeconds(1)).isEmpty(), "a batch's put keeps its expiry");
+    }
+
+    @Test
+    public void aBatchCopiesEachValueWhenItIsAdded() throws IOException {
+        Store store = open(directory());
+        byte[] given = bytes("original");
+        Store.Batch batch = store.batch().put("messages", "m1", given, NOW.plus(DAY));
+        given[0] = 'X';
+
+        batch.commit();
+
+        assertArrayEquals(bytes("original"), value(store.get("messages", "m1", NOW)),
+                "the value as it was when added to the batch, not as the caller changed it before the commit");
     }
 
     /** A directory for a store, not created: {@code open} creates it. */

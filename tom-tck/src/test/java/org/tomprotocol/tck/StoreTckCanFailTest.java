@@ -28,7 +28,11 @@ class StoreTckCanFailTest {
             entry("valuesAreCopiedInAndOut", KeepsTheCallersArray.class),
             entry("emptyAndLargeValuesAreKeptWhole", TruncatesLargeValues.class),
             entry("namespacesAndKeysNeverEscapeTheStoresDirectory", WritesAFileNamedAfterEachKey.class),
-            entry("openCreatesTheDirectoryIfNeeded", NeedsAnExistingDirectory.class));
+            entry("openCreatesTheDirectoryIfNeeded", NeedsAnExistingDirectory.class),
+            entry("aBatchIsInvisibleUntilItsCommit", BatchWritesBeforeCommit.class),
+            entry("aCommittedBatchIsWholeAfterCloseAndReopen", BatchNotSaved.class),
+            entry("aBatchAppliesItsChangesInOrder", BatchAppliesRemovesFirst.class),
+            entry("aBatchCopiesEachValueWhenItIsAdded", BatchKeepsTheCallersArray.class));
 
     static List<String> checks() {
         return TckRun.checksOf(StoreTck.class);
@@ -141,6 +145,30 @@ class StoreTckCanFailTest {
     static class NeedsAnExistingDirectory extends OnFlawed {
         NeedsAnExistingDirectory() {
             super(StoreFlaw.NEEDS_AN_EXISTING_DIRECTORY);
+        }
+    }
+
+    static class BatchWritesBeforeCommit extends OnFlawed {
+        BatchWritesBeforeCommit() {
+            super(StoreFlaw.BATCH_WRITES_BEFORE_COMMIT);
+        }
+    }
+
+    static class BatchNotSaved extends OnFlawed {
+        BatchNotSaved() {
+            super(StoreFlaw.BATCH_NOT_SAVED);
+        }
+    }
+
+    static class BatchAppliesRemovesFirst extends OnFlawed {
+        BatchAppliesRemovesFirst() {
+            super(StoreFlaw.BATCH_APPLIES_REMOVES_FIRST);
+        }
+    }
+
+    static class BatchKeepsTheCallersArray extends OnFlawed {
+        BatchKeepsTheCallersArray() {
+            super(StoreFlaw.BATCH_KEEPS_THE_CALLERS_ARRAY);
         }
     }
 }

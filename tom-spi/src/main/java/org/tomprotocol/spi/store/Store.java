@@ -17,6 +17,10 @@ import org.tomprotocol.api.Api;
  * other, and never become file names that could reach outside the store's directory. Values are copied in and out.
  * Entries, removals and purges survive closing and opening the store again. Time is always passed in: a store
  * reads no clock.
+ *
+ * <p>Durability: when {@code put}, {@code remove}, {@code purgeExpired} or {@link Batch#commit()} returns, the change
+ * is on stable storage, so a node killed at any instant afterwards still finds it. Writing many changes at once
+ * costs one flush to disk with a {@link #batch() batch}, against one each with single calls.
  */
 @Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface Store extends AutoCloseable {
@@ -38,6 +42,36 @@ public interface Store extends AutoCloseable {
      */
     int purgeExpired(Instant now) throws IOException;
 
+    /**
+     * A new, empty batch of changes to write together: nothing is written before {@link Batch#commit()}; once it
+     * returns, all of the batch's changes are durable, and if it throws or the process dies first, a store that
+     * overrides this method keeps either all of them or none. Changes apply in the order they were added.
+     *
+     * <p>The default collects the changes and applies them one by one at commit, after they were all added without
+     * error: fine for a store kept in memory, but not all-or-nothing against a crash. A durable store overrides it
+     * with one transaction.
+     */
+    default Batch batch() {
+        return new SequentialBatch(this);
+    }
+
     @Override
     void close() throws IOException;
+
+    /**
+     * Changes written together by {@link #commit()}. A batch belongs to the thread that fills it; it copies each
+     * value when it is added, and is used once: a second {@code commit}, or a change added after it, throws
+     * {@link IllegalStateException}.
+     */
+    @Api(status = Api.Status.INCUBATING, since = "0.1")
+    interface Batch {
+        /** Adds a {@link Store#put put} of a copy of {@code value}; returns this batch. */
+        Batch put(String namespace, String key, byte[] value, Instant expiresAt);
+
+        /** Adds a {@link Store#remove remove}; returns this batch. */
+        Batch remove(String namespace, String key);
+
+        /** Writes every change added, in order; when it returns they are durable. */
+        void commit() throws IOException;
+    }
 }
