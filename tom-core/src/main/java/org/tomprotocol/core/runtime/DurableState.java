@@ -54,6 +54,7 @@ final class DurableState implements AutoCloseable {
     /** The state kept in {@code dataDir} by the first usable store, or nothing without either. */
     static DurableState open(Optional<Path> dataDir, List<StoreProvider> stores, Executor background,
                              Metrics metrics) {
+
         if (dataDir.isEmpty() || stores.isEmpty()) {
             return new DurableState(null, background, metrics);
         }

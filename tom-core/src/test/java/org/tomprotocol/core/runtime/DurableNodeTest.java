@@ -131,6 +131,7 @@ class DurableNodeTest {
             alice.send(bob.id(), "forgotten".getBytes(StandardCharsets.UTF_8));
             net.run(Duration.ofSeconds(1));
             alice.close();
+            net.run(Duration.ofSeconds(1));
             net.network.heal();
 
             TomNode restarted = net.node("alice", builder -> builder.dataDir(dirs.resolve("plain")));
@@ -138,6 +139,64 @@ class DurableNodeTest {
             net.run(Duration.ofMinutes(1));
 
             assertThat(net.inbox(bob)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSendTheStoreCannotKeepIsRefusedRatherThanAccepted() {
+        try (SimulatedNetwork net = new SimulatedNetwork(46)) {
+            TomNode alice = net.node("alice", builder -> builder.dataDir(dirs.resolve("full")), new FullDiskStore());
+            TomNode bob = net.node("bob");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> alice.send(bob.id(), new byte[] {1}))
+                    .isInstanceOf(org.tomprotocol.api.SendRejectedException.class)
+                    .hasMessageContaining("disk full")
+                    .extracting(e -> ((org.tomprotocol.api.SendRejectedException) e).reason())
+                    .isEqualTo(org.tomprotocol.api.SendRejectedException.Reason.NOT_DURABLE);
+            assertThat(alice.metrics().get("store-errors")).isEqualTo(1);
+        }
+    }
+
+    /** A store whose disk is full: it opens, reads nothing and refuses every write. */
+    private static final class FullDiskStore implements org.tomprotocol.spi.store.StoreProvider {
+        @Override
+        public String id() {
+            return "full-disk";
+        }
+
+        @Override
+        public org.tomprotocol.spi.store.Store open(Path directory) {
+            return new org.tomprotocol.spi.store.Store() {
+                @Override
+                public void put(String namespace, String key, byte[] value, java.time.Instant expiresAt)
+                        throws IOException {
+                    throw new IOException("disk full");
+                }
+
+                @Override
+                public java.util.Optional<byte[]> get(String namespace, String key, java.time.Instant now) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public boolean remove(String namespace, String key) {
+                    return false;
+                }
+
+                @Override
+                public List<String> keys(String namespace, java.time.Instant now) {
+                    return List.of();
+                }
+
+                @Override
+                public int purgeExpired(java.time.Instant now) {
+                    return 0;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
     }
 }

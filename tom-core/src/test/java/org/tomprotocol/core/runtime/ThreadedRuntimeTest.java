@@ -59,8 +59,8 @@ class ThreadedRuntimeTest {
             DeliveryReceipt receipt = sent.get(0).delivered().toCompletableFuture().get();
             assertThat(receipt.recipient()).isEqualTo(bob.id());
 
-            OutboundMessage pending = alice.send(bob.id(), "in flight at close".getBytes(StandardCharsets.UTF_8));
             network.crash(bob.id());
+            OutboundMessage pending = alice.send(bob.id(), "in flight at close".getBytes(StandardCharsets.UTF_8));
             alice.close();
             bob.close();
             assertThat(pending.delivered().toCompletableFuture()).failsWithin(5, TimeUnit.SECONDS);
