@@ -42,7 +42,8 @@ public final class StoreReport {
         }
         double send = scores.median(SEND);
         StringBuilder out = new StringBuilder();
-        out.append("| per 1 KiB message | µs (median) | send + it, × in-memory send | of which the flush to disk, µs |\n");
+        out.append("| per 1 KiB message | µs (median) | send + it, × in-memory send "
+                + "| of which the flush to disk, µs |\n");
         out.append("|---|---:|---:|---:|\n");
         out.append(String.format(Locale.ROOT, "| in-memory send, 2 nodes, send to recipient's ACK | %.1f | 1.00 | |%n",
                 send));
