@@ -41,8 +41,9 @@ class ClassPathAndModulePathTest {
 
         List<String> modulePath = new ArrayList<>(List.of(JavaProcess.java()));
         modulePath.addAll(JavaProcess.quietJvmOptions());
-        // the native QUIC library exports nothing: as in bin/tom, it must be a root module to be resolved
-        modulePath.addAll(List.of("--enable-native-access=io.netty.common",
+        // the native QUIC library exports nothing: as in bin/tom, it must be a root module to be resolved; as in
+        // bin/tom, Netty and sqlite-jdbc load native libraries
+        modulePath.addAll(List.of("--enable-native-access=io.netty.common,org.xerial.sqlitejdbc",
                 "--add-modules", "io.netty.codec.quic.linux.x86_64"));
         modulePath.addAll(List.of("--module-path", JavaProcess.pathOf(runtimeJars),
                 "-m", "org.tomprotocol.cli/" + CLI_CLASS, "plugins", "--json"));

@@ -78,6 +78,17 @@ class ImageSmokeTest {
     }
 
     @Test
+    void theSqliteStoreIsARuntimeModuleListedAvailableWithoutAWordOnStderr() throws IOException {
+        JavaProcess.Result plugins = tom("plugins", "--json");
+
+        assertThat(plugins.exitCode()).as("%s", plugins).isZero();
+        assertThat(plugins.stderr()).as("its native library loads with native access granted: %s", plugins).isEmpty();
+        assertThat(JSON.readTree(plugins.stdout()).valueStream()
+                .map(p -> p.get("kind").asText() + ":" + p.get("id").asText() + ":" + p.get("available").asBoolean()))
+                .contains("store:sqlite:true");
+    }
+
+    @Test
     void aProviderJarDroppedIntoPluginsWithTheJarItNeedsIsListedAndANodeListensWithIt() throws Exception {
         Path memPlugin = ModuleJars.require(TomModule.TRANSPORT_MEM).location();
         // the mem transport runs on the test kit, which the image leaves out: the plugin brings it along

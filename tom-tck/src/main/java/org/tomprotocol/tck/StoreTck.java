@@ -29,7 +29,8 @@ import org.tomprotocol.tck.internal.Directories;
  * The contracts of {@link Store}: values live until their expiry and never after it (lock 2: the engine never
  * asks for more than 24 hours), a purge deletes for good, entries survive a restart, namespaces and keys are
  * independent and never become file names that escape the store's directory; a batch writes nothing before its
- * commit, then all of its changes, in order, durably. Time is always passed explicitly: no check reads a clock. Extend it with a test class that names the provider:
+ * commit, then all of its changes, in order, durably. Time is always passed explicitly: no check reads a clock.
+ * Extend it with a test class that names the provider:
  *
  * <pre>{@code
  * class SqliteStoreTckTest extends StoreTck {

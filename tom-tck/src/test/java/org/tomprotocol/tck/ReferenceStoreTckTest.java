@@ -3,7 +3,7 @@ package org.tomprotocol.tck;
 import org.tomprotocol.spi.store.StoreProvider;
 import org.tomprotocol.tck.fixtures.ReferenceStoreProvider;
 
-/** The store suite on the reference store, until a real store provider runs it in its own module. */
+/** The store suite on the reference store (the SQLite store runs it in tom-store-sqlite). */
 class ReferenceStoreTckTest extends StoreTck {
     @Override
     protected StoreProvider provider() {

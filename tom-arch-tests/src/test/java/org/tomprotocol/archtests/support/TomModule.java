@@ -20,6 +20,7 @@ public enum TomModule {
     TRANSPORT_WEBRTC("org.tomprotocol.transport.webrtc"),
     TRANSPORT_MEM("org.tomprotocol.transport.mem"),
     DISCOVERY_GOSSIP("org.tomprotocol.discovery.gossip"),
+    STORE_SQLITE("org.tomprotocol.store.sqlite"),
     // A library for tests and simulations (the in-memory transport's plugin is tom-transport-mem).
     TESTKIT("org.tomprotocol.testkit", "org.tomprotocol.testkit", "org.tomprotocol.testkit.sim",
             "org.tomprotocol.testkit.gossip"),
@@ -36,7 +37,7 @@ public enum TomModule {
      * is added to tom-arch-tests/pom.xml. (webrtc has no code yet.)
      */
     public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, TRANSPORT_QUIC, TRANSPORT_MEM,
-            DISCOVERY_GOSSIP, TESTKIT, TCK, CLI, LAB);
+            DISCOVERY_GOSSIP, STORE_SQLITE, TESTKIT, TCK, CLI, LAB);
 
     private final String moduleName;
     private final Set<String> allowedExports;

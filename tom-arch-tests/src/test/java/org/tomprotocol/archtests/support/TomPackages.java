@@ -15,7 +15,8 @@ public final class TomPackages {
     public static final String TCK = "org.tomprotocol.tck";
     /** The modules that only provide services: they never see the engine, and the engine never sees them. */
     public static final String[] PROVIDER_PLUGINS = {
-        "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery.."
+        "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery..",
+        "org.tomprotocol.store.."
     };
     /**
      * Every plugin module, with the libraries that plugins and their tests use: the provider-only ones, the testkit
@@ -23,7 +24,7 @@ public final class TomPackages {
      */
     public static final String[] PLUGINS = {
         "org.tomprotocol.crypto..", "org.tomprotocol.transport..", "org.tomprotocol.discovery..",
-        "org.tomprotocol.testkit..", "org.tomprotocol.tck.."
+        "org.tomprotocol.store..", "org.tomprotocol.testkit..", "org.tomprotocol.tck.."
     };
 
     private TomPackages() {

@@ -65,13 +65,13 @@ final class Schema {
             return found;
         }
         if (found.applicationId() != APPLICATION_ID) {
-            throw new StoreFileException(file, "store file " + file + " is a SQLite database of another application"
+            throw new StoreFileException("store file " + file + " is a SQLite database of another application"
                     + " (application id " + Integer.toHexString(found.applicationId()) + ", " + found.objects()
                     + " tables and indexes), not a ToM store: it was left untouched; move it away (a new store is then"
                     + " created) or give the node another data directory");
         }
         if (found.version() > latest() || found.version() < 0) {
-            throw new StoreFileException(file, "store file " + file + " has schema version " + found.version()
+            throw new StoreFileException("store file " + file + " has schema version " + found.version()
                     + ", but this ToM knows versions up to " + latest() + ": it was written by a newer ToM; run that"
                     + " version, or move the file away to start an empty store");
         }

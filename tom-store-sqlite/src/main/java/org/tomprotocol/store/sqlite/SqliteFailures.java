@@ -20,12 +20,12 @@ final class SqliteFailures {
                 : failure.getErrorCode() & PRIMARY_CODE_MASK;
         String what = "store file " + file + ": " + doing + " failed: " + failure.getMessage();
         if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-            return new StoreFileException(file, what + ": the file is damaged; it was left untouched: stop the node"
+            return new StoreFileException(what + ": the file is damaged; it was left untouched: stop the node"
                     + " and restore the file from a backup, or move it away to start an empty store (what it"
                     + " held is then lost)", failure);
         }
         if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            return new StoreFileException(file, what + ": the store is open in another node or process; stop it, or"
+            return new StoreFileException(what + ": the store is open in another node or process; stop it, or"
                     + " give this node another data directory", failure);
         }
         if (code == SQLiteErrorCode.SQLITE_FULL.code) {

@@ -107,7 +107,7 @@ final class SqliteStore implements Store {
         try (Statement statement = connection.createStatement()) {
             String mode = text(statement, "PRAGMA journal_mode = WAL");
             if (!"wal".equalsIgnoreCase(mode)) {
-                throw new StoreFileException(file, "store file " + file + " cannot be written ahead (journal mode "
+                throw new StoreFileException("store file " + file + " cannot be written ahead (journal mode "
                         + mode + " instead of wal): put the data directory on a local file system");
             }
             statement.execute("PRAGMA synchronous = " + sync.name());
@@ -126,7 +126,7 @@ final class SqliteStore implements Store {
             }
         }
         if (!problems.equals(List.of("ok"))) {
-            throw new StoreFileException(file, "store file " + file + " is damaged (" + problems.size()
+            throw new StoreFileException("store file " + file + " is damaged (" + problems.size()
                     + " problems, first: " + problems.getFirst() + "); it was left untouched: stop the node and"
                     + " restore it from a backup, or move it away to start an empty store (what it held is then"
                     + " lost)");

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -37,10 +37,17 @@ final class StoreFile {
     static Path prepare(Path directory) throws IOException {
         Path absolute = directory.toAbsolutePath();
         boolean posix = absolute.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-        } else {
-            Files.createDirectories(absolute);
+        try {
+            if (posix) {
+                Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+            } else {
+                Files.createDirectories(absolute);
+            }
+        } catch (FileSystemException inTheWay) {
+            // a file where the directory or one of its parents should be (FileAlreadyExists, "Not a directory")
+            throw new StoreFileException("data directory " + absolute + " cannot be created: " + inTheWay.getFile()
+                    + (inTheWay.getReason() == null ? " is in the way" : ": " + inTheWay.getReason())
+                    + ": give the node a directory for its data", inTheWay);
         }
         Path file = absolute.resolve(NAME);
         try {
@@ -58,17 +65,17 @@ final class StoreFile {
 
     private static void check(Path file, boolean posix) throws IOException {
         BasicFileAttributes attributes = posix
-                ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                ? Files.readAttributes(file, PosixFileAttributes.class)
+                : Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            throw new StoreFileException(file, "store file " + file + " is not a regular file: move it away, or give"
+            throw new StoreFileException("store file " + file + " is not a regular file: move it away, or give"
                     + " the node another data directory");
         }
         if (attributes instanceof PosixFileAttributes owned) {
             checkOwnerOnly(file, owned.permissions());
         }
         if (attributes.size() > 0 && !startsLikeSqlite(file, attributes.size())) {
-            throw new StoreFileException(file, "store file " + file + " is not a SQLite database, so not a ToM store:"
+            throw new StoreFileException("store file " + file + " is not a SQLite database, so not a ToM store:"
                     + " it was left untouched; move it away (a new store is then created) or give the node another"
                     + " data directory");
         }
@@ -90,7 +97,7 @@ final class StoreFile {
                 || permissions.contains(PosixFilePermission.OTHERS_WRITE);
         if (readable || writable) {
             String access = readable && writable ? "readable and writable" : readable ? "readable" : "writable";
-            throw new StoreFileException(file, "store file " + file + " is " + access + " by other users (mode "
+            throw new StoreFileException("store file " + file + " is " + access + " by other users (mode "
                     + PosixFilePermissions.toString(permissions) + "): run chmod 600 " + file);
         }
     }

@@ -1,7 +1,6 @@
 package org.tomprotocol.store.sqlite;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The store file cannot be used as it is: not a SQLite database, another application's, damaged, written by a newer
@@ -11,20 +10,11 @@ import java.nio.file.Path;
 public final class StoreFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
-    StoreFileException(Path file, String message) {
+    StoreFileException(String message) {
         super(message);
-        this.file = file;
     }
 
-    StoreFileException(Path file, String message, Throwable cause) {
+    StoreFileException(String message, Throwable cause) {
         super(message, cause);
-        this.file = file;
-    }
-
-    /** The store file. */
-    public Path file() {
-        return file;
     }
 }

@@ -137,6 +137,22 @@ class StoreFileErrorsTest {
     }
 
     @Test
+    void aDataDirectoryThatIsAFileIsRefusedNamingIt() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("data"), "a file");
+
+        assertThatThrownBy(() -> SqliteStore.open(notADirectory))
+                .isInstanceOf(StoreFileException.class)
+                .hasMessageStartingWith("data directory " + notADirectory.toAbsolutePath() + " cannot be created: ")
+                .hasMessageEndingWith("give the node a directory for its data");
+        assertThatThrownBy(() -> SqliteStore.open(notADirectory.resolve("node")))
+                .as("a file where a parent should be")
+                .isInstanceOf(StoreFileException.class)
+                .hasMessageStartingWith("data directory " + notADirectory.toAbsolutePath().resolve("node"))
+                .hasMessageEndingWith("give the node a directory for its data");
+        assertThat(Files.readString(notADirectory)).isEqualTo("a file");
+    }
+
+    @Test
     void anEmptyFileBecomesAStore() throws IOException {
         writeOwnerOnly(file(), new byte[0]);
 
