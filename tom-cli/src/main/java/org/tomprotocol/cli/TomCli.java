@@ -12,7 +12,6 @@ import org.tomprotocol.cli.logging.LogFormat;
 import org.tomprotocol.cli.metrics.MetricsAddress;
 import org.tomprotocol.cli.node.NodeCommand;
 import org.tomprotocol.cli.node.SendCommand;
-import org.tomprotocol.cli.plugins.CommandExtensions;
 import org.tomprotocol.cli.plugins.PluginsCommand;
 import org.tomprotocol.cli.stress.StressCommand;
 

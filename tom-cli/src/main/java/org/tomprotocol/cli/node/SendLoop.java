@@ -20,7 +20,8 @@ import org.tomprotocol.api.SendRejectedException;
 import org.tomprotocol.api.TomNode;
 
 /**
- * Sends {@code --count} messages to one peer, one every {@code --interval}, and prints a line per outcome
+ * Sends {@code --count} messages to one peer, one every {@code --interval}, and prints a line when each is
+ * accepted ({@code send} returned: durable, on a node with a data directory) and a line per outcome
  * (delivered or failed, the path of its last transmission, the round trip to the recipient's acknowledgement),
  * then a summary: how many were delivered, how long the first direct path took, which share went direct
  * after it. Path changes are counted as they come ({@link #pathChanged}).
@@ -105,6 +106,12 @@ final class SendLoop {
             return CompletableFuture.completedFuture(null);
         }
         tally.sent();
+        // accepted: a durable node (with a data directory) has kept it, and will deliver it even after a crash
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("seq", seq);
+        accepted.put("id", message.id().value());
+        accepted.put("to", target.toHex());
+        lines.emit("accepted", accepted);
         return message.delivered().toCompletableFuture().handle((DeliveryReceipt receipt, Throwable error) -> {
             boolean direct = message.path().isEmpty();
             Map<String, Object> fields = outcome(seq, message, error == null ? "delivered" : "failed", sentAtMillis);

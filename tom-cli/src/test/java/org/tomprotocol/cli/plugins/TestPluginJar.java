@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Builds a plugin jar the way a stranger would: one provider class compiled by {@code javac} against the test's
  * class path, registered in {@code META-INF/services}.
  */
-final class TestPluginJar {
+public final class TestPluginJar {
     private TestPluginJar() {
     }
 
@@ -24,7 +24,7 @@ final class TestPluginJar {
      * Compiles {@code source} (declaring {@code className}, a provider of {@code service}) and writes
      * {@code jarName} into {@code directory}, using {@code work} for scratch files.
      */
-    static Path build(Path work, Path directory, String jarName, String className, String source, Class<?> service)
+    public static Path build(Path work, Path directory, String jarName, String className, String source, Class<?> service)
             throws IOException, InterruptedException {
         Path sources = Files.createDirectories(work.resolve("src-" + jarName));
         Path file = sources.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");

@@ -142,6 +142,8 @@ public final class NodeAssembly {
             return tick + ProtocolConstants.CACHE_PURGE_TICK_MS;
         });
         DurableState.Resumed resumed = durable.load(now);
+        // the peers it was told now, kept at once: a node killed before its first peer-book write still rejoins
+        durable.peers(config.bootstrap(), now);
         discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));
         List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         holder.set(runtime.attach(agent));

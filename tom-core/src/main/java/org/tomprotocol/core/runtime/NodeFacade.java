@@ -230,7 +230,7 @@ final class NodeFacade implements TomNode, NodeEvents {
         if (current == MessageStatus.READ) {
             parts.metrics().increment("messages.read");
         }
-        if (current == MessageStatus.DELIVERED
+        if (current.isDelivered()
                 || current == MessageStatus.FAILED && failure != DeliveryFailedException.Reason.NODE_CLOSED) {
             parts.durable().ended(id);
         }

@@ -1,4 +1,4 @@
-package org.tomprotocol.cli.plugins;
+package org.tomprotocol.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tomprotocol.cli.TomCli;
+import org.tomprotocol.cli.plugins.TestPluginJar;
 import org.tomprotocol.cli.extension.CommandExtension;
 
 import picocli.CommandLine;
