@@ -30,6 +30,7 @@ import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.spi.anchor.AnchorProvider;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
@@ -113,6 +114,8 @@ public final class NodeAssembly {
 
         bindTransports(config, registry, crypto, identity, links,
                 () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));
+        List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
+        Discovery created = discoveries.isEmpty() ? null : createDiscovery(discoveries.get(0), discovery, links);
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
                 owned, holder, anchor, health);
@@ -135,13 +138,12 @@ public final class NodeAssembly {
             return tick + ProtocolConstants.CACHE_PURGE_TICK_MS;
         });
         discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));
-        List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         holder.set(runtime.attach(agent));
         agent.attached(holder);
         agent.offerControl(() -> {
             long start = agent.now();
-            if (!discoveries.isEmpty()) {
-                discovery.start(discoveries.get(0).create(discovery), start);
+            if (created != null) {
+                discovery.start(created, start);
             }
             for (PeerAddress peer : config.bootstrap()) {
                 engine.addPeer(peer.id(), peer.addresses(), start);
@@ -151,6 +153,23 @@ public final class NodeAssembly {
                 links.bound().stream().map(Links.Bound::scheme).toList(),
                 discoveries.isEmpty() ? "none" : discoveries.get(0).id());
         return facade;
+    }
+
+    /**
+     * Creates the discovery before the node runs, so that options it refuses (a missing file, a value out of range)
+     * stop the start with the provider's message instead of leaving a node without discovery; the transports
+     * already bound are closed then. The discovery still starts on the agent.
+     */
+    private static Discovery createDiscovery(DiscoveryProvider provider, DiscoveryBridge context, Links links) {
+        try {
+            return java.util.Objects.requireNonNull(provider.create(context), "create returned null");
+        } catch (ConfigurationException e) {
+            links.closeAll();
+            throw e;
+        } catch (RuntimeException e) {
+            links.closeAll();
+            throw new ConfigurationException("discovery '" + provider.id() + "' could not start: " + e.getMessage(), e);
+        }
     }
 
     private static void bindTransports(NodeConfig config, ProviderRegistry registry, CryptoSuite crypto,
