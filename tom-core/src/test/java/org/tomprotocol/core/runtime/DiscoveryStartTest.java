@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -23,11 +26,12 @@ import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.spi.discovery.Validation;
 
 /**
- * A discovery is created while the node starts: what its provider refuses (a missing file, a value out of range)
- * stops the start with the provider's own message, and the transports already bound are let go, instead of a
- * node that runs on without discovery while the reason sits in a log.
+ * How a node starts its discovery. The discovery is created while the node starts: what its provider refuses (a
+ * missing file, a value out of range) stops the start with the provider's own message, and the transports already
+ * bound are let go, instead of a node that runs on without discovery while the reason sits in a log. Once started,
+ * its timers run even when nothing else happens (a node whose only peers are down keeps trying).
  */
-class DiscoveryCreationTest {
+class DiscoveryStartTest {
 
     @Test
     void aDiscoveryRefusingItsOptionsStopsTheStartWithItsMessage() {
@@ -89,6 +93,26 @@ class DiscoveryCreationTest {
         }
     }
 
+    @Test
+    void aDiscoveryAloneWithItsTimersIsCalledWhenTheyAreDue() {
+        try (SimulatedNetwork net = new SimulatedNetwork(35)) {
+            List<Long> calls = new CopyOnWriteArrayList<>();
+            DiscoveryProvider redialling = new FixedDiscoveryProvider("redialling", () -> new IdleDiscovery(
+                    new AtomicReference<>(), now -> {
+                        calls.add(now);
+                        return now + 1_000;
+                    }));
+            long started = net.runtime.nowMillis();
+            TomNode alice = net.node("alice", redialling);
+
+            net.run(Duration.ofMillis(3_500));
+
+            assertThat(alice.peers()).as("nothing but the timer happened").isEmpty();
+            assertThat(calls).as("at start, then every second").hasSizeGreaterThanOrEqualTo(4);
+            assertThat(calls.getLast() - started).isBetween(3_000L, 3_100L);
+        }
+    }
+
     /** A discovery provider whose {@code create} does what it is told. */
     private record FixedDiscoveryProvider(String id, Supplier<Discovery> creation) implements DiscoveryProvider {
         @Override
@@ -97,8 +121,12 @@ class DiscoveryCreationTest {
         }
     }
 
-    /** Does nothing but note when it started. */
-    private record IdleDiscovery(AtomicReference<Long> startedAt) implements Discovery {
+    /** Does nothing but note when it started and run its timer as told. */
+    private record IdleDiscovery(AtomicReference<Long> startedAt, LongUnaryOperator timer) implements Discovery {
+        IdleDiscovery(AtomicReference<Long> startedAt) {
+            this(startedAt, now -> Long.MAX_VALUE);
+        }
+
         @Override
         public void start(long nowMillis) {
             startedAt.set(nowMillis);
@@ -130,7 +158,7 @@ class DiscoveryCreationTest {
 
         @Override
         public long onTimer(long nowMillis) {
-            return Long.MAX_VALUE;
+            return timer.applyAsLong(nowMillis);
         }
 
         @Override
