@@ -199,8 +199,9 @@ final class StaticPeersDiscovery implements Discovery {
         switch (verdict) {
             case ACCEPT -> spread(Frames.payload(pending.payload()), pending.from());
             case REJECT -> context.rejected(pending.from(), "invalid-payload");
-            case IGNORE -> {
-                // valid but not worth spreading: the neighbour may have seen it before this node did
+            default -> {
+                // IGNORE (valid, not worth spreading: the neighbour may have seen it before this node did), and
+                // any verdict a later ToM adds: nothing travels that the node did not accept
             }
         }
     }
