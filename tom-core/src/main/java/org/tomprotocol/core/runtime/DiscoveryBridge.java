@@ -69,8 +69,9 @@ final class DiscoveryBridge implements DiscoveryContext {
     void start(Discovery created, long now) {
         this.discovery = created;
         discovery.start(now);
-        nextTimer = now;
         nextAnnounce = now;
+        // the first tick asks for the discovery's timers: a node whose peers are all down has no other event
+        timersMayHaveChanged();
     }
 
     /** Agent tick: runs discovery timers and the periodic announce; returns when to tick next. */

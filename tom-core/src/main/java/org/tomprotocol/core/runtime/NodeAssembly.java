@@ -30,6 +30,7 @@ import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.spi.anchor.AnchorProvider;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
 import org.tomprotocol.spi.transport.Transport;
 import org.tomprotocol.spi.transport.TransportContext;
@@ -112,10 +113,19 @@ public final class NodeAssembly {
         DiscoveryBridge discovery = new DiscoveryBridge(local, agent, engine, links, signer, workers, metrics,
                 config.bootstrap(), random, config.options(), budgets);
 
-        bindTransports(config, registry, crypto, identity, links,
-                () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));
+        // opened first, as it may refuse the data directory; closed again (its file unlocked) if the start fails
         DurableState durable = DurableState.open(config.dataDir(),
                 registry.available(ProviderKind.STORE, StoreProvider.class), workers, metrics);
+        List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
+        Discovery created;
+        try {
+            bindTransports(config, registry, crypto, identity, links,
+                    () -> new TransportEvents(agent, engine, links, inbound, discovery, metrics, health, budgets));
+            created = discoveries.isEmpty() ? null : createDiscovery(discoveries.get(0), discovery, links);
+        } catch (RuntimeException e) {
+            durable.close();
+            throw e;
+        }
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
                 owned, holder, anchor, health, durable);
@@ -145,13 +155,12 @@ public final class NodeAssembly {
         // the peers it was told now, kept at once: a node killed before its first peer-book write still rejoins
         durable.peers(config.bootstrap(), now);
         discovery.ticker(agent.recurring(Long.MAX_VALUE, discovery::tick));
-        List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         holder.set(runtime.attach(agent));
         agent.attached(holder);
         agent.offerControl(() -> {
             long start = agent.now();
-            if (!discoveries.isEmpty()) {
-                discovery.start(discoveries.get(0).create(discovery), start);
+            if (created != null) {
+                discovery.start(created, start);
             }
             for (PeerAddress peer : config.bootstrap()) {
                 engine.addPeer(peer.id(), peer.addresses(), start);
@@ -195,6 +204,23 @@ public final class NodeAssembly {
             }
         });
         return known;
+    }
+
+    /**
+     * Creates the discovery before the node runs, so that options it refuses (a missing file, a value out of range)
+     * stop the start with the provider's message instead of leaving a node without discovery; the transports
+     * already bound are closed then. The discovery still starts on the agent.
+     */
+    private static Discovery createDiscovery(DiscoveryProvider provider, DiscoveryBridge context, Links links) {
+        try {
+            return java.util.Objects.requireNonNull(provider.create(context), "create returned null");
+        } catch (ConfigurationException e) {
+            links.closeAll();
+            throw e;
+        } catch (RuntimeException e) {
+            links.closeAll();
+            throw new ConfigurationException("discovery '" + provider.id() + "' could not start: " + e.getMessage(), e);
+        }
     }
 
     private static void bindTransports(NodeConfig config, ProviderRegistry registry, CryptoSuite crypto,
