@@ -98,6 +98,11 @@ public final class TomNodeProcess implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Kills the process as {@code kill -9} does (SIGKILL): no shutdown hook, nothing flushed, and waits for it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
