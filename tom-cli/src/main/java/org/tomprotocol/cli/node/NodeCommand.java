@@ -78,6 +78,11 @@ public final class NodeCommand implements Callable<Integer> {
                 sendLoop.pathChanged(event);
             }
         });
+        if (node.failure().isPresent()) {
+            // it failed before the subscription above: its event is gone, its failure is not
+            lines.nodeEvent(node.failure().get());
+            stopped.countDown();
+        }
         node.onMessage(lines::message);
         lines.started(node);
         if (endpoint != null) {
