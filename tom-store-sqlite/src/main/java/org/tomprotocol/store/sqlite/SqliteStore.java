@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
+import org.tomprotocol.spi.store.CollectingBatch;
 import org.tomprotocol.spi.store.Store;
 
 /**
@@ -223,14 +224,18 @@ final class SqliteStore implements Store {
     }
 
     /** Applies {@code changes} in one transaction; called by {@link SqliteBatch#commit()}. */
-    void commit(List<SqliteBatch.Change> changes) throws IOException {
+    void commit(List<CollectingBatch.Change> changes) throws IOException {
         lock.lock();
         try {
             checkOpen();
             entries.begin();
             try {
-                for (SqliteBatch.Change change : changes) {
-                    change.applyTo(entries);
+                for (CollectingBatch.Change change : changes) {
+                    switch (change) {
+                        case CollectingBatch.Put put -> entries.put(put.namespace(), put.key(), put.value(),
+                                put.expiresAt());
+                        case CollectingBatch.Remove remove -> entries.remove(remove.namespace(), remove.key());
+                    }
                 }
                 entries.commit();
             } catch (SQLException | RuntimeException e) {
