@@ -18,8 +18,12 @@ public interface EngineEffects extends TrackerEffects, PeerListener {
     /** Hand a frame signed ahead on a worker to the transport of its first hop. */
     void sendPrepared(PreparedFrame frame);
 
-    /** Hand a message to the application. */
-    void deliver(InboundMessage message);
+    /**
+     * Hand a message to the application, and run {@code acknowledge} on the engine's thread once the node remembers
+     * the message: at once, or, on a durable node, after its store kept it (an acknowledged message is never lost
+     * to a crash of its recipient).
+     */
+    void deliver(InboundMessage message, Runnable acknowledge);
 
     /** Open a session to {@code peer} in the background, so later messages can go direct. */
     void connect(NodeId peer);

@@ -231,8 +231,8 @@ public final class NodeEngine {
         Envelope envelope = verified.envelope();
         effects.count("delivered-to-app");
         effects.deliver(new InboundMessage(envelope.id(), envelope.from(), Instant.ofEpochMilli(envelope.timestamp()),
-                Instant.ofEpochMilli(now), verified.plaintext(), envelope.encrypted(), envelope.via().size()));
-        acknowledge(verified, AckType.RecipientReceived, Paths.reversed(envelope.via()));
+                Instant.ofEpochMilli(now), verified.plaintext(), envelope.encrypted(), envelope.via().size()),
+                () -> acknowledge(verified, AckType.RecipientReceived, Paths.reversed(envelope.via())));
     }
 
     private void onAck(AckPayload ack, NodeId from, long now) {

@@ -45,6 +45,8 @@ final class EffectExecutor implements EngineEffects {
     private InboundPipeline inbound;
     private NodeEngine engine;
 
+    private boolean durable;
+
     EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
                    EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor,
                    PeerBudgets budgets) {
@@ -125,8 +127,23 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
-    public void deliver(InboundMessage message) {
-        callbacks.execute(() -> events.delivered(message));
+    public void deliver(InboundMessage message, Runnable acknowledge) {
+        if (!durable) {
+            acknowledge.run();
+            callbacks.execute(() -> events.delivered(message));
+            return;
+        }
+        // the node remembers the message (in its store) before the application sees it: only then the sender
+        // may learn it was delivered
+        callbacks.execute(() -> {
+            events.delivered(message);
+            agent.offerControl(acknowledge);
+        });
+    }
+
+    /** The node keeps what it delivered in a store: acknowledgements wait for the store (see {@link #deliver}). */
+    void durable(boolean keepsDeliveries) {
+        this.durable = keepsDeliveries;
     }
 
     @Override

@@ -116,6 +116,7 @@ public final class NodeAssembly {
         // opened first, as it may refuse the data directory; closed again (its file unlocked) if the start fails
         DurableState durable = DurableState.open(config.dataDir(),
                 registry.available(ProviderKind.STORE, StoreProvider.class), workers, metrics);
+        effects.durable(durable.isDurable());
         List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         Discovery created;
         try {

@@ -83,6 +83,31 @@ class DurableNodeTest {
     }
 
     @Test
+    void aRecipientAcknowledgesAMessageOnlyOnceItsStoreKeptIt() {
+        try (SimulatedNetwork net = new SimulatedNetwork(47)) {
+            List<String> happened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob", builder -> builder.dataDir(dirs.resolve("bob")),
+                    new ObservedStore(happened));
+            net.link(alice, bob);
+            net.run(Duration.ofSeconds(1));
+            net.network.dropFrames((from, to, channel, frame) -> {
+                if (from.equals(bob.id()) && DeliveryScenariosTest.isAck(frame, AckType.RecipientReceived)) {
+                    happened.add("acknowledgement sent");
+                }
+                return false;
+            });
+
+            OutboundMessage sent = alice.send(bob.id(), "remember me first".getBytes(StandardCharsets.UTF_8));
+            net.run(Duration.ofSeconds(2));
+
+            assertThat(sent.status()).isEqualTo(MessageStatus.DELIVERED);
+            assertThat(happened).containsSubsequence("delivery kept", "acknowledgement sent");
+            assertThat(happened.indexOf("delivery kept")).isLessThan(happened.indexOf("acknowledgement sent"));
+        }
+    }
+
+    @Test
     void aRestartedNodeRejoinsThePeersItKnewWithoutBeingToldThem() {
         try (SimulatedNetwork net = new SimulatedNetwork(43)) {
             TomNode alice = durable(net, "alice");
@@ -195,6 +220,61 @@ class DurableNodeTest {
 
                 @Override
                 public void close() {
+                }
+            };
+        }
+    }
+
+    /** The SQLite store, noting when it has kept a delivered message. */
+    private static final class ObservedStore implements org.tomprotocol.spi.store.StoreProvider {
+        private final List<String> happened;
+
+        ObservedStore(List<String> happened) {
+            this.happened = happened;
+        }
+
+        @Override
+        public String id() {
+            return "observed";
+        }
+
+        @Override
+        public org.tomprotocol.spi.store.Store open(Path directory) throws IOException {
+            org.tomprotocol.spi.store.Store store = new SqliteStoreProvider().open(directory);
+            return new org.tomprotocol.spi.store.Store() {
+                @Override
+                public void put(String namespace, String key, byte[] value, java.time.Instant expiresAt)
+                        throws IOException {
+                    store.put(namespace, key, value, expiresAt);
+                    if (namespace.equals(DurableState.DELIVERED)) {
+                        happened.add("delivery kept");
+                    }
+                }
+
+                @Override
+                public java.util.Optional<byte[]> get(String namespace, String key, java.time.Instant now)
+                        throws IOException {
+                    return store.get(namespace, key, now);
+                }
+
+                @Override
+                public boolean remove(String namespace, String key) throws IOException {
+                    return store.remove(namespace, key);
+                }
+
+                @Override
+                public List<String> keys(String namespace, java.time.Instant now) throws IOException {
+                    return store.keys(namespace, now);
+                }
+
+                @Override
+                public int purgeExpired(java.time.Instant now) throws IOException {
+                    return store.purgeExpired(now);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    store.close();
                 }
             };
         }
