@@ -45,8 +45,11 @@ final class DurableState implements AutoCloseable {
     private final Executor background;
     private final Metrics metrics;
 
+    private final GroupCommit outbox;
+
     private DurableState(Store store, Executor background, Metrics metrics) {
         this.store = store;
+        this.outbox = store == null ? null : new GroupCommit(store, OUTBOX);
         this.background = background;
         this.metrics = metrics;
     }
@@ -71,7 +74,10 @@ final class DurableState implements AutoCloseable {
         return store != null;
     }
 
-    /** Keeps an accepted message until it ends; returns once it is durable. */
+    /**
+     * Keeps an accepted message until it ends; returns once it is durable. Senders that call at the same time share
+     * a flush: see {@link GroupCommit}.
+     */
     void accept(MessageId id, NodeId recipient, long timestamp, byte[] sealedPayload) throws IOException {
         if (store == null) {
             return;
@@ -84,7 +90,7 @@ final class DurableState implements AutoCloseable {
             out.writeInt(sealedPayload.length);
             out.write(sealedPayload);
         }
-        store.put(OUTBOX, id.value(), bytes.toByteArray(), expiry(timestamp));
+        outbox.put(id.value(), bytes.toByteArray(), expiry(timestamp));
     }
 
     /** The message was delivered, or its lifetime ended: it leaves the outbox. */

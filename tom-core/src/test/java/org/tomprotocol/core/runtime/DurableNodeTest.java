@@ -240,41 +240,14 @@ class DurableNodeTest {
 
         @Override
         public org.tomprotocol.spi.store.Store open(Path directory) throws IOException {
-            org.tomprotocol.spi.store.Store store = new SqliteStoreProvider().open(directory);
-            return new org.tomprotocol.spi.store.Store() {
+            return new ForwardingStore(new SqliteStoreProvider().open(directory)) {
                 @Override
                 public void put(String namespace, String key, byte[] value, java.time.Instant expiresAt)
                         throws IOException {
-                    store.put(namespace, key, value, expiresAt);
+                    super.put(namespace, key, value, expiresAt);
                     if (namespace.equals(DurableState.DELIVERED)) {
                         happened.add("delivery kept");
                     }
-                }
-
-                @Override
-                public java.util.Optional<byte[]> get(String namespace, String key, java.time.Instant now)
-                        throws IOException {
-                    return store.get(namespace, key, now);
-                }
-
-                @Override
-                public boolean remove(String namespace, String key) throws IOException {
-                    return store.remove(namespace, key);
-                }
-
-                @Override
-                public List<String> keys(String namespace, java.time.Instant now) throws IOException {
-                    return store.keys(namespace, now);
-                }
-
-                @Override
-                public int purgeExpired(java.time.Instant now) throws IOException {
-                    return store.purgeExpired(now);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    store.close();
                 }
             };
         }
