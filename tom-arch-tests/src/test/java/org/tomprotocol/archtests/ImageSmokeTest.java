@@ -95,6 +95,8 @@ class ImageSmokeTest {
         Path testKit = ModuleJars.require(TomModule.TESTKIT).location();
         Path dropped = IMAGE.resolve("plugins").resolve(memPlugin.getFileName());
         Path droppedTestKit = IMAGE.resolve("plugins").resolve(testKit.getFileName());
+        Path droppedSpi = IMAGE.resolve("plugins").resolve("a-copy-of-tom-spi.jar");
+        Path droppedTwin = IMAGE.resolve("plugins").resolve("z-twin-of-the-mem-plugin.jar");
         assertThat(tom("plugins", "--json").stdout()).as("the image leaves the mem transport out")
                 .doesNotContain("org.tomprotocol.transport.mem");
         Files.copy(memPlugin, dropped);
@@ -104,8 +106,14 @@ class ImageSmokeTest {
                     .contains("skipping plugin " + memPlugin.getFileName(), "org.tomprotocol.testkit");
 
             Files.copy(testKit, droppedTestKit);
+            // a copy of a module the image has, and a second jar of the plugin's module, are refused by name
+            Files.copy(ModuleJars.require(TomModule.SPI).location(), droppedSpi);
+            Files.copy(memPlugin, droppedTwin);
             JavaProcess.Result plugins = tom("plugins", "--json");
             assertThat(plugins.exitCode()).as("%s", plugins).isZero();
+            assertThat(plugins.stderr()).contains("skipping plugin " + droppedSpi.getFileName()
+                    + ": module org.tomprotocol.spi is already part of tom", "skipping plugin "
+                    + droppedTwin.getFileName() + ": module org.tomprotocol.transport.mem is also in ");
             assertThat(JSON.readTree(plugins.stdout()).valueStream()
                     .map(p -> p.get("kind").asText() + ":" + p.get("id").asText() + ":" + p.get("available").asBoolean()))
                     .contains("transport:mem:true");
@@ -114,6 +122,8 @@ class ImageSmokeTest {
         } finally {
             Files.deleteIfExists(dropped);
             Files.deleteIfExists(droppedTestKit);
+            Files.deleteIfExists(droppedSpi);
+            Files.deleteIfExists(droppedTwin);
         }
     }
 

@@ -47,10 +47,23 @@ public final class PluginLayers {
             return onClassPath(jars, warnings);
         }
         List<Path> usable = new ArrayList<>();
+        // a module tom already has, or a second jar of one module, would resolve silently to one copy and hide
+        // the plugins built against the other: refuse it by name
+        Set<String> inTom = ModuleLayer.boot().modules().stream().map(Module::getName).collect(Collectors.toSet());
+        java.util.Map<String, Path> byModule = new java.util.HashMap<>();
         for (Path jar : jars) {
             String problem = problemWith(jar);
+            String module = problem == null ? moduleName(jar) : null;
+            if (module != null && inTom.contains(module)) {
+                problem = "module " + module + " is already part of tom: a plugin must not bring its own copy "
+                        + "(remove this jar)";
+            } else if (module != null && byModule.containsKey(module)) {
+                problem = "module " + module + " is also in " + byModule.get(module).getFileName()
+                        + ": keep one of the two jars";
+            }
             if (problem == null) {
                 usable.add(jar);
+                byModule.put(module, jar);
             } else {
                 warnings.println("tom: skipping plugin " + jar.getFileName() + ": " + problem);
             }
@@ -73,6 +86,11 @@ public final class PluginLayers {
         ClassLoader parent = PluginSource.system().classLoader();
         return new PluginSource(java.util.Optional.empty(),
                 new java.net.URLClassLoader("tom-plugins", urls.toArray(java.net.URL[]::new), parent));
+    }
+
+    /** The name of the module in {@code jar}, which {@link #problemWith} found readable. */
+    private static String moduleName(Path jar) {
+        return ModuleFinder.of(jar).findAll().iterator().next().descriptor().name();
     }
 
     /** Why {@code jar} is not a readable module, or {@code null}. */
