@@ -372,6 +372,11 @@ public final class DeliveryTracker {
         effects.statusChanged(message.id(), previous, next, now, null);
     }
 
+    /** Messages in flight or awaiting a read receipt. */
+    public int messagesHeld() {
+        return inFlight.size() + awaitingRead.size();
+    }
+
     /** Forgets read-receipt bookkeeping older than 24 hours. */
     public void purge(long now) {
         awaitingRead.purge(now);

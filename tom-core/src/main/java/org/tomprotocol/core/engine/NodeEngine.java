@@ -373,6 +373,11 @@ public final class NodeEngine {
     }
 
     /** Periodic purge of expired cache entries. */
+    /** What the engine still holds of messages (in flight, awaiting a read receipt, remembered against replay). */
+    public int messagesHeld() {
+        return tracker.messagesHeld() + router.messagesRemembered();
+    }
+
     public void onPurgeTick(long now) {
         router.purge(now);
         tracker.purge(now);

@@ -20,7 +20,9 @@ public final class Router {
     private final ReplayWindow delivered = new ReplayWindow(ProtocolConstants.REPLAY_WINDOW_CAPACITY);
     private final ExpiringSet<AckKey> acknowledgements =
             new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, ProtocolConstants.ACK_REPLAY_CAPACITY);
-    private final LruSet<ByteBuffer> nonces = new LruSet<>(ProtocolConstants.NONCE_CACHE_CAPACITY);
+    /** Nonces of the sealed payloads delivered, for as long as their envelopes are accepted (lock 2: no longer). */
+    private final ExpiringSet<ByteBuffer> nonces =
+            new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
@@ -118,7 +120,7 @@ public final class Router {
                         return new Routing.Reject("older-than-replay-window");
                     }
                     case NEW -> {
-                        if (verified.nonce() != null && !nonces.add(ByteBuffer.wrap(verified.nonce()))) {
+                        if (verified.nonce() != null && !nonces.add(ByteBuffer.wrap(verified.nonce()), now)) {
                             return new Routing.Reject("replayed-nonce");
                         }
                         delivered.remember(envelope.from(), envelope.id(), envelope.timestamp());
@@ -156,9 +158,15 @@ public final class Router {
         }
     }
 
+    /** What this router still remembers of messages (delivered, repeated, acknowledged, nonces): 0 after 24 h. */
+    public int messagesRemembered() {
+        return delivered.size() + repeats.size() + acknowledgements.size() + nonces.size();
+    }
+
     public void purge(long now) {
         delivered.purge(now);
         repeats.purge(now);
         acknowledgements.purge(now);
+        nonces.purge(now);
     }
 }

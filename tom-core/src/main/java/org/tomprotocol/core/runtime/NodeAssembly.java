@@ -2,6 +2,7 @@ package org.tomprotocol.core.runtime;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -146,6 +147,8 @@ public final class NodeAssembly {
         agent.recurring(now + ProtocolConstants.CACHE_PURGE_TICK_MS, tick -> {
             engine.onPurgeTick(tick);
             budgets.forgetIdle();
+            Instant oldest = Instant.ofEpochMilli(tick - ProtocolConstants.MAX_AGE_MS);
+            runtime.callbacks().execute(() -> facade.forgetSentBefore(oldest));
             if (durable.isDurable()) {
                 durable.peers(knownPeers(engine), tick);
                 durable.purge(tick);

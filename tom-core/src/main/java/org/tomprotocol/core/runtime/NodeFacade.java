@@ -259,6 +259,19 @@ final class NodeFacade implements TomNode, NodeEvents {
         }
     }
 
+    /**
+     * Forgets the delivered messages sent before {@code oldest} whose read receipt never came (lock 2: nothing of a
+     * message is kept past its 24 h); on the event thread, like every change to the handles.
+     */
+    void forgetSentBefore(Instant oldest) {
+        awaitingRead.values().removeIf(handle -> handle.sentAt().isBefore(oldest));
+    }
+
+    /** What this node still holds of messages, engine and handles together: 0 once every message is 24 h old. */
+    int messagesHeld() {
+        return handles.size() + awaitingRead.size() + parts.engine().messagesHeld();
+    }
+
     private static String reasonKey(DeliveryFailedException.Reason reason) {
         return reason == null ? "unknown" : reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

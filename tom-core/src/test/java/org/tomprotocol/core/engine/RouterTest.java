@@ -150,11 +150,19 @@ class RouterTest {
         cache.add("d", 1_003);
         assertThat(cache.size()).isEqualTo(3);
         assertThat(cache.contains("a", 1_003)).as("oldest evicted at capacity").isFalse();
-        LruSet<Integer> nonces = new LruSet<>(2);
-        nonces.add(1);
-        nonces.add(2);
-        nonces.add(3);
-        assertThat(nonces.contains(1)).isFalse();
-        assertThat(nonces.size()).isEqualTo(2);
+    }
+
+    @Test
+    void afterTwentyFourHoursTheRouterRemembersNothingOfTheMessagesItSaw() {
+        Envelope chat = envelope(MessageType.Chat, alice, local, List.of(), new byte[] {9}, NOW);
+        router.route(verified(chat, alice, new byte[] {1, 2, 3}), NOW);
+        router.route(verified(chat, alice, new byte[] {1, 2, 3}), NOW + 1);
+        AckPayload ack = new AckPayload(MessageId.random(), AckType.RecipientReceived);
+        router.route(verified(envelope(MessageType.Ack, bob, local, List.of(), ack.encode(), NOW), alice, null), NOW);
+        assertThat(router.messagesRemembered()).isPositive();
+
+        router.purge(NOW + java.time.Duration.ofHours(24).plusMinutes(2).toMillis());
+
+        assertThat(router.messagesRemembered()).isZero();
     }
 }

@@ -110,6 +110,20 @@ final class SimulatedNetwork implements AutoCloseable {
         return new RelayedPair(alice, relay, bob);
     }
 
+    /** The node last started under {@code name}. */
+    TomNode named(String name) {
+        TomNode found = null;
+        for (TomNode node : nodes) {
+            if (name.equals(names.get(node.id()))) {
+                found = node;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("no node named " + name);
+        }
+        return found;
+    }
+
     /** Where {@code node} listens. */
     TransportAddress addressOf(TomNode node) {
         return TransportAddress.parse("mem:" + names.get(node.id()));
