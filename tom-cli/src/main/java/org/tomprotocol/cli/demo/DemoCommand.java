@@ -2,6 +2,8 @@ package org.tomprotocol.cli.demo;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.SendOptions;
 import org.tomprotocol.api.StatusChange;
+import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.cli.output.Json;
 
@@ -49,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
     private record Sent(String kind, int from, int to, OutboundMessage message) {
     }
 
+    /** The kind of the message sent to a node before it starts; its latency includes that wait. */
+    static final String LATE_KIND = "to a later node";
+    private static final long LATE_START_MILLIS = 1_000;
+
     @Override
     public Integer call() throws InterruptedException {
         if (nodeCount < 4) {
@@ -62,8 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
             progress("waiting for discovery");
             boolean discovered = await(network::everyoneKnowsEveryone);
             long discoveryMillis = (System.nanoTime() - started) / 1_000_000;
-            List<Sent> sent = discovered ? send(network) : List.of();
+            List<Sent> sent = discovered ? new ArrayList<>(send(network)) : List.of();
             if (discovered) {
+                sent.add(sendToALateNode(network, err));
                 progress("sending " + sent.size() + " messages and waiting for acknowledgements and read receipts");
                 await(() -> sent.stream().allMatch(s -> finished(s.message())));
             }
@@ -91,6 +99,27 @@ public final class DemoCommand implements Callable<Integer> {
         sent.add(new Sent("via 2 relays", 0, n - 1, network.node(0).send(network.node(n - 1).id(),
                 text(network, 0, n - 1), SendOptions.viaRelays(twoRelays))));
         return sent;
+    }
+
+    /**
+     * Sends a message to a node that does not run yet, then starts it: the sender keeps the message alive and
+     * sends it as soon as the newcomer shows up.
+     */
+    private Sent sendToALateNode(DemoNetwork network, PrintWriter warnings) throws InterruptedException {
+        int late = nodeCount;
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("tom-demo-late-node");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a temporary directory for the late node", e);
+        }
+        NodeId lateId = Tom.identity(dataDir).id();
+        OutboundMessage message = network.node(0).send(lateId, text(network, 0, late));
+        progress(DemoNetwork.name(late) + " is not running yet: it starts " + LATE_START_MILLIS + " ms after "
+                + DemoNetwork.name(0) + " sent it a message");
+        Thread.sleep(LATE_START_MILLIS);
+        network.startLate(dataDir, warnings);
+        return new Sent(LATE_KIND, 0, late, message);
     }
 
     private static byte[] text(DemoNetwork network, int from, int to) {

@@ -1,6 +1,7 @@
 package org.tomprotocol.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +20,35 @@ import org.tomprotocol.cli.plugins.PluginContext;
 final class DemoNetwork implements AutoCloseable {
     private final List<TomNode> nodes = new ArrayList<>();
     private final Map<MessageId, InboundMessage> received = new ConcurrentHashMap<>();
+    private final List<Path> lateDirectories = new ArrayList<>();
 
     void start(int count, PrintWriter warnings) {
         for (int i = 0; i < count; i++) {
-            TomNode node = org.tomprotocol.api.Tom.node().plugins(PluginContext.source(warnings))
-                    .transports("quic").listen("127.0.0.1:0").option("node.name", name(i)).start();
-            node.onMessage(message -> {
-                received.put(message.id(), message);
-                node.markRead(message);
-            });
-            if (i > 0) {
-                node.addPeer(PeerAddress.of(nodes.get(i - 1).id(), loopback(nodes.get(i - 1))));
-            }
-            nodes.add(node);
+            startNode(org.tomprotocol.api.Tom.node(), warnings);
         }
+    }
+
+    /**
+     * Starts one more node, keeping its identity (and, with a store, its state) in {@code dataDir}, which the
+     * network deletes when it closes.
+     */
+    void startLate(Path dataDir, PrintWriter warnings) {
+        lateDirectories.add(dataDir);
+        startNode(org.tomprotocol.api.Tom.node().dataDir(dataDir), warnings);
+    }
+
+    private void startNode(org.tomprotocol.api.NodeBuilder builder, PrintWriter warnings) {
+        int i = nodes.size();
+        TomNode node = builder.plugins(PluginContext.source(warnings))
+                .transports("quic").listen("127.0.0.1:0").option("node.name", name(i)).start();
+        node.onMessage(message -> {
+            received.put(message.id(), message);
+            node.markRead(message);
+        });
+        if (i > 0) {
+            node.addPeer(PeerAddress.of(nodes.get(i - 1).id(), loopback(nodes.get(i - 1))));
+        }
+        nodes.add(node);
     }
 
     static String name(int index) {
@@ -82,5 +98,12 @@ final class DemoNetwork implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(TomNode::close);
+        for (Path directory : lateDirectories) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (java.io.IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
     }
 }

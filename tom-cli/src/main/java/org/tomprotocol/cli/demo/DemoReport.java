@@ -41,6 +41,9 @@ final class DemoReport {
     private Samples latencies() {
         Samples latencies = new Samples(lines.size());
         for (Line line : lines) {
+            if (line.kind().equals(DemoCommand.LATE_KIND)) {
+                continue; // its wait for the node to start is not a delivery time
+            }
             CompletableFuture<DeliveryReceipt> delivered = line.message().delivered().toCompletableFuture();
             if (delivered.isDone() && !delivered.isCompletedExceptionally()) {
                 latencies.add(TimeUnit.MILLISECONDS.toNanos(delivered.join().latency().toMillis()));

@@ -33,8 +33,12 @@ public final class DeliveryTracker {
     private final PathSelector paths;
     private final TrackerEffects effects;
     private final Map<MessageId, OutboundState> inFlight = new LinkedHashMap<>();
-    /** Messages waiting for their next round, by recipient: started at once when the recipient is seen. */
-    private final Map<NodeId, Set<MessageId>> waitingByRecipient = new HashMap<>();
+    /**
+     * Messages with no path that works for now, by recipient: waiting for their next round, for a route, or sent
+     * through a relay that has not confirmed forwarding (likely one that does not know the recipient yet). They are
+     * tried again at once when the recipient is seen.
+     */
+    private final Map<NodeId, Set<MessageId>> unroutedByRecipient = new HashMap<>();
     /** A delivered message whose read receipt may still come. */
     private record Delivered(NodeId recipient, MessageStatus status) {
     }
@@ -80,12 +84,18 @@ public final class DeliveryTracker {
         setPath(message, message.forcedPath() != null ? message.forcedPath()
                 : paths.choose(message.recipient(), message.failedRelays, now));
         if (message.path == null) {
+            unrouted(message);
             if (message.reroutesLeft > 0) {
                 message.reroutesLeft--;
                 effects.schedule(TrackerTimer.ROUTE, message.id(), message.routeGeneration,
                         now + ProtocolConstants.RELAY_ACK_TIMEOUT_MS);
             }
             return;
+        }
+        if (message.path.isDirect()) {
+            routed(message);
+        } else {
+            unrouted(message);
         }
         effects.transmit(message);
         if (!message.path.isDirect()) {
@@ -150,6 +160,7 @@ public final class DeliveryTracker {
         if (message == null || message.path == null || !message.path.relays().contains(relay)) {
             return false;
         }
+        routed(message);
         if (message.relayConfirmedGeneration != message.routeGeneration && message.forcedPath() == null) {
             message.relayConfirmedGeneration = message.routeGeneration;
             effects.schedule(TrackerTimer.RELAYED_ACK, message.id(), message.routeGeneration,
@@ -297,7 +308,7 @@ public final class DeliveryTracker {
     private void waitForNextRound(OutboundState message, long now) {
         setPath(message, null);
         message.waitingForRound = true;
-        waitingByRecipient.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
+        unrouted(message);
         // no timer of the last round may act while the message waits
         message.routeGeneration++;
         message.attemptGeneration++;
@@ -307,7 +318,7 @@ public final class DeliveryTracker {
 
     /** A fresh round: relays avoided in the last one get another chance (their outcomes still rank them). */
     private void startRound(OutboundState message, long now) {
-        stopWaiting(message);
+        message.waitingForRound = false;
         message.retriesLeft = ProtocolConstants.MAX_RETRIES;
         message.reroutesLeft = ProtocolConstants.MAX_REROUTES;
         message.failedRelays.clear();
@@ -315,31 +326,40 @@ public final class DeliveryTracker {
     }
 
     /**
-     * {@code peer} was seen again (a session opened, or its announce came): messages to it that wait for their
-     * next round start it now instead of at the end of their backoff.
+     * {@code peer} was seen (a session opened, or its fresh announce came): messages to it that have no path that
+     * works for now are tried at once — those waiting for their next round start it (their backoff starts over),
+     * those waiting for a route or for an unconfirmed relay look again.
      */
     public void onPeerReachable(NodeId peer, long now) {
-        Set<MessageId> waiting = waitingByRecipient.remove(peer);
-        if (waiting == null) {
+        Set<MessageId> unrouted = unroutedByRecipient.remove(peer);
+        if (unrouted == null) {
             return;
         }
-        for (MessageId id : waiting) {
+        for (MessageId id : unrouted) {
             OutboundState message = inFlight.get(id);
-            if (message != null && message.waitingForRound) {
+            if (message == null || message.forcedPath() != null) {
+                continue;
+            }
+            if (message.waitingForRound) {
                 message.rounds.reset();
                 startRound(message, now);
+            } else if (message.path == null
+                    || !message.path.isDirect() && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                // not the relay's fault: it could not know the recipient either; a copy it forwards late is
+                // deduplicated by the recipient
+                route(message, now);
             }
         }
     }
 
-    private void stopWaiting(OutboundState message) {
-        if (!message.waitingForRound) {
-            return;
-        }
-        message.waitingForRound = false;
-        Set<MessageId> waiting = waitingByRecipient.get(message.recipient());
-        if (waiting != null && waiting.remove(message.id()) && waiting.isEmpty()) {
-            waitingByRecipient.remove(message.recipient());
+    private void unrouted(OutboundState message) {
+        unroutedByRecipient.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
+    }
+
+    private void routed(OutboundState message) {
+        Set<MessageId> unrouted = unroutedByRecipient.get(message.recipient());
+        if (unrouted != null && unrouted.remove(message.id()) && unrouted.isEmpty()) {
+            unroutedByRecipient.remove(message.recipient());
         }
     }
 
@@ -358,7 +378,7 @@ public final class DeliveryTracker {
     }
 
     private void finish(OutboundState message) {
-        stopWaiting(message);
+        routed(message);
         inFlight.remove(message.id());
         setPath(message, null);
     }

@@ -227,6 +227,25 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aMessageWithoutARouteIsSentAtOnceWhenItsRecipientIsSeen() {
+        relays.clear();
+        OutboundState message = submit(0);
+        assertThat(effects.transmissions).isEmpty();
+        relays.add(relayA);
+
+        tracker.onPeerReachable(bob, 700);
+
+        assertThat(effects.transmissions).as("not at the next route timer, 5 s later").containsExactly(Path.via(relayA));
+        tracker.onPeerReachable(bob, 800);
+        assertThat(effects.transmissions).as("a relay that has not confirmed may not know bob: sent again")
+                .hasSize(2);
+        assertThat(judgements).as("without blaming the relay").isEmpty();
+        tracker.onRelayAck(message.id(), relayA, 850);
+        tracker.onPeerReachable(bob, 900);
+        assertThat(effects.transmissions).as("a confirmed relay is left to do its work").hasSize(2);
+    }
+
+    @Test
     void aPeerSeenDuringAnAttemptChangesNothing() {
         direct = true;
         OutboundState message = submit(0);
