@@ -1,12 +1,9 @@
 package org.tomprotocol.core.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.tomprotocol.api.DeliveryFailedException;
 import org.tomprotocol.api.MessageId;
@@ -33,12 +30,7 @@ public final class DeliveryTracker {
     private final PathSelector paths;
     private final TrackerEffects effects;
     private final Map<MessageId, OutboundState> inFlight = new LinkedHashMap<>();
-    /**
-     * Messages with no path that works for now, by recipient: waiting for their next round, for a route, or sent
-     * through a relay that has not confirmed forwarding (likely one that does not know the recipient yet). They are
-     * tried again at once when the recipient is seen.
-     */
-    private final Map<NodeId, Set<MessageId>> unroutedByRecipient = new HashMap<>();
+    private final UnroutedMessages unrouted = new UnroutedMessages();
     /** A delivered message whose read receipt may still come. */
     private record Delivered(NodeId recipient, MessageStatus status) {
     }
@@ -84,7 +76,7 @@ public final class DeliveryTracker {
         setPath(message, message.forcedPath() != null ? message.forcedPath()
                 : paths.choose(message.recipient(), message.failedRelays, now));
         if (message.path == null) {
-            unrouted(message);
+            unrouted.add(message);
             if (message.reroutesLeft > 0) {
                 message.reroutesLeft--;
                 effects.schedule(TrackerTimer.ROUTE, message.id(), message.routeGeneration,
@@ -93,9 +85,9 @@ public final class DeliveryTracker {
             return;
         }
         if (message.path.isDirect()) {
-            routed(message);
+            unrouted.remove(message);
         } else {
-            unrouted(message);
+            unrouted.add(message);
         }
         effects.transmit(message);
         if (!message.path.isDirect()) {
@@ -160,7 +152,7 @@ public final class DeliveryTracker {
         if (message == null || message.path == null || !message.path.relays().contains(relay)) {
             return false;
         }
-        routed(message);
+        unrouted.remove(message);
         if (message.relayConfirmedGeneration != message.routeGeneration && message.forcedPath() == null) {
             message.relayConfirmedGeneration = message.routeGeneration;
             effects.schedule(TrackerTimer.RELAYED_ACK, message.id(), message.routeGeneration,
@@ -308,7 +300,7 @@ public final class DeliveryTracker {
     private void waitForNextRound(OutboundState message, long now) {
         setPath(message, null);
         message.waitingForRound = true;
-        unrouted(message);
+        unrouted.add(message);
         // no timer of the last round may act while the message waits
         message.routeGeneration++;
         message.attemptGeneration++;
@@ -331,11 +323,7 @@ public final class DeliveryTracker {
      * those waiting for a route or for an unconfirmed relay look again.
      */
     public void onPeerReachable(NodeId peer, long now) {
-        Set<MessageId> unrouted = unroutedByRecipient.remove(peer);
-        if (unrouted == null) {
-            return;
-        }
-        for (MessageId id : unrouted) {
+        for (MessageId id : unrouted.take(peer)) {
             OutboundState message = inFlight.get(id);
             if (message == null || message.forcedPath() != null) {
                 continue;
@@ -349,17 +337,6 @@ public final class DeliveryTracker {
                 // deduplicated by the recipient
                 route(message, now);
             }
-        }
-    }
-
-    private void unrouted(OutboundState message) {
-        unroutedByRecipient.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
-    }
-
-    private void routed(OutboundState message) {
-        Set<MessageId> unrouted = unroutedByRecipient.get(message.recipient());
-        if (unrouted != null && unrouted.remove(message.id()) && unrouted.isEmpty()) {
-            unroutedByRecipient.remove(message.recipient());
         }
     }
 
@@ -378,7 +355,7 @@ public final class DeliveryTracker {
     }
 
     private void finish(OutboundState message) {
-        routed(message);
+        unrouted.remove(message);
         inFlight.remove(message.id());
         setPath(message, null);
     }
