@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sim",
         mixinStandardHelpOptions = true,
-        subcommands = GossipSimCommand.class,
+        subcommands = {GossipSimCommand.class, OfflineSimCommand.class},
         description = {
             "Simulates a network of real ToM engines on an in-memory network with virtual time: random messages "
                     + "between random nodes, with loss and relays, then reports what was delivered.",
             "Hub nodes (a tenth of them, at least 2) have a session with everyone; other pairs have a direct "
                     + "session with probability 1 - RELAY_FRACTION.",
-            "'tom sim gossip' simulates the discovery overlay alone, at up to tens of thousands of nodes."
+            "'tom sim gossip' simulates the discovery overlay alone, at up to tens of thousands of nodes; "
+                    + "'tom sim offline' measures offline delivery with durable nodes that come and go."
         })
 public final class SimCommand implements Callable<Integer> {
     @Spec

@@ -1,0 +1,45 @@
+package org.tomprotocol.lab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.testkit.sim.OfflineResult;
+import org.tomprotocol.testkit.sim.OfflineSettings;
+import org.tomprotocol.testkit.sim.OfflineSimulation;
+
+/**
+ * Offline delivery on real engines with durable nodes that come and go (the test kit's simulator, run here where
+ * the engine and the crypto suite are on the path). Virtual time throughout; no wall-clock assertion.
+ */
+class OfflineSimulationTest {
+    @Test
+    void withAThirdOfTheNodesOfflineEveryMessageWhoseEndsMetIsDeliveredOnceSoonAfterTheRecipientReturns() {
+        OfflineResult result = OfflineSimulation.run(OfflineSettings.of(12, 100, 0.3, 30, 2, 0, 7));
+
+        assertThat(result.sent()).isEqualTo(100);
+        assertThat(result.duplicatesToApp()).isZero();
+        assertThat(result.bytesLeftAfter24h()).isZero();
+        assertThat(result.recipientOfflineAtSend()).as("the churn took recipients away").isPositive();
+        assertThat(result.restarts()).isPositive();
+        assertThat(result.restartsRejoined()).as("the peer book alone brings a node back").isEqualTo(result.restarts());
+        assertThat(result.reachableButUndelivered() - result.undeliveredSenderAway())
+                .as("undelivered although sender and recipient were online together").isZero();
+        assertThat(result.deliveredWithin24h()).isEqualTo(result.delivered());
+        // rounds back off up to 10 min: a median this low means the return itself started delivery
+        assertThat(result.afterBothOnlineP50Millis()).as("delivered within seconds of both ends being up")
+                .isLessThan(30_000);
+        assertThat(result.replicasMax()).as("only the sender holds a message: no backup yet").isEqualTo(1);
+    }
+
+    @Test
+    void messagesToARecipientThatNeverReturnsFailAtTheEndOfTheirLifetimeAndLeaveNothingStored() {
+        OfflineResult result = OfflineSimulation.run(OfflineSettings.of(6, 30, 0, 30, 1, 0, 3).withNeverReturning(1));
+
+        assertThat(result.toNeverReturning()).as("some messages went to the node that left").isPositive();
+        assertThat(result.expired()).isEqualTo(result.toNeverReturning());
+        assertThat(result.failedAtLifetimeEnd()).as("their senders, up all along, saw them fail at 24 h")
+                .isEqualTo(result.toNeverReturning());
+        assertThat(result.delivered()).isEqualTo(result.sent() - result.toNeverReturning());
+        assertThat(result.bytesLeftAfter24h()).isZero();
+    }
+}
