@@ -166,6 +166,8 @@ final class NodeFacade implements TomNode, NodeEvents {
 
     @Override
     public void addPeer(PeerAddress peer) {
+        // kept at once, like the bootstrap peers: a node stopped before its next peer-book write still rejoins
+        parts.durable().peers(List.of(peer), clock().millis());
         NodeAgent agent = parts.agent();
         agent.offerControl(() -> {
             parts.engine().addPeer(peer.id(), peer.addresses(), agent.now());

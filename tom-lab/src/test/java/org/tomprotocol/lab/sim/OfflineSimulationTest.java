@@ -14,9 +14,9 @@ import org.tomprotocol.testkit.sim.OfflineSimulation;
 class OfflineSimulationTest {
     @Test
     void withAThirdOfTheNodesOfflineEveryMessageWhoseEndsMetIsDeliveredOnceSoonAfterTheRecipientReturns() {
-        OfflineResult result = OfflineSimulation.run(OfflineSettings.of(12, 100, 0.3, 30, 2, 0, 7));
+        OfflineResult result = OfflineSimulation.run(OfflineSettings.of(8, 60, 0.3, 30, 1, 0, 7));
 
-        assertThat(result.sent()).isEqualTo(100);
+        assertThat(result.sent()).isEqualTo(60);
         assertThat(result.duplicatesToApp()).isZero();
         assertThat(result.bytesLeftAfter24h()).isZero();
         assertThat(result.recipientOfflineAtSend()).as("the churn took recipients away").isPositive();

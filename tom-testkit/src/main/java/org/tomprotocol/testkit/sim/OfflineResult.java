@@ -26,7 +26,7 @@ package org.tomprotocol.testkit.sim;
  * @param bytesLeftAfter24h             bytes of message state (outbox, delivered ids) in every store after a
  *                                      purge 25 h after the last send (must be 0)
  * @param peerBookBytes                 bytes of peer books left then: the peers known in the last 24 h, not messages
- * @param restarts                      nodes started again on their data directory
+ * @param restarts                      nodes started again on their data directory that stayed up for the 10 s check
  * @param restartsRejoined              of those, how many had a session to a hub 10 s later, from their peer book alone
  * @param virtualMillis                 virtual time simulated
  * @param wallMillis                    real time the run took

@@ -140,7 +140,13 @@ public final class OfflineSimulation {
         long now = runtime.nowMillis();
         nodes.restart(node);
         presence.up(node, now);
-        schedule(now + REJOIN_CHECK.toMillis(), () -> tally.restarted(nodes.reachesAHub(node)));
+        long check = now + REJOIN_CHECK.toMillis();
+        schedule(check, () -> {
+            // a node that left again before the check says nothing about rejoining: it is not counted
+            if (presence.onlineThroughout(node, now, check)) {
+                tally.restarted(nodes.reachesAHub(node));
+            }
+        });
         long next = now + onlinePeriod();
         if (next < churnUntil) {
             schedule(next, () -> leave(node, true));

@@ -31,6 +31,16 @@ final class Presence {
         return false;
     }
 
+    /** Whether the node stayed online from {@code from} to {@code to}, both included. */
+    boolean onlineThroughout(int node, long from, long to) {
+        for (long[] interval : intervals.get(node)) {
+            if (interval[0] <= from && to < interval[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first instant in [from, to) at which the node is online, or -1. */
     long firstOnline(int node, long from, long to) {
         for (long[] interval : intervals.get(node)) {
