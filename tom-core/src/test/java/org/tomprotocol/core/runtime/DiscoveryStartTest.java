@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.api.MessageStatus;
-import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
-import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
-import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * How a node starts its discovery. The discovery is created while the node starts: what its provider refuses (a
@@ -118,52 +112,6 @@ class DiscoveryStartTest {
         @Override
         public Discovery create(DiscoveryContext context) {
             return creation.get();
-        }
-    }
-
-    /** Does nothing but note when it started and run its timer as told. */
-    private record IdleDiscovery(AtomicReference<Long> startedAt, LongUnaryOperator timer) implements Discovery {
-        IdleDiscovery(AtomicReference<Long> startedAt) {
-            this(startedAt, now -> Long.MAX_VALUE);
-        }
-
-        @Override
-        public void start(long nowMillis) {
-            startedAt.set(nowMillis);
-        }
-
-        @Override
-        public void join(Collection<PeerAddress> peers, long nowMillis) {
-        }
-
-        @Override
-        public void onFrame(NodeId from, byte[] frame, long nowMillis) {
-        }
-
-        @Override
-        public void onConnected(NodeId peer, long nowMillis) {
-        }
-
-        @Override
-        public void onDisconnected(NodeId peer, long nowMillis) {
-        }
-
-        @Override
-        public void onValidated(long ticket, Validation verdict, long nowMillis) {
-        }
-
-        @Override
-        public void broadcast(byte[] payload, long nowMillis) {
-        }
-
-        @Override
-        public long onTimer(long nowMillis) {
-            return timer.applyAsLong(nowMillis);
-        }
-
-        @Override
-        public Set<NodeId> neighbors() {
-            return Set.of();
         }
     }
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeFailure;
-import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
-import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.spi.discovery.Discovery;
 import org.tomprotocol.spi.discovery.DiscoveryContext;
 import org.tomprotocol.spi.discovery.DiscoveryProvider;
-import org.tomprotocol.spi.discovery.Validation;
 
 /**
  * An {@link Error} on one of a node's threads is never swallowed: the node publishes a {@link NodeFailure},
@@ -88,44 +83,10 @@ class NodeFailureTest {
 
         @Override
         public Discovery create(DiscoveryContext context) {
-            return new Discovery() {
+            return new IdleDiscovery() {
                 @Override
                 public void start(long nowMillis) {
                     throw new OutOfMemoryError("simulated");
-                }
-
-                @Override
-                public void join(Collection<PeerAddress> peers, long nowMillis) {
-                }
-
-                @Override
-                public void onFrame(NodeId from, byte[] frame, long nowMillis) {
-                }
-
-                @Override
-                public void onConnected(NodeId peer, long nowMillis) {
-                }
-
-                @Override
-                public void onDisconnected(NodeId peer, long nowMillis) {
-                }
-
-                @Override
-                public void onValidated(long ticket, Validation verdict, long nowMillis) {
-                }
-
-                @Override
-                public void broadcast(byte[] payload, long nowMillis) {
-                }
-
-                @Override
-                public long onTimer(long nowMillis) {
-                    return Long.MAX_VALUE;
-                }
-
-                @Override
-                public Set<NodeId> neighbors() {
-                    return Set.of();
                 }
             };
         }
