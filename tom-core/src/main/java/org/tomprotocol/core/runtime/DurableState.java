@@ -115,12 +115,18 @@ final class DurableState implements AutoCloseable {
 
     /** Keeps the peers known now, with their addresses, for a day. */
     void peers(List<PeerAddress> peers, long now) {
+        if (peers.isEmpty()) {
+            return;
+        }
+        // the whole book in one batch: one flush a minute, not one per peer
         inBackground("keep the peer book", () -> {
+            Store.Batch book = store.batch();
             for (PeerAddress peer : peers) {
                 String addresses = String.join("\n", peer.addresses().stream().map(TransportAddress::toString).toList());
-                store.put(PEERS, peer.id().toHex(), addresses.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                book.put(PEERS, peer.id().toHex(), addresses.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         expiry(now));
             }
+            book.commit();
         });
     }
 
