@@ -2,8 +2,8 @@ package org.tomprotocol.api;
 
 /**
  * Where an outbound message stands. Statuses only move forward along
- * {@code PENDING → SENT → RELAYED → DELIVERED → READ}; {@code FAILED} ends a message that was never
- * delivered. A message is {@link #DELIVERED} only when its final recipient's signed acknowledgement came
+ * {@code PENDING → SENT → RELAYED → BACKED_UP → DELIVERED → READ} (a step may be skipped);
+ * {@code FAILED} ends a message that was never delivered. A message is {@link #DELIVERED} only when its final recipient's signed acknowledgement came
  * back (lock 1): a relay's acknowledgement gives {@link #RELAYED}, never more.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
@@ -14,6 +14,11 @@ public enum MessageStatus {
     SENT,
     /** A relay on the path confirmed it forwarded the message. */
     RELAYED,
+    /**
+     * Its recipient was out of reach, and copies of it (end-to-end encrypted, signed) are held by other nodes, which
+     * deliver it when the recipient comes back, within the message's 24 h, even if this node is gone by then.
+     */
+    BACKED_UP,
     /** The final recipient acknowledged it. */
     DELIVERED,
     /** The recipient's application marked it read. */

@@ -27,10 +27,11 @@ public final class NodeBuilder {
     public static final int DEFAULT_SEND_QUEUE_CAPACITY = 16_384;
     /**
      * The largest application payload a message can carry, in bytes: an envelope is at most 256 KiB on the wire,
-     * and tom-v1 writes the sealed payload's bytes as integers, twice, so a byte of ciphertext takes up to four
-     * (the derivation is a test of the engine). A larger {@code send} is refused at once.
+     * and tom-v1 writes the sealed payload's bytes as integers, twice, so a byte of ciphertext takes up to four; the
+     * message must also fit as a backup copy, which names its holders (the derivation is a test of the engine). A
+     * larger {@code send} is refused at once.
      */
-    public static final int MAX_PAYLOAD_BYTES = 65_307;
+    public static final int MAX_PAYLOAD_BYTES = 65_114;
     /** Default largest application payload, in bytes: the most a message can carry. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = MAX_PAYLOAD_BYTES;
 

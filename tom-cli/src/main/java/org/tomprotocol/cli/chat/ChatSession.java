@@ -120,6 +120,7 @@ final class ChatSession {
     private void mark(int number, MessageStatus status) {
         switch (status) {
             case RELAYED -> say("#" + number + " ✓ relayed");
+            case BACKED_UP -> say("#" + number + " ⧗ queued: held by other nodes until the recipient is back");
             case DELIVERED -> say("#" + number + " ✓✓ delivered");
             case READ -> say("#" + number + " ✓✓ read");
             case FAILED -> say("#" + number + " ✗ failed");

@@ -73,6 +73,13 @@ public final class EventLines {
             fields.put("since_first_message_ms", change.sinceFirstMessage().toMillis());
             fields.put("at_ms", change.at().toEpochMilli());
             emit("path_change", fields);
+        } else if (event instanceof org.tomprotocol.api.BackupEvent backup) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("kind", backup.kind().name().toLowerCase());
+            fields.put("id", backup.message().value());
+            fields.put("from", backup.sender().toHex());
+            fields.put("to", backup.recipient().toHex());
+            emit("backup", fields);
         } else if (event instanceof NodeFailure failure) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("component", failure.component());

@@ -25,13 +25,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tom send}: joins a running network with a short-lived node, sends one message and, with
- * {@code --wait-delivered}, exits 0 only once the final recipient acknowledged it.
+ * {@code tom send}: joins a running network with a short-lived node, sends one message and exits 0 once the message
+ * is safe without this node: delivered, or held by other nodes for a recipient out of reach (backed up). With
+ * {@code --wait-delivered}, only the final recipient's acknowledgement will do.
  */
 @Command(name = "send",
         mixinStandardHelpOptions = true,
-        description = "Sends one end-to-end encrypted message through a running network. Exit 0: delivered "
-                + "(with --wait-delivered) or handed to the network; 1: not delivered, with the reason; 2: usage error.")
+        description = "Sends one end-to-end encrypted message through a running network. Exit 0: delivered, or "
+                + "(without --wait-delivered) held by other nodes until the offline recipient comes back; 1: neither "
+                + "within the timeout, with the reason; 2: usage error.")
 public final class SendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -71,7 +73,17 @@ public final class SendCommand implements Callable<Integer> {
         try (TomNode node = options.builder(spec.commandLine().getErr()).start()) {
             FirstSession.await(node, deadline);
             OutboundMessage message = node.send(to, text.getBytes(StandardCharsets.UTF_8));
-            return waitDelivered ? awaitDelivery(message, deadline) : awaitHandOff(message, deadline);
+            if (!json) {
+                message.onStatusChange(change -> {
+                    if (change.current() == MessageStatus.BACKED_UP) {
+                        spec.commandLine().getErr().println("the recipient is offline: the message is held by other "
+                                + "nodes, which deliver it when it comes back (within 24 h)"
+                                + (waitDelivered ? "; waiting for delivery…" : ""));
+                        spec.commandLine().getErr().flush();
+                    }
+                });
+            }
+            return waitDelivered ? awaitDelivery(message, deadline) : awaitSafe(message, deadline);
         }
     }
 
@@ -91,16 +103,27 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private int awaitHandOff(OutboundMessage message, long deadline) throws InterruptedException {
-        while (message.status() == MessageStatus.PENDING && System.nanoTime() < deadline) {
+    /** Until the message no longer needs this short-lived node: delivered, or backed up by others. */
+    private int awaitSafe(OutboundMessage message, long deadline) throws InterruptedException {
+        while (!isSafe(message.status()) && message.status() != MessageStatus.FAILED && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        if (message.status() == MessageStatus.PENDING || message.status() == MessageStatus.FAILED) {
-            report(message, "failed", "the message could not be handed to the network", null);
+        MessageStatus status = message.status();
+        if (status == MessageStatus.FAILED) {
+            report(message, "failed", "the message could not be sent", null);
             return 1;
         }
-        report(message, message.status().name().toLowerCase(), null, null);
+        if (!isSafe(status)) {
+            report(message, "timeout", "neither delivered nor held by other nodes within " + timeoutSeconds
+                    + " s (last status: " + status.name().toLowerCase() + ")", null);
+            return 1;
+        }
+        report(message, status.name().toLowerCase(), null, null);
         return 0;
+    }
+
+    private static boolean isSafe(MessageStatus status) {
+        return status == MessageStatus.BACKED_UP || status.isDelivered();
     }
 
     private void report(OutboundMessage message, String outcome, String reason, Duration latency) {

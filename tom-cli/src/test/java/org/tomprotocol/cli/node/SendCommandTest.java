@@ -21,7 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
-/** {@code tom send} through a real QUIC node: exit 0 only once the recipient acknowledged, 1 with a reason, 2 for usage. */
+/**
+ * {@code tom send} through a real QUIC node: exit 0 only once the recipient acknowledged (or, without
+ * {@code --wait-delivered}, once other nodes hold the message), 1 with a reason, 2 for usage.
+ */
 class SendCommandTest {
     private static TomNode recipient;
     private static final List<String> received = new CopyOnWriteArrayList<>();
@@ -86,6 +89,30 @@ class SendCommandTest {
         JsonNode outcome = run.json();
         assertThat(outcome.get("outcome").asText()).isIn("timeout", "failed");
         assertThat(outcome.get("reason").asText()).isNotBlank();
+    }
+
+    @Test
+    void withoutWaitingItStillExitsZeroOnlyOnceTheMessageIsSafeHereDelivered() throws Exception {
+        Run run = send("--bootstrap", bootstrap(), "--json", recipient.id().toHex(), "safe");
+
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.json().get("outcome").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void withoutWaitingAMessageNeitherDeliveredNorHeldByOthersExitsOne() throws Exception {
+        NodeId gone;
+        try (TomNode node = Tom.node().transports("quic").listen("127.0.0.1:0").start()) {
+            gone = node.id();
+        }
+
+        // the only other node is the bootstrap: one copy at most, never the two that make a message backed up
+        Run run = send("--bootstrap", bootstrap(), "--timeout", "8", "--json", gone.toHex(), "nobody holds this");
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+        JsonNode outcome = run.json();
+        assertThat(outcome.get("outcome").asText()).isEqualTo("timeout");
+        assertThat(outcome.get("reason").asText()).contains("neither delivered nor held by other nodes");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.tomprotocol.spi.state.ExpiringMap;
 
 /**
  * The lifecycle of every message this node sends: attempts, reroutes, retries, and the monotonic status
- * {@code PENDING → SENT → RELAYED → DELIVERED → READ}, or {@code FAILED}.
+ * {@code PENDING → SENT → RELAYED → BACKED_UP → DELIVERED → READ}, or {@code FAILED}.
  *
  * <p>Lock 1: only {@link #onRecipientAck} can make a message delivered, and only when the acknowledgement
  * comes from the final recipient. A relay's acknowledgement gives {@code RELAYED}; a missing relay
@@ -26,7 +26,7 @@ import org.tomprotocol.spi.state.ExpiringMap;
  *
  * <p>Pure and single-threaded: time comes in as an argument, effects go out through {@link TrackerEffects}.
  */
-public final class DeliveryTracker {
+public final class DeliveryTracker implements MessageHolder {
     private final PathSelector paths;
     private final TrackerEffects effects;
     private final Map<MessageId, OutboundState> inFlight = new LinkedHashMap<>();
@@ -77,6 +77,9 @@ public final class DeliveryTracker {
                 : paths.choose(message.recipient(), message.failedRelays, now));
         if (message.path == null) {
             unrouted.add(message);
+            if (message.forcedPath() == null) {
+                effects.recipientUnreachable(message);
+            }
             if (message.reroutesLeft > 0) {
                 message.reroutesLeft--;
                 effects.schedule(TrackerTimer.ROUTE, message.id(), message.routeGeneration,
@@ -189,6 +192,14 @@ public final class DeliveryTracker {
         return true;
     }
 
+    /** Enough backup holders keep copies of {@code id}: its status becomes {@code BACKED_UP}. */
+    public void onBackedUp(MessageId id, long now) {
+        OutboundState message = inFlight.get(id);
+        if (message != null) {
+            advance(message, MessageStatus.BACKED_UP, now);
+        }
+    }
+
     /** The recipient's application read {@code id}; returns whether it matched a message of ours. */
     public boolean onRead(MessageId id, NodeId from, long readAt, long now) {
         OutboundState message = inFlight.get(id);
@@ -217,7 +228,7 @@ public final class DeliveryTracker {
             if (message.path == null) {
                 continue;
             }
-            if (peer.equals(message.path.firstRelay()) && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+            if (peer.equals(message.path.firstRelay()) && awaitsRelay(message)) {
                 viaPeer.add(message);
             } else if (message.path.isDirect() && message.recipient().equals(peer)) {
                 directToPeer.add(message);
@@ -242,6 +253,9 @@ public final class DeliveryTracker {
                 if (generation != message.attemptGeneration) {
                     return;
                 }
+                if (message.forcedPath() == null) {
+                    effects.recipientUnreachable(message);
+                }
                 if (message.retriesLeft > 0) {
                     message.retriesLeft--;
                     if (message.path != null && !message.path.isDirect()) {
@@ -265,7 +279,7 @@ public final class DeliveryTracker {
                     : DeliveryFailedException.Reason.NO_ROUTE, now);
             case RELAY_ACK -> {
                 if (generation == message.routeGeneration
-                        && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                        && awaitsRelay(message)) {
                     relayLost(message, now);
                     reroute(message, now);
                 }
@@ -332,12 +346,23 @@ public final class DeliveryTracker {
                 message.rounds.reset();
                 startRound(message, now);
             } else if (message.path == null
-                    || !message.path.isDirect() && message.status.ordinal() < MessageStatus.RELAYED.ordinal()) {
+                    || !message.path.isDirect() && awaitsRelay(message)) {
                 // not the relay's fault: it could not know the recipient either; a copy it forwards late is
                 // deduplicated by the recipient
                 route(message, now);
             }
         }
+    }
+
+    /**
+     * Whether no relay confirmed forwarding the message yet. A backed-up message's status says nothing of its relays,
+     * so its current transmission's own confirmation is what counts.
+     */
+    private static boolean awaitsRelay(OutboundState message) {
+        if (message.status == MessageStatus.BACKED_UP) {
+            return message.relayConfirmedGeneration != message.routeGeneration;
+        }
+        return message.status.ordinal() < MessageStatus.RELAYED.ordinal();
     }
 
     /** Fails every message in flight, e.g. when the node closes. */
@@ -370,8 +395,9 @@ public final class DeliveryTracker {
     }
 
     /** Messages in flight or awaiting a read receipt. */
+    @Override
     public int messagesHeld() {
-        return inFlight.size() + awaitingRead.size();
+        return inFlight.size() + awaitingRead.size() + unrouted.messagesHeld();
     }
 
     /** Forgets read-receipt bookkeeping older than 24 hours. */

@@ -8,7 +8,7 @@ import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.core.wire.MessageType;
 
 /** Everything the {@link NodeEngine} asks of the world: the runtime implements it at the edge. */
-public interface EngineEffects extends TrackerEffects, PeerListener {
+public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffects {
     /** Pass a verified envelope on to {@code nextHop} with its ttl decremented; report the outcome with {@link NodeEngine#onForwarded}. */
     void forward(VerifiedEnvelope envelope, NodeId nextHop);
 

@@ -7,6 +7,11 @@ import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.AckPayload;
+import org.tomprotocol.core.wire.BackupCopy;
+import org.tomprotocol.core.wire.BackupHeld;
+import org.tomprotocol.core.wire.BackupQuery;
+import org.tomprotocol.core.wire.DeliveryProofs;
+import org.tomprotocol.core.wire.SigningBytes;
 import org.tomprotocol.core.wire.DecodedEnvelope;
 import org.tomprotocol.core.wire.EncryptedPayloadCodec;
 import org.tomprotocol.core.wire.Envelope;
@@ -74,6 +79,12 @@ public final class InboundVerifier {
                 case Chat -> open(decoded, hop);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
+                case BackupStore, BackupReplicate -> backupCopy(decoded, hop);
+                case BackupReplicateAck -> backup(decoded, hop,
+                        () -> new BackupInput.Held(BackupHeld.decode(envelope.payload())));
+                case BackupConfirmDelivery -> backup(decoded, hop, () -> proofs(envelope));
+                case BackupQuery -> backup(decoded, hop,
+                        () -> new BackupInput.Query(BackupQuery.decode(envelope.payload()).recipient()));
                 default -> new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, null), null);
             };
         } catch (WireException e) {
@@ -83,6 +94,62 @@ public final class InboundVerifier {
 
     private interface WireSupplier {
         VerifiedEnvelope get() throws WireException;
+    }
+
+    private interface BackupParser {
+        BackupInput parse() throws WireException;
+    }
+
+    private static Result backup(DecodedEnvelope decoded, NodeId hop, BackupParser parser) throws WireException {
+        if (decoded.envelope().encrypted()) {
+            return Result.rejected("encrypted-backup-frame");
+        }
+        BackupInput input = parser.parse();
+        return input == null ? Result.rejected("forged-delivery-proof")
+                : new Result(new VerifiedEnvelope(decoded, hop, input), null);
+    }
+
+    /**
+     * A copy is held only if its sender really signed the message: a holder can be handed nothing it could not
+     * deliver, and a sender's copies come from that sender ({@code BackupStore}) or from a holder
+     * ({@code BackupReplicate}).
+     */
+    private Result backupCopy(DecodedEnvelope decoded, NodeId hop) throws WireException {
+        Envelope envelope = decoded.envelope();
+        if (envelope.encrypted()) {
+            return Result.rejected("encrypted-backup-frame");
+        }
+        BackupCopy copy = BackupCopy.decode(envelope.payload());
+        if (envelope.type() == MessageType.BackupStore && !envelope.from().equals(copy.sender())) {
+            return Result.rejected("backup-store-not-from-sender");
+        }
+        Envelope message = copy.message();
+        SigningBytes signing = EnvelopeCodec.signingBytes(message);
+        if (!crypto.verify(copy.sender(), signing.bytes(), copy.signature())) {
+            return Result.rejected("backup-bad-signature");
+        }
+        return new Result(new VerifiedEnvelope(decoded, hop,
+                new BackupInput.Copy(copy, EnvelopeCodec.encode(message, signing))), null);
+    }
+
+    /** Every proof must be a recipient's acknowledgement it signed; one that is not refuses the whole frame. */
+    private BackupInput proofs(Envelope envelope) throws WireException {
+        List<BackupInput.DeliveryProof> proofs = new java.util.ArrayList<>();
+        for (byte[] wire : DeliveryProofs.decode(envelope.payload()).acknowledgements()) {
+            DecodedEnvelope ack = EnvelopeCodec.decode(wire);
+            Envelope acknowledgement = ack.envelope();
+            if (acknowledgement.type() != MessageType.Ack || acknowledgement.encrypted() || !acknowledgement.isSigned()
+                    || !crypto.verify(acknowledgement.from(), ack.signingBytes().bytes(), acknowledgement.signature())) {
+                return null;
+            }
+            AckPayload payload = AckPayload.decode(acknowledgement.payload());
+            if (payload.type() != AckType.RecipientReceived) {
+                return null;
+            }
+            proofs.add(new BackupInput.DeliveryProof(payload.originalMessageId(), acknowledgement.from(),
+                    acknowledgement.to(), wire));
+        }
+        return new BackupInput.Proofs(proofs);
     }
 
     private static Result receipt(Envelope envelope, WireSupplier parse) throws WireException {
@@ -127,7 +194,10 @@ public final class InboundVerifier {
 
     /** Whether {@code type} is handled by this engine version (others are rejected and counted). */
     static boolean isSupported(MessageType type) {
-        return type == MessageType.Chat || type == MessageType.Ack || type == MessageType.ReadReceipt
-                || type == MessageType.Heartbeat || type == MessageType.Rendezvous;
+        return switch (type) {
+            case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
+                 BackupConfirmDelivery, BackupQuery -> true;
+            default -> false;
+        };
     }
 }

@@ -22,7 +22,7 @@ import org.tomprotocol.spi.discovery.Validation;
  * table. Pure and single-threaded — every input carries the time, every output is an {@link EngineEffects}
  * call — so the same code runs on the node's agent thread and in deterministic simulations.
  */
-public final class NodeEngine {
+public final class NodeEngine implements MessageHolder {
     private static final System.Logger LOG = System.getLogger(NodeEngine.class.getName());
 
     private final NodeId local;
@@ -35,6 +35,7 @@ public final class NodeEngine {
     private final Introductions introductions;
     private final DirectAttempts directAttempts = new DirectAttempts();
     private final JoinRetries joinRetries = new JoinRetries();
+    private final VirusBackup backup;
 
     public NodeEngine(NodeId local, EngineEffects effects) {
         this.local = local;
@@ -45,6 +46,7 @@ public final class NodeEngine {
         this.pathMonitor = new PathMonitor(effects::pathChanged);
         this.introductions = new Introductions(peers);
         this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
+        this.backup = new VirusBackup(local, peers, tracker, effects);
     }
 
     /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
@@ -64,7 +66,15 @@ public final class NodeEngine {
         public void statusChanged(MessageId id, org.tomprotocol.api.MessageStatus previous,
                                   org.tomprotocol.api.MessageStatus current, long now,
                                   org.tomprotocol.api.DeliveryFailedException.Reason failure) {
+            if (current == org.tomprotocol.api.MessageStatus.FAILED) {
+                backup.ended(id);
+            }
             effects.statusChanged(id, previous, current, now, failure);
+        }
+
+        @Override
+        public void recipientUnreachable(OutboundState message) {
+            backup.needed(message, effectsNow);
         }
 
         @Override
@@ -161,8 +171,10 @@ public final class NodeEngine {
                 // overloaded node must not make honest senders pay for its own slowness
                 effects.count("duplicates");
                 acknowledge(again.envelope(), AckType.RecipientReceived, Paths.reversed(envelope.via()));
+                backup.proveToHolder(again.envelope());
             }
-            case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), now);
+            case Routing.Acknowledged acknowledged -> onAck(acknowledged.ack(), acknowledged.from(), verified, now);
+            case Routing.Backup input -> backup.onInput(verified, input.input(), now);
             case Routing.Read read -> {
                 ReadReceiptPayload receipt = read.envelope().readReceipt();
                 if (!tracker.onRead(receipt.originalMessageId(), envelope.from(), read.readAt(), now)) {
@@ -232,17 +244,28 @@ public final class NodeEngine {
         effects.count("delivered-to-app");
         effects.deliver(new InboundMessage(envelope.id(), envelope.from(), Instant.ofEpochMilli(envelope.timestamp()),
                 Instant.ofEpochMilli(now), verified.plaintext(), envelope.encrypted(), envelope.via().size()),
-                () -> acknowledge(verified, AckType.RecipientReceived, Paths.reversed(envelope.via())));
+                () -> {
+                    acknowledge(verified, AckType.RecipientReceived, Paths.reversed(envelope.via()));
+                    backup.proveToHolder(verified);
+                });
     }
 
-    private void onAck(AckPayload ack, NodeId from, long now) {
+    private void onAck(AckPayload ack, NodeId from, VerifiedEnvelope verified, long now) {
         if (ack.type() == AckType.RelayForwarded) {
             if (!tracker.onRelayAck(ack.originalMessageId(), from, now)) {
                 effects.count("unmatched-relay-ack");
             }
-        } else if (!tracker.onRecipientAck(ack.originalMessageId(), from, now)) {
+        } else if (tracker.onRecipientAck(ack.originalMessageId(), from, now)) {
+            backup.deliveredOwn(ack.originalMessageId(), verified);
+        } else {
             effects.count("unmatched-ack");
         }
+    }
+
+
+    /** A copy this node held before it restarted (from its store). */
+    public void restoreCopy(org.tomprotocol.core.wire.BackupCopy copy, long now) {
+        backup.restore(copy, now);
     }
 
     /** The envelope passed on by {@link EngineEffects#forward} was handed to the next hop, or not. */
@@ -290,6 +313,7 @@ public final class NodeEngine {
      *         spread, and no fault of the neighbour that passed it on)
      */
     public Validation onAnnounce(PeerAnnounce announce, long now) {
+        effectsNow = now;
         NodeId node = announce.nodeId();
         if (node.equals(local)) {
             return Validation.IGNORE;
@@ -315,6 +339,7 @@ public final class NodeEngine {
         PeerRecord record = fresh ? peers.heard(node, now) : peers.get(node);
         if (fresh) {
             tracker.onPeerReachable(node, now);
+            backup.peerReachable(node, now);
         }
         if (record != null) {
             record.announceTimestamp = announce.timestamp();
@@ -347,6 +372,7 @@ public final class NodeEngine {
         directAttempts.sessionUp(peer);
         joinRetries.reached(peer);
         tracker.onPeerReachable(peer, now);
+        backup.sessionUp(peer, now);
     }
 
     public void onSessionDown(NodeId peer, long now) {
@@ -370,16 +396,32 @@ public final class NodeEngine {
         })) {
             attemptDirect(attempt);
         }
+        backup.deliverDue(now);
     }
 
-    /** Periodic purge of expired cache entries. */
-    /** What the engine still holds of messages (in flight, awaiting a read receipt, remembered against replay). */
+    /**
+     * What the engine still holds of messages (in flight, awaiting a read receipt, remembered against replay, copies
+     * held for others and where its own copies are).
+     */
+    @Override
     public int messagesHeld() {
-        return tracker.messagesHeld() + router.messagesRemembered();
+        return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld();
     }
 
+    /** Copies of other nodes' messages this node holds (their messages not yet proven delivered). */
+    public int backupCopiesHeld(org.tomprotocol.api.MessageId id) {
+        return backup.holdsCopyOf(id) ? 1 : 0;
+    }
+
+    /** Bytes of other nodes' messages this node holds for their recipients. */
+    public long backupBytesHeld() {
+        return backup.bytesHeld();
+    }
+
+    /** Periodic purge of expired entries, and upkeep of the copies held for others. */
     public void onPurgeTick(long now) {
         router.purge(now);
         tracker.purge(now);
+        backup.maintain(now);
     }
 }

@@ -11,6 +11,8 @@ import org.tomprotocol.api.TransportAddress;
 public final class PeerRecord {
     private final NodeId id;
     long lastSeen;
+    /** Since when the peer has been heard without going offline in between: how long it has stayed up. */
+    long onlineSince;
     PeerState state;
     boolean session;
     long lastSentTo;
@@ -27,6 +29,7 @@ public final class PeerRecord {
     PeerRecord(NodeId id, long now) {
         this.id = id;
         this.lastSeen = now;
+        this.onlineSince = now;
         this.lastSentTo = now;
         this.state = PeerState.DISCOVERED;
     }
@@ -69,6 +72,11 @@ public final class PeerRecord {
 
     public List<TransportAddress> addresses() {
         return List.copyOf(addresses);
+    }
+
+    /** Since when the peer has stayed up, as this node saw it. */
+    public long onlineSince() {
+        return onlineSince;
     }
 
     /** Whether it was heard from recently enough to carry traffic. */

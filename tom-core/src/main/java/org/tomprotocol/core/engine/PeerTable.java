@@ -64,6 +64,9 @@ public final class PeerTable {
             return peer;
         }
         peer.lastSeen = Math.max(peer.lastSeen, now);
+        if (peer.state == PeerState.OFFLINE) {
+            peer.onlineSince = now;
+        }
         if (peer.state != PeerState.ONLINE) {
             peer.state = PeerState.ONLINE;
             listener.peerStateChanged(id, PeerState.ONLINE, now);

@@ -99,4 +99,32 @@ public final class ProtocolConstants {
     public static final long ANNOUNCE_INTERVAL_MS = Duration.ofSeconds(10).toMillis();
     /** Oldest announce accepted. */
     public static final long ANNOUNCE_MAX_AGE_MS = Duration.ofHours(1).toMillis();
+
+    /** Holders a message's copies are kept on while it is alive (Gen-2's MAX_REPLICAS): never a single copy. */
+    public static final int BACKUP_HOLDERS = 5;
+    /** Holders that must have confirmed their copy before the sender reports {@code BACKED_UP}. */
+    public static final int BACKUP_HOLDERS_CONFIRMED = 2;
+    /** Time a node asked to hold a copy may take to answer before another is asked. */
+    public static final long BACKUP_ANSWER_TIMEOUT_MS = Duration.ofSeconds(10).toMillis();
+    /**
+     * Delay between the holders of one message delivering it to a recipient that came back: the first live holder at
+     * once, the next one this much later, and so on, each only if no proof of delivery came meanwhile.
+     */
+    public static final long BACKUP_STAGGER_MS = Duration.ofSeconds(1).toMillis();
+    /** The same delay, between holders answering the recipient's own query: it is up and waiting for them. */
+    public static final long BACKUP_QUERY_STAGGER_MS = 250;
+    /** Time a holder waits for the proof of a delivery before offering the copy again to a recipient still in reach. */
+    public static final long BACKUP_REOFFER_MS = Duration.ofSeconds(30).toMillis();
+    /** One backup query per recipient per this interval is answered (Gen-2's QUERY_DEBOUNCE). */
+    public static final long BACKUP_QUERY_INTERVAL_MS = Duration.ofSeconds(5).toMillis();
+    /** A node asks a peer what waits for it at most once per this interval, when a session to it opens. */
+    public static final long BACKUP_QUERY_REPEAT_MS = Duration.ofHours(1).toMillis();
+    /** Copies a node holds for others at most (Gen-2: 10 000). */
+    public static final int BACKUP_MAX_COPIES = 10_000;
+    /** Bytes of copies a node holds for others at most. */
+    public static final long BACKUP_MAX_BYTES = 256L * 1024 * 1024;
+    /** Copies a node holds for one sender at most: one sender cannot take a holder's whole room. */
+    public static final int BACKUP_MAX_COPIES_PER_SENDER = 500;
+    /** Bytes of copies a node holds for one sender at most. */
+    public static final long BACKUP_MAX_BYTES_PER_SENDER = 16L * 1024 * 1024;
 }

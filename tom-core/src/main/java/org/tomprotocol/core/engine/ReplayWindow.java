@@ -19,7 +19,7 @@ import org.tomprotocol.api.NodeId;
  * Only a flood of hundreds of thousands of distinct valid messages a day can raise the floor; the floor is
  * counted, never silent. Pure and single-threaded.
  */
-final class ReplayWindow {
+final class ReplayWindow implements MessageHolder {
     /** What {@link #admit} found. */
     enum Verdict {
         /** Never seen: deliver it. */
@@ -77,7 +77,8 @@ final class ReplayWindow {
     }
 
     /** Messages remembered. */
-    int size() {
+    @Override
+    public int messagesHeld() {
         return size;
     }
 

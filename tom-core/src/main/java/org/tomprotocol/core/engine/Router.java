@@ -15,7 +15,7 @@ import org.tomprotocol.spi.state.ExpiringSet;
  * refuse it. There is no open relay: an envelope for another node that does not name this node in
  * {@code via} is refused. Pure and single-threaded; all caches are bounded.
  */
-public final class Router {
+public final class Router implements MessageHolder {
     private final NodeId local;
     private final ReplayWindow delivered = new ReplayWindow(ProtocolConstants.REPLAY_WINDOW_CAPACITY);
     private final ExpiringSet<AckKey> acknowledgements =
@@ -26,6 +26,9 @@ public final class Router {
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
+    /** Recipients that asked for their backed-up messages lately: one query per recipient per interval. */
+    private final ExpiringSet<NodeId> backupQueries =
+            new ExpiringSet<>(ProtocolConstants.BACKUP_QUERY_INTERVAL_MS, 10_000);
     private final IntroducerLimits introducers = new IntroducerLimits();
     /** How many copies of each recently repeated message came after the first. */
     private final ExpiringMap<DedupKey, int[]> repeats =
@@ -93,6 +96,20 @@ public final class Router {
             case Heartbeat -> {
                 return new Routing.KeepAlive(envelope.from());
             }
+            case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
+                return new Routing.Backup(verified, verified.backup());
+            }
+            case BackupQuery -> {
+                // only the recipient may learn what waits for it
+                BackupInput.Query query = (BackupInput.Query) verified.backup();
+                if (!query.recipient().equals(envelope.from())) {
+                    return new Routing.Reject("backup-query-for-another");
+                }
+                if (!backupQueries.add(envelope.from(), now)) {
+                    return new Routing.Reject("backup-query-too-soon");
+                }
+                return new Routing.Backup(verified, query);
+            }
             case Rendezvous -> {
                 // only a neighbour may ask for probes and dials, each at a bounded rate, and each peer is punched
                 // towards at most once a second, so this node cannot be turned into a packet cannon
@@ -159,8 +176,9 @@ public final class Router {
     }
 
     /** What this router still remembers of messages (delivered, repeated, acknowledged, nonces): 0 after 24 h. */
-    public int messagesRemembered() {
-        return delivered.size() + repeats.size() + acknowledgements.size() + nonces.size();
+    @Override
+    public int messagesHeld() {
+        return delivered.messagesHeld() + repeats.size() + acknowledgements.size() + nonces.size();
     }
 
     public void purge(long now) {
@@ -168,5 +186,6 @@ public final class Router {
         repeats.purge(now);
         acknowledgements.purge(now);
         nonces.purge(now);
+        backupQueries.purge(now);
     }
 }

@@ -25,6 +25,10 @@ public sealed interface Routing {
     record Introduced(NodeId introducer, org.tomprotocol.core.wire.RendezvousPayload rendezvous) implements Routing {
     }
 
+    /** A backup frame for this node (a copy to hold, a holder's answer, proofs of delivery, a query). */
+    record Backup(VerifiedEnvelope envelope, BackupInput input) implements Routing {
+    }
+
     /** Only a sign of life. */
     record KeepAlive(NodeId from) implements Routing {
     }
@@ -41,7 +45,8 @@ public sealed interface Routing {
          * types of a newer version) can come from an honest node under load, and must never make it pay.
          */
         private static final java.util.Set<String> MISBEHAVIOUR = java.util.Set.of("too-many-relays",
-                "routing-loop", "not-addressed-here", "indirect-rendezvous", "replayed-message", "replayed-nonce");
+                "routing-loop", "not-addressed-here", "indirect-rendezvous", "replayed-message", "replayed-nonce",
+                "backup-query-for-another", "backup-proof-mismatch");
 
         /** Whether only a misbehaving neighbour could have caused this refusal. */
         public boolean provesMisbehaviour() {

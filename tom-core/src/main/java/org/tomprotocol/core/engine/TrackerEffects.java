@@ -14,6 +14,13 @@ public interface TrackerEffects {
     void statusChanged(MessageId id, MessageStatus previous, MessageStatus current, long now,
                        DeliveryFailedException.Reason failure);
 
+    /**
+     * {@code message}'s recipient is out of reach for now (no path, or an attempt went unacknowledged): copies of it
+     * may be placed on backup holders.
+     */
+    default void recipientUnreachable(OutboundState message) {
+    }
+
     /** A direct transmission to {@code peer} went unacknowledged; the session to it may be a zombie. */
     default void directPathFailed(NodeId peer) {
     }

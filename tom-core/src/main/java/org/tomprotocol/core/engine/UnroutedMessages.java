@@ -13,7 +13,7 @@ import org.tomprotocol.api.NodeId;
  * or sent through a relay that has not confirmed forwarding. {@link DeliveryTracker#onPeerReachable} takes them
  * when their recipient is seen. Single-threaded.
  */
-final class UnroutedMessages {
+final class UnroutedMessages implements MessageHolder {
     private final Map<NodeId, Set<MessageId>> byRecipient = new HashMap<>();
 
     void add(OutboundState message) {
@@ -25,6 +25,15 @@ final class UnroutedMessages {
         if (unrouted != null && unrouted.remove(message.id()) && unrouted.isEmpty()) {
             byRecipient.remove(message.recipient());
         }
+    }
+
+    @Override
+    public int messagesHeld() {
+        int held = 0;
+        for (Set<MessageId> unrouted : byRecipient.values()) {
+            held += unrouted.size();
+        }
+        return held;
     }
 
     /** The messages to {@code recipient}, which are no longer listed. */

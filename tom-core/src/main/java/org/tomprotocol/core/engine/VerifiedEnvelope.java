@@ -21,6 +21,7 @@ public final class VerifiedEnvelope {
     private final ReadReceiptPayload readReceipt;
     private final PreparedFrame acknowledgement;
     private final RendezvousPayload rendezvous;
+    private final BackupInput backup;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
@@ -29,7 +30,18 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement, RendezvousPayload rendezvous) {
+        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, rendezvous, null);
+    }
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, BackupInput backup) {
+        this(decoded, hop, null, null, null, null, null, null, backup);
+    }
+
+    private VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
+                             ReadReceiptPayload readReceipt, PreparedFrame acknowledgement,
+                             RendezvousPayload rendezvous, BackupInput backup) {
         this.rendezvous = rendezvous;
+        this.backup = backup;
         this.decoded = decoded;
         this.hop = hop;
         this.plaintext = plaintext;
@@ -79,6 +91,20 @@ public final class VerifiedEnvelope {
     /** The parsed payload of a rendezvous for this node, else {@code null}. */
     public RendezvousPayload rendezvous() {
         return rendezvous;
+    }
+
+    /** What a backup frame for this node carries, verified, else {@code null}. */
+    public BackupInput backup() {
+        return backup;
+    }
+
+    /**
+     * Whether this is a message for this node handed over by one of its backup holders: the sender's own envelope,
+     * sent direct ({@code via} empty), yet brought by another node.
+     */
+    public boolean fromBackupHolder() {
+        Envelope envelope = envelope();
+        return envelope.via().isEmpty() && !hop.equals(envelope.from());
     }
 
     /** The parsed payload of a read receipt for this node, else {@code null}. */

@@ -21,12 +21,14 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.core.engine.OutboundState;
 import org.tomprotocol.core.engine.ProtocolConstants;
+import org.tomprotocol.core.wire.BackupCopy;
 import org.tomprotocol.spi.store.Store;
 import org.tomprotocol.spi.store.StoreProvider;
 
 /**
  * What a node with a data directory and a store keeps across a restart: the outbox (every accepted message,
- * sealed, until it is delivered or its 24 h are over), the messages it delivered (so a copy that comes again
+ * sealed, until it is delivered or its 24 h are over), the copies it holds for other nodes' offline recipients
+ * (until delivered or expired), the messages it delivered (so a copy that comes again
  * after a restart is acknowledged, never delivered twice) and the peers it knew (so it rejoins without being told
  * a bootstrap peer again). Every entry expires with the message or the knowledge it holds: nothing outlives 24 h
  * (lock 2), and a store holds no plaintext. Without a store, nothing is kept: the node is in memory only.
@@ -38,6 +40,7 @@ final class DurableState implements AutoCloseable {
     static final String OUTBOX = "outbox";
     static final String DELIVERED = "delivered";
     static final String PEERS = "peers";
+    static final String BACKUPS = "backups";
     private static final System.Logger LOG = System.getLogger(DurableState.class.getName());
     private static final int FORMAT = 1;
 
@@ -113,6 +116,35 @@ final class DurableState implements AutoCloseable {
         store.put(DELIVERED, from.toHex() + "/" + id.value(), bytes.toByteArray(), expiry(timestamp));
     }
 
+    /**
+     * Keeps a copy held for another node until its message's 24 h are over, in the background; {@code done} learns
+     * whether it is durable.
+     */
+    void keepCopy(BackupCopy copy, java.util.function.Consumer<Boolean> done) {
+        background.execute(() -> {
+            boolean kept;
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(copy.sealedPayload().length + 512);
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    out.writeByte(FORMAT);
+                    out.write(copy.encode());
+                }
+                store.put(BACKUPS, copy.id().value(), bytes.toByteArray(), expiry(copy.timestamp()));
+                kept = true;
+            } catch (IOException | UncheckedIOException e) {
+                metrics.increment("store-errors");
+                LOG.log(Level.WARNING, "the node''s store could not keep a backup copy: {0}", e.getMessage());
+                kept = false;
+            }
+            done.accept(kept);
+        });
+    }
+
+    /** A copy held for another node is no longer needed. */
+    void dropCopy(MessageId id) {
+        inBackground("remove a backup copy", () -> store.remove(BACKUPS, id.value()));
+    }
+
     /** Keeps the peers known now, with their addresses, for a day. */
     void peers(List<PeerAddress> peers, long now) {
         if (peers.isEmpty()) {
@@ -136,8 +168,9 @@ final class DurableState implements AutoCloseable {
     }
 
     /** What a restarted node finds: its unfinished messages, the messages it delivered and the peers it knew. */
-    record Resumed(List<OutboundState> outbox, List<Delivered> delivered, List<PeerAddress> peers) {
-        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of());
+    record Resumed(List<OutboundState> outbox, List<Delivered> delivered, List<PeerAddress> peers,
+                   List<BackupCopy> copies) {
+        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of(), List.of());
     }
 
     /** A message delivered before the restart. */
@@ -152,6 +185,7 @@ final class DurableState implements AutoCloseable {
         List<OutboundState> outbox = new ArrayList<>();
         List<Delivered> delivered = new ArrayList<>();
         List<PeerAddress> peers = new ArrayList<>();
+        List<BackupCopy> copies = new ArrayList<>();
         try {
             for (String key : store.keys(OUTBOX, at)) {
                 Optional<byte[]> value = store.get(OUTBOX, key, at);
@@ -165,6 +199,12 @@ final class DurableState implements AutoCloseable {
                     delivered.add(deliveredEntry(value.get()));
                 }
             }
+            for (String key : store.keys(BACKUPS, at)) {
+                Optional<byte[]> value = store.get(BACKUPS, key, at);
+                if (value.isPresent()) {
+                    copies.add(copyEntry(value.get()));
+                }
+            }
             for (String key : store.keys(PEERS, at)) {
                 Optional<byte[]> value = store.get(PEERS, key, at);
                 if (value.isPresent()) {
@@ -174,7 +214,7 @@ final class DurableState implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the node's store could not be read: " + e.getMessage(), e);
         }
-        return new Resumed(outbox, delivered, peers);
+        return new Resumed(outbox, delivered, peers, copies);
     }
 
     private static OutboundState outboxEntry(String key, byte[] value) throws IOException {
@@ -184,6 +224,15 @@ final class DurableState implements AutoCloseable {
             long timestamp = in.readLong();
             byte[] sealed = in.readNBytes(in.readInt());
             return OutboundState.sealed(new MessageId(key), recipient, sealed, timestamp, null);
+        }
+    }
+
+    private static BackupCopy copyEntry(byte[] value) throws IOException {
+        checkFormat(value.length == 0 ? -1 : value[0] & 0xff);
+        try {
+            return BackupCopy.decode(java.util.Arrays.copyOfRange(value, 1, value.length));
+        } catch (org.tomprotocol.core.wire.WireException e) {
+            throw new IOException("a backup copy that does not decode: " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.tomprotocol.core.engine.NodeEngine;
 import org.tomprotocol.core.engine.OutboundState;
 import org.tomprotocol.core.engine.TrackerTimer;
 import org.tomprotocol.core.engine.VerifiedEnvelope;
+import org.tomprotocol.core.wire.BackupCopy;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.spi.transport.FrameChannel;
@@ -46,6 +47,7 @@ final class EffectExecutor implements EngineEffects {
     private NodeEngine engine;
 
     private boolean durable;
+    private DurableState state;
 
     EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
                    EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor,
@@ -89,6 +91,59 @@ final class EffectExecutor implements EngineEffects {
             sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
                     agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
         });
+    }
+
+    /**
+     * Signs the message once, as the direct envelope its recipient will get from a holder, and sends the copy to each
+     * target, on one worker task.
+     */
+    @Override
+    public void placeCopies(OutboundState message, List<NodeId> targets, List<NodeId> holders) {
+        long now = agent.now();
+        workers.execute(() -> {
+            byte[] sealed;
+            try {
+                sealed = message.sealedPayload(signer::seal);
+            } catch (org.tomprotocol.spi.crypto.CryptoException e) {
+                metrics.increment("seal-failed");
+                return;
+            }
+            Envelope direct = signer.signed(Envelope.unsigned(message.id(), local, message.recipient(), List.of(),
+                    MessageType.Chat, sealed, message.timestamp(), true));
+            byte[] copy = BackupCopy.of(direct, holders).encode();
+            for (NodeId target : targets) {
+                Envelope store = Envelope.unsigned(MessageId.random(), local, target, List.of(), MessageType.BackupStore,
+                        copy, now, false);
+                sendFrame(target, signer.signAndEncode(store)).whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        metrics.increment("control-send-failed");
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    public void keepCopy(BackupCopy copy, java.util.function.Consumer<Boolean> kept) {
+        if (!durable) {
+            kept.accept(true);
+            return;
+        }
+        state.keepCopy(copy, stored -> agent.offerControl(() -> kept.accept(stored)));
+    }
+
+    @Override
+    public void copyChanged(org.tomprotocol.api.BackupEvent.Kind kind, BackupCopy copy, long now) {
+        org.tomprotocol.api.BackupEvent event = new org.tomprotocol.api.BackupEvent(kind, copy.id(), copy.sender(),
+                copy.recipient(), Instant.ofEpochMilli(now));
+        callbacks.execute(() -> events.backup(event));
+    }
+
+    @Override
+    public void dropCopy(MessageId id) {
+        if (durable) {
+            state.dropCopy(id);
+        }
     }
 
     /** Re-encoding with one hop less is a splice of arrays: done here, with no trip through the workers. */
@@ -142,8 +197,9 @@ final class EffectExecutor implements EngineEffects {
     }
 
     /** The node keeps what it delivered in a store: acknowledgements wait for the store (see {@link #deliver}). */
-    void durable(boolean keepsDeliveries) {
-        this.durable = keepsDeliveries;
+    void durable(DurableState durableState) {
+        this.state = durableState;
+        this.durable = durableState.isDurable();
     }
 
     @Override

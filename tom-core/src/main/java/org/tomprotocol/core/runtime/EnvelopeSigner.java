@@ -36,6 +36,11 @@ final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer
         return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);
     }
 
+    /** {@code unsigned} with this node's signature. */
+    Envelope signed(Envelope unsigned) {
+        return unsigned.withSignature(sign(EnvelopeCodec.signingBytes(unsigned).bytes()));
+    }
+
     /** The wire form of a verified envelope passed on with one hop less; its signature still holds. */
     static byte[] forwarded(VerifiedEnvelope verified) {
         Envelope envelope = verified.envelope();

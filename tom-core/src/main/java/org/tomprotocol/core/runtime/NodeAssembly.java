@@ -117,7 +117,7 @@ public final class NodeAssembly {
         // opened first, as it may refuse the data directory; closed again (its file unlocked) if the start fails
         DurableState durable = DurableState.open(config.dataDir(),
                 registry.available(ProviderKind.STORE, StoreProvider.class), workers, metrics);
-        effects.durable(durable.isDurable());
+        effects.durable(durable);
         List<DiscoveryProvider> discoveries = registry.available(ProviderKind.DISCOVERY, DiscoveryProvider.class);
         Discovery created;
         try {
@@ -182,6 +182,9 @@ public final class NodeAssembly {
         for (DurableState.Delivered delivered : resumed.delivered()) {
             engine.rememberDelivered(delivered.from(), delivered.id(), delivered.timestamp());
         }
+        for (org.tomprotocol.core.wire.BackupCopy copy : resumed.copies()) {
+            engine.restoreCopy(copy, now);
+        }
         for (PeerAddress peer : resumed.peers()) {
             engine.addPeer(peer.id(), peer.addresses(), now);
         }
@@ -193,9 +196,9 @@ public final class NodeAssembly {
                 LOG.log(Level.WARNING, "a message kept from before the restart could not be resumed: too many in flight");
             }
         }
-        if (!resumed.outbox().isEmpty()) {
-            LOG.log(Level.INFO, "resumed {0} unfinished messages and {1} peers from the store",
-                    resumed.outbox().size(), resumed.peers().size());
+        if (!resumed.outbox().isEmpty() || !resumed.copies().isEmpty()) {
+            LOG.log(Level.INFO, "resumed {0} unfinished messages, {1} copies held for others and {2} peers from the store",
+                    resumed.outbox().size(), resumed.copies().size(), resumed.peers().size());
         }
     }
 
@@ -326,6 +329,11 @@ public final class NodeAssembly {
         @Override
         public void routed(org.tomprotocol.api.MessageId id, java.util.List<NodeId> relays) {
             target.routed(id, relays);
+        }
+
+        @Override
+        public void backup(org.tomprotocol.api.BackupEvent event) {
+            target.backup(event);
         }
 
         @Override

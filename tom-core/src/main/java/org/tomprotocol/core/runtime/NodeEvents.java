@@ -23,6 +23,9 @@ interface NodeEvents {
     /** The node hit an unrecoverable error (see {@link NodeHealth}). */
     void failed(org.tomprotocol.api.NodeFailure failure);
 
+    /** A copy held for another node was taken or let go. */
+    void backup(org.tomprotocol.api.BackupEvent event);
+
     /** A message went out through {@code relays} (empty: direct). */
     void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);
 }

@@ -33,7 +33,7 @@ import org.tomprotocol.core.engine.OutboundState;
  * The application's handle on a running node. Thread-safe; nothing here blocks on the network or waits for
  * the agent: sends are sealed on the worker pool and queued to the agent, with capacity checked up front.
  */
-final class NodeFacade implements TomNode, NodeEvents {
+final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engine.MessageHolder {
     private static final System.Logger LOG = System.getLogger(NodeFacade.class.getName());
     private static final int MAX_AWAITING_READ = 10_000;
 
@@ -270,8 +270,19 @@ final class NodeFacade implements TomNode, NodeEvents {
     }
 
     /** What this node still holds of messages, engine and handles together: 0 once every message is 24 h old. */
-    int messagesHeld() {
+    @Override
+    public int messagesHeld() {
         return handles.size() + awaitingRead.size() + parts.engine().messagesHeld();
+    }
+
+    /** Messages this node is still trying to deliver, resumed ones included (tests, diagnostics). */
+    int messagesInFlight() {
+        return parts.engine().tracker().inFlightCount();
+    }
+
+    /** Whether this node holds a copy of another node's message {@code id} for its recipient (tests, diagnostics). */
+    boolean holdsBackupOf(MessageId id) {
+        return parts.engine().backupCopiesHeld(id) > 0;
     }
 
     private static String reasonKey(DeliveryFailedException.Reason reason) {
@@ -304,6 +315,11 @@ final class NodeFacade implements TomNode, NodeEvents {
     @Override
     public void pathChanged(org.tomprotocol.api.PathChange change) {
         hub.publishEvent(change);
+    }
+
+    @Override
+    public void backup(org.tomprotocol.api.BackupEvent event) {
+        hub.publishEvent(event);
     }
 
     @Override

@@ -260,6 +260,25 @@ final class MsgpackReader {
         return cursor;
     }
 
+    /**
+     * One whole value of any type, returned as its encoded bytes (at most {@code maxBytes}), for a structure carried
+     * verbatim inside another: the caller decodes it strictly on its own.
+     */
+    byte[] rawValue(int maxBytes, String what) throws WireException {
+        int start = position();
+        next();
+        try {
+            unpacker.skipValue();
+        } catch (IOException | MessagePackException e) {
+            throw new WireException("malformed", what + ": " + e.getMessage());
+        }
+        if (position() - start > maxBytes) {
+            throw new WireException("too-large", what + " is " + (position() - start) + " bytes, at most " + maxBytes
+                    + " allowed");
+        }
+        return java.util.Arrays.copyOfRange(input, start, position());
+    }
+
     /** A byte array of exactly {@code length} bytes. */
     byte[] fixedBytes(int length, String what) throws WireException {
         byte[] value = bytes(length, what);

@@ -96,6 +96,16 @@ final class MsgpackWriter {
         return this;
     }
 
+    /** An encoded value written verbatim (a structure carried inside another without a second encoding). */
+    MsgpackWriter raw(byte[] encodedValue) {
+        try {
+            packer.writePayload(encodedValue);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Bytes written so far. */
     int size() {
         return (int) packer.getTotalWrittenBytes();

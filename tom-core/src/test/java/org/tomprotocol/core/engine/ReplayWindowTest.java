@@ -28,7 +28,7 @@ class ReplayWindowTest {
         assertThat(window.check(alice, MessageId.random(), sent)).isEqualTo(ReplayWindow.Verdict.NEW);
 
         window.purge(sent + ProtocolConstants.MAX_AGE_MS + 2 * 60_000);
-        assertThat(window.size()).as("gone once the envelope itself would be refused as expired").isZero();
+        assertThat(window.messagesHeld()).as("gone once the envelope itself would be refused as expired").isZero();
     }
 
     @Test
@@ -40,7 +40,7 @@ class ReplayWindowTest {
             window.remember(alice, ids[minute], minute * 60_000L + 5);
         }
 
-        assertThat(window.size()).isEqualTo(3);
+        assertThat(window.messagesHeld()).isEqualTo(3);
         assertThat(window.floor()).isEqualTo(60_000);
         assertThat(window.check(alice, ids[0], 5)).isEqualTo(ReplayWindow.Verdict.BELOW_FLOOR);
         assertThat(window.check(bob, MessageId.random(), 59_999)).isEqualTo(ReplayWindow.Verdict.BELOW_FLOOR);

@@ -159,10 +159,10 @@ class RouterTest {
         router.route(verified(chat, alice, new byte[] {1, 2, 3}), NOW + 1);
         AckPayload ack = new AckPayload(MessageId.random(), AckType.RecipientReceived);
         router.route(verified(envelope(MessageType.Ack, bob, local, List.of(), ack.encode(), NOW), alice, null), NOW);
-        assertThat(router.messagesRemembered()).isPositive();
+        assertThat(router.messagesHeld()).isPositive();
 
         router.purge(NOW + java.time.Duration.ofHours(24).plusMinutes(2).toMillis());
 
-        assertThat(router.messagesRemembered()).isZero();
+        assertThat(router.messagesHeld()).isZero();
     }
 }

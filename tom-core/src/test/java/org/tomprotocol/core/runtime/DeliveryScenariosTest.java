@@ -78,8 +78,10 @@ class DeliveryScenariosTest {
         try (SimulatedNetwork net = new SimulatedNetwork(3)) {
             SimulatedNetwork.RelayedPair pair = net.relayedPair();
             TomNode alice = pair.alice(), relay = pair.relay(), bob = pair.bob();
-            // every recipient acknowledgement is lost: the relay's own acknowledgement still arrives
-            net.network.dropFrames((from, to, channel, frame) -> isAck(frame, AckType.RecipientReceived));
+            // every recipient acknowledgement is lost, also when carried as a proof of delivery to a backup holder: the
+            // relay's own acknowledgement still arrives
+            net.network.dropFrames((from, to, channel, frame) -> isAck(frame, AckType.RecipientReceived)
+                    || isType(frame, MessageType.BackupConfirmDelivery));
 
             OutboundMessage sent = alice.send(bob.id(), text("unconfirmed"));
             net.run(Duration.ofSeconds(120));
@@ -283,6 +285,14 @@ class DeliveryScenariosTest {
         try {
             var envelope = EnvelopeCodec.decode(frame).envelope();
             return envelope.type() == MessageType.Ack && AckPayload.decode(envelope.payload()).type() == type;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static boolean isType(byte[] frame, MessageType type) {
+        try {
+            return EnvelopeCodec.decode(frame).envelope().type() == type;
         } catch (Exception e) {
             return false;
         }

@@ -128,10 +128,33 @@ final class WireVectors {
             vectors.add(signed("read-receipt", BOB, ALICE, List.of(), MessageType.ReadReceipt,
                     new ReadReceiptPayload(original, BASE_TIME + 60_000).encode(), null, 6));
             vectors.add(signed("heartbeat", ALICE, BOB, List.of(), MessageType.Heartbeat, new byte[0], null, 7));
+            vectors.addAll(backup(vectors.get(1)));
             return vectors;
         } catch (CryptoException e) {
             throw new IllegalStateException("the fixed vector keys are valid", e);
         }
+    }
+
+    /**
+     * The virus backup around the direct encrypted chat: alice places a copy on carol, carol confirms it, bob's
+     * acknowledgement of the chat is the proof carol purges on, and bob asks what waits for him.
+     */
+    private static List<Vector> backup(Vector chat) {
+        MessageId id = chat.envelopeValue().id();
+        BackupCopy copy = BackupCopy.of(chat.envelopeValue(), ids(List.of(CAROL, DAVE)));
+        Vector acknowledgement = signed("ack-delivery-direct", BOB, ALICE, List.of(), MessageType.Ack,
+                new AckPayload(id, AckType.RecipientReceived).encode(), null, 11);
+        return List.of(
+                signed("backup-store", ALICE, CAROL, List.of(), MessageType.BackupStore, copy.encode(), null, 8),
+                signed("backup-held", CAROL, ALICE, List.of(), MessageType.BackupReplicateAck,
+                        new BackupHeld(id, true).encode(), null, 9),
+                signed("backup-replicate", CAROL, DAVE, List.of(), MessageType.BackupReplicate, copy.encode(), null,
+                        10),
+                acknowledgement,
+                signed("backup-confirm-delivery", BOB, CAROL, List.of(), MessageType.BackupConfirmDelivery,
+                        new DeliveryProofs(List.of(acknowledgement.envelope())).encode(), null, 12),
+                signed("backup-query", BOB, CAROL, List.of(), MessageType.BackupQuery, new BackupQuery(BOB.id()).encode(),
+                        null, 13));
     }
 
     private static Vector plainChat(String name, Party from, Party to, List<Party> via, String text, int step) {

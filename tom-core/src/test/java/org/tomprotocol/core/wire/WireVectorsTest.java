@@ -64,7 +64,11 @@ class WireVectorsTest {
             }
             if (envelope.type() == MessageType.Ack) {
                 assertThat(AckPayload.decode(vector.payload()).originalMessageId())
-                        .isEqualTo(WireVectors.messageId("chat-encrypted-relayed"));
+                        .isEqualTo(WireVectors.messageId(vector.name().equals("ack-delivery-direct") ? "chat-encrypted"
+                                : "chat-encrypted-relayed"));
+            }
+            if (vector.name().startsWith("backup-")) {
+                assertThat(result.verified().backup()).as(vector.name()).isNotNull();
             }
         }
     }

@@ -21,8 +21,10 @@ package org.tomprotocol.testkit.sim;
  * @param reachableButUndelivered       messages whose recipient was online at some time of their 24 h, not delivered
  * @param undeliveredSenderAway         of those, how many never had sender and recipient online at the same time
  * @param toNeverReturning              messages sent to a node that never came back
- * @param replicasP50                   median, over messages, of the most nodes holding the message at once
- * @param replicasMax                   the most nodes that held any message at once
+ * @param replicasP50                   median, over the messages still undelivered at a sample (every 10 min), of the
+ *                                      most stores holding each at once: its sender's outbox and its backup holders,
+ *                                      online or not
+ * @param replicasMax                   the most stores that held any message at once
  * @param bytesLeftAfter24h             bytes of message state (outbox, delivered ids) in every store after a
  *                                      purge 25 h after the last send (must be 0)
  * @param peerBookBytes                 bytes of peer books left then: the peers known in the last 24 h, not messages

@@ -17,6 +17,8 @@ final class OfflineTally {
     /** The store namespace of the outbox and of the peer book, as the engine names them. */
     static final String OUTBOX = "outbox";
     static final String PEER_BOOK = "peers";
+    /** The store namespace of the copies a node holds for others' offline recipients. */
+    static final String BACKUPS = "backups";
     private static final long LIFETIME_MS = 24 * 3_600_000L;
 
     private record Sent(int sender, int recipient, long at) {
@@ -41,7 +43,6 @@ final class OfflineTally {
 
     void sent(MessageId id, int sender, int recipient, long at) {
         sent.put(id, new Sent(sender, recipient, at));
-        replicas.put(id, 1);
     }
 
     void received(int recipient, MessageId id, long at) {
@@ -63,11 +64,15 @@ final class OfflineTally {
         }
     }
 
-    /** Notes, for every message still alive and undelivered, how many stores hold it in their outbox now. */
+    /**
+     * Notes, for every message still alive and undelivered, how many stores hold it now: in their outbox (its sender)
+     * or as a backup copy (its holders).
+     */
     void countReplicas(MemoryStoreProvider stores, long now) {
         sent.forEach((id, message) -> {
             if (!deliveredAt.containsKey(id) && now < message.at() + LIFETIME_MS) {
-                int holders = stores.holders(OUTBOX, id.value(), Instant.ofEpochMilli(now));
+                Instant at = Instant.ofEpochMilli(now);
+                int holders = stores.holders(OUTBOX, id.value(), at) + stores.holders(BACKUPS, id.value(), at);
                 replicas.merge(id, holders, Math::max);
             }
         });

@@ -1,0 +1,106 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+
+/**
+ * How fit a peer is, as this node sees it, to hold copies of messages for an offline recipient: a score from 0 to
+ * 100, and the choice of holders from it. Each node judges from its own observations only (lock 6: no global
+ * authority):
+ *
+ * <ul>
+ *   <li>up to 40 for time online: how long the peer has stayed up without going offline, full at one hour;</li>
+ *   <li>30 for reachability now: a session is open to it (15 if it was only heard from recently);</li>
+ *   <li>up to 30 for contribution: the end-to-end chance that messages this node routed through it got
+ *       delivered (a peer it never used scores the neutral half).</li>
+ * </ul>
+ *
+ * A peer that is not online scores 0 and is never chosen. Choosing holders takes the best scores first, but skips
+ * a peer whose network (the /24 of an IPv4 address, the /48 of an IPv6 one) already holds a copy as long as
+ * peers in other networks remain: copies spread across places that fail together.
+ */
+public final class HolderViability {
+    static final long FULL_UPTIME_MS = 3_600_000L;
+
+    private HolderViability() {
+    }
+
+    /** The peer's viability as a holder, 0 to 100. */
+    public static int score(PeerRecord peer, long now) {
+        if (!peer.isLive()) {
+            return 0;
+        }
+        double uptime = Math.min(1.0, Math.max(0, now - peer.onlineSince) / (double) FULL_UPTIME_MS);
+        int reachability = peer.hasSession() ? 30 : 15;
+        return (int) Math.round(40 * uptime + reachability + 30 * peer.relayDeliveryEstimate(now));
+    }
+
+    /**
+     * Up to {@code count} holders among the live peers not {@code excluded}, best first, spread across networks; a
+     * network already holding a copy (of {@code placed}) counts as used.
+     */
+    public static List<NodeId> choose(PeerTable peers, int count, Set<NodeId> excluded, Set<NodeId> placed,
+                                      long now) {
+        List<PeerRecord> candidates = new ArrayList<>();
+        for (PeerRecord peer : peers.all()) {
+            if (!excluded.contains(peer.id()) && score(peer, now) > 0) {
+                candidates.add(peer);
+            }
+        }
+        candidates.sort(Comparator.comparingInt((PeerRecord peer) -> score(peer, now)).reversed()
+                .thenComparing(peer -> peer.id().toHex()));
+        Set<String> networks = new HashSet<>();
+        for (NodeId holder : placed) {
+            PeerRecord record = peers.get(holder);
+            if (record != null) {
+                networks.add(network(record));
+            }
+        }
+        List<NodeId> chosen = new ArrayList<>();
+        List<PeerRecord> sameNetwork = new ArrayList<>();
+        for (PeerRecord peer : candidates) {
+            if (chosen.size() == count) {
+                return chosen;
+            }
+            if (networks.add(network(peer))) {
+                chosen.add(peer.id());
+            } else {
+                sameNetwork.add(peer);
+            }
+        }
+        for (PeerRecord peer : sameNetwork) {
+            if (chosen.size() == count) {
+                break;
+            }
+            chosen.add(peer.id());
+        }
+        return chosen;
+    }
+
+    /** The network a peer is in, from the address this node observes for it, else the first it announced. */
+    static String network(PeerRecord peer) {
+        TransportAddress address = peer.observed() != null ? peer.observed()
+                : peer.addresses.isEmpty() ? null : peer.addresses.get(0);
+        if (address == null) {
+            return "unknown:" + peer.id().toHex();
+        }
+        String host = address.address();
+        if (host.startsWith("[")) {
+            String[] groups = host.substring(1, Math.max(1, host.indexOf(']'))).split(":");
+            return address.scheme() + ":" + String.join(":", java.util.Arrays.copyOf(groups, Math.min(3, groups.length)));
+        }
+        int colon = host.lastIndexOf(':');
+        String bare = colon > 0 ? host.substring(0, colon) : host;
+        String[] octets = bare.split("\\.");
+        if (octets.length == 4) {
+            return address.scheme() + ":" + octets[0] + "." + octets[1] + "." + octets[2];
+        }
+        return address.scheme() + ":" + bare;
+    }
+}
