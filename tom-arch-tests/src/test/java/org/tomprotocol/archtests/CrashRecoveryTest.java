@@ -1,12 +1,11 @@
 package org.tomprotocol.archtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.tomprotocol.archtests.support.TomImage.ROOT;
+import static org.tomprotocol.archtests.support.TomImage.tom;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomprotocol.archtests.support.JavaProcess;
+import org.tomprotocol.archtests.support.TomImage;
 import org.tomprotocol.archtests.support.TomNodeProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * what it kept. Real processes of the image, on loopback.
  */
 class CrashRecoveryTest {
-    private static final Path ROOT = Path.of(System.getProperty("tom.root", "..")).toAbsolutePath().normalize();
-    private static final Path TOM = ROOT.resolve("tom-distribution/target/image/bin/tom");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int CRASHES = 4;
@@ -41,13 +39,7 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void imageIsBuilt() {
-        assumeTrue(Files.isExecutable(TOM), "the image is not built; run ./mvnw -B verify from the root");
-    }
-
-    private static List<String> tom(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(TOM.toString()));
-        command.addAll(List.of(arguments));
-        return command;
+        TomImage.assumeBuilt();
     }
 
     @Test
@@ -59,7 +51,7 @@ class CrashRecoveryTest {
         Set<String> accepted = new HashSet<>();
         try (TomNodeProcess hub = TomNodeProcess.start("hub", tom("node", "--listen", "127.0.0.1:0", "--json"), work)) {
             JsonNode started = hub.await("started", e -> e.get("event").asText().equals("started"), PATIENCE);
-            String bootstrap = started.get("node_id").asText() + "@" + loopback(started);
+            String bootstrap = TomImage.loopbackBootstrap(started);
             int senderPort = freePort();
             for (int run = 1; run <= CRASHES; run++) {
                 TomNodeProcess sender = TomNodeProcess.start("sender-" + run, tom("node", "--listen",
@@ -100,16 +92,6 @@ class CrashRecoveryTest {
         receiver.events().stream().filter(e -> e.get("event").asText().equals("message"))
                 .forEach(e -> ids.add(e.get("id").asText()));
         return ids;
-    }
-
-    private static String loopback(JsonNode started) {
-        for (JsonNode address : started.get("addresses")) {
-            String text = address.asText();
-            if (text.contains("127.0.0.1")) {
-                return text.substring(text.indexOf("127.0.0.1"));
-            }
-        }
-        throw new AssertionError("the hub listens on no loopback address: " + started);
     }
 
     private static int freePort() throws java.io.IOException {

@@ -1,7 +1,8 @@
 package org.tomprotocol.archtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.tomprotocol.archtests.support.TomImage.ROOT;
+import static org.tomprotocol.archtests.support.TomImage.tom;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomprotocol.archtests.support.JavaProcess;
+import org.tomprotocol.archtests.support.TomImage;
 import org.tomprotocol.archtests.support.TomNodeProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it go on the recipient's signed acknowledgement.
  */
 class SenderVanishesTest {
-    private static final Path ROOT = Path.of(System.getProperty("tom.root", "..")).toAbsolutePath().normalize();
-    private static final Path TOM = ROOT.resolve("tom-distribution/target/image/bin/tom");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -38,13 +38,7 @@ class SenderVanishesTest {
 
     @BeforeAll
     static void imageIsBuilt() {
-        assumeTrue(Files.isExecutable(TOM), "the image is not built; run ./mvnw -B verify from the root");
-    }
-
-    private static List<String> tom(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(TOM.toString()));
-        command.addAll(List.of(arguments));
-        return command;
+        TomImage.assumeBuilt();
     }
 
     @Test
@@ -113,14 +107,8 @@ class SenderVanishesTest {
     }
 
     private static String bootstrapOf(TomNodeProcess node) throws InterruptedException {
-        JsonNode started = node.await("started", e -> e.get("event").asText().equals("started"), PATIENCE);
-        for (JsonNode address : started.get("addresses")) {
-            String text = address.asText();
-            if (text.contains("127.0.0.1")) {
-                return started.get("node_id").asText() + "@" + text.substring(text.indexOf("127.0.0.1"));
-            }
-        }
-        throw new AssertionError("no loopback address: " + started);
+        return TomImage.loopbackBootstrap(node.await("started", e -> e.get("event").asText().equals("started"),
+                PATIENCE));
     }
 
     private static void deleteRecursively(Path directory) throws java.io.IOException {

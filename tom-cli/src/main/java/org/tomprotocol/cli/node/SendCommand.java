@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
                 + "(without --wait-delivered) held by other nodes until the offline recipient comes back; 1: neither "
                 + "within the timeout, with the reason; 2: usage error.")
 public final class SendCommand implements Callable<Integer> {
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     @Spec
     private CommandSpec spec;
 
@@ -89,8 +91,20 @@ public final class SendCommand implements Callable<Integer> {
 
     private int awaitDelivery(OutboundMessage message, long deadline) throws InterruptedException {
         CompletableFuture<DeliveryReceipt> delivered = message.delivered().toCompletableFuture();
+        long start = System.nanoTime();
         try {
-            DeliveryReceipt receipt = delivered.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            DeliveryReceipt receipt = null;
+            while (receipt == null) {
+                long left = deadline - System.nanoTime();
+                try {
+                    receipt = delivered.get(Math.max(0, Math.min(left, PROGRESS_EVERY_NANOS)), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (left <= PROGRESS_EVERY_NANOS) {
+                        throw e;
+                    }
+                    progress(message, start);
+                }
+            }
             report(message, "delivered", null, receipt.latency());
             return 0;
         } catch (ExecutionException e) {
@@ -101,6 +115,17 @@ public final class SendCommand implements Callable<Integer> {
                     + " s (last status: " + message.status().name().toLowerCase() + ")", null);
             return 1;
         }
+    }
+
+    /** A line every 10 s while waiting for the recipient, unless the output is JSON. */
+    private void progress(OutboundMessage message, long start) {
+        if (json) {
+            return;
+        }
+        spec.commandLine().getErr().println("still waiting for delivery after "
+                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s (status: "
+                + message.status().name().toLowerCase() + ")");
+        spec.commandLine().getErr().flush();
     }
 
     /** Until the message no longer needs this short-lived node: delivered, or backed up by others. */

@@ -210,7 +210,8 @@ final class HeldCopies implements MessageHolder {
         Iterator<MessageId> due = deliveries.iterator();
         while (due.hasNext()) {
             HeldCopy held = copies.get(due.next());
-            if (held == null || held.messageWire == null || !isUp(held.copy.recipient())) {
+            // a copy past its 24 h is never delivered: its sender has been told FAILED
+            if (held == null || held.messageWire == null || held.expiresAt <= now || !isUp(held.copy.recipient())) {
                 if (held != null) {
                     held.deliverAt = -1;
                 }
@@ -343,6 +344,37 @@ final class HeldCopies implements MessageHolder {
             effects.count("backup-replicated");
             effects.sendSigned(MessageType.BackupReplicate, target, List.of(), payload);
         }
+    }
+
+    /**
+     * This node is leaving (it closes): its viability as a holder falls to nothing, so each copy it holds undelivered
+     * goes to one more node first — the copies stay as many while it is away (Gen-2 decided this from a score that
+     * nothing ever lowered). A durable holder keeps its own copies for its return. Returns how many were handed over.
+     */
+    int handOver(long now) {
+        int handed = 0;
+        for (HeldCopy held : copies.values()) {
+            if (held.proof != null || !held.kept || held.expiresAt <= now) {
+                continue;
+            }
+            Set<NodeId> excluded = new LinkedHashSet<>(held.holders);
+            excluded.add(held.copy.sender());
+            excluded.add(held.copy.recipient());
+            List<NodeId> replacement = HolderViability.choose(peers, 1, excluded, held.holders, now);
+            if (replacement.isEmpty()) {
+                continue;
+            }
+            List<NodeId> listed = new ArrayList<>(held.holders);
+            listed.remove(local);
+            listed.addAll(replacement);
+            effects.sendSigned(MessageType.BackupReplicate, replacement.get(0), List.of(),
+                    held.copy.withHolders(listed).encode());
+            handed++;
+        }
+        if (handed > 0) {
+            effects.count("backup-handed-over");
+        }
+        return handed;
     }
 
     private void releasePayload(HeldCopy held) {

@@ -263,6 +263,15 @@ public final class NodeEngine implements MessageHolder {
     }
 
 
+    /**
+     * This node is about to close: the copies it holds for others' offline recipients go to other nodes first.
+     * Returns how many were handed over (the caller gives their frames a moment before closing the transports).
+     */
+    public int leaving(long now) {
+        effectsNow = now;
+        return backup.handOver(now);
+    }
+
     /** A copy this node held before it restarted (from its store). */
     public void restoreCopy(org.tomprotocol.core.wire.BackupCopy copy, long now) {
         backup.restore(copy, now);

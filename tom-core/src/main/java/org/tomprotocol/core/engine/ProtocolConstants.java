@@ -115,6 +115,8 @@ public final class ProtocolConstants {
     public static final long BACKUP_QUERY_STAGGER_MS = 250;
     /** Time a holder waits for the proof of a delivery before offering the copy again to a recipient still in reach. */
     public static final long BACKUP_REOFFER_MS = Duration.ofSeconds(30).toMillis();
+    /** How long a closing node waits for the copies it handed over to leave before it closes its transports. */
+    public static final long BACKUP_HAND_OVER_GRACE_MS = 1_000;
     /** One backup query per recipient per this interval is answered (Gen-2's QUERY_DEBOUNCE). */
     public static final long BACKUP_QUERY_INTERVAL_MS = Duration.ofSeconds(5).toMillis();
     /** A node asks a peer what waits for it at most once per this interval, when a session to it opens. */

@@ -140,6 +140,11 @@ final class VirusBackup implements MessageHolder {
         held.maintain(now);
     }
 
+    /** This node is leaving: the copies it holds go to other nodes first. Returns how many. */
+    int handOver(long now) {
+        return held.handOver(now);
+    }
+
     @Override
     public int messagesHeld() {
         return held.messagesHeld() + placements.messagesHeld();

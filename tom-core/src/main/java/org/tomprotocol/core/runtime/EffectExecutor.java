@@ -78,11 +78,8 @@ final class EffectExecutor implements EngineEffects {
         NodeId hop = via.isEmpty() ? message.recipient() : via.get(0);
         callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
-            byte[] sealed;
-            try {
-                sealed = message.sealedPayload(signer::seal);
-            } catch (org.tomprotocol.spi.crypto.CryptoException e) {
-                metrics.increment("seal-failed");
+            byte[] sealed = sealed(message);
+            if (sealed == null) {
                 agent.offerControl(() -> engine.onTransmitted(id, hop, generation, false, agent.now()));
                 return;
             }
@@ -101,11 +98,8 @@ final class EffectExecutor implements EngineEffects {
     public void placeCopies(OutboundState message, List<NodeId> targets, List<NodeId> holders) {
         long now = agent.now();
         workers.execute(() -> {
-            byte[] sealed;
-            try {
-                sealed = message.sealedPayload(signer::seal);
-            } catch (org.tomprotocol.spi.crypto.CryptoException e) {
-                metrics.increment("seal-failed");
+            byte[] sealed = sealed(message);
+            if (sealed == null) {
                 return;
             }
             Envelope direct = signer.signed(Envelope.unsigned(message.id(), local, message.recipient(), List.of(),
@@ -143,6 +137,16 @@ final class EffectExecutor implements EngineEffects {
     public void dropCopy(MessageId id) {
         if (durable) {
             state.dropCopy(id);
+        }
+    }
+
+    /** The message's sealed payload, sealed now if it was not yet (worker threads); {@code null}, counted, if it fails. */
+    private byte[] sealed(OutboundState message) {
+        try {
+            return message.sealedPayload(signer::seal);
+        } catch (org.tomprotocol.spi.crypto.CryptoException e) {
+            metrics.increment("seal-failed");
+            return null;
         }
     }
 

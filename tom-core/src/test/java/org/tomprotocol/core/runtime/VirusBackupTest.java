@@ -211,6 +211,25 @@ class VirusBackupTest {
     }
 
     @Test
+    void aHolderThatLeavesHandsItsCopyToAnotherNodeBeforeItCloses() {
+        try (SimulatedNetwork net = new SimulatedNetwork(80)) {
+            Cast cast = cast(net, 6);
+            bobLeaves(net, cast);
+            OutboundMessage sent = cast.alice().send(cast.bob().id(), text("do not take it with you"));
+            assertThat(net.runUntil(() -> holding(cast.holders(), sent.id()) == 5, Duration.ofMinutes(2))).isTrue();
+            TomNode leaving = cast.holders().stream().filter(h -> ((NodeFacade) h).holdsBackupOf(sent.id()))
+                    .findFirst().orElseThrow();
+            List<TomNode> remaining = cast.holders().stream().filter(h -> h != leaving).toList();
+
+            leaving.close();
+            net.run(Duration.ofSeconds(3));
+
+            assertThat(leaving.metrics().get("backup-handed-over")).isEqualTo(1);
+            assertThat(holding(remaining, sent.id())).as("long before anyone sees it offline (45 s)").isEqualTo(5);
+        }
+    }
+
+    @Test
     void aPurgeWithoutTheRecipientsSignatureIsRefusedAndCounted() throws Exception {
         try (SimulatedNetwork net = new SimulatedNetwork(76)) {
             Cast cast = cast(net, 2);
