@@ -1,8 +1,6 @@
 package org.tomprotocol.bench;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -86,13 +84,13 @@ public class EngineThroughputBenchmark {
         payload = bytes(random, PAYLOAD_BYTES);
 
         fixture = new WireFixture(PAYLOAD_BYTES);
-        InstantSource clock = InstantSource.fixed(Instant.ofEpochMilli(WireFixture.TIMESTAMP));
         recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient,
-                unsigned -> signAndEncode(fixture.recipient, unsigned), clock);
+                unsigned -> signAndEncode(fixture.recipient, unsigned));
         senderPipeline = new InboundVerifier(fixture.suite, fixture.sender,
-                unsigned -> signAndEncode(fixture.sender, unsigned), clock);
-        ackWire = recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire).verified().acknowledgement().wire();
-        if (senderPipeline.verify(fixture.recipient.id(), ackWire).verified().ack() == null) {
+                unsigned -> signAndEncode(fixture.sender, unsigned));
+        ackWire = recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire, WireFixture.TIMESTAMP).verified()
+                .acknowledgement().wire();
+        if (senderPipeline.verify(fixture.recipient.id(), ackWire, WireFixture.TIMESTAMP).verified().ack() == null) {
             throw new IllegalStateException("the fixture acknowledgement must verify at the sender");
         }
     }
@@ -125,9 +123,9 @@ public class EngineThroughputBenchmark {
     public Object cryptoOfOneMessage() throws CryptoException {
         byte[] sealed = EncryptedPayloadCodec.encode(fixture.suite.seal(fixture.recipient.id(), fixture.plaintext));
         byte[] wire = signAndEncode(fixture.sender, fixture.chat(sealed, true));
-        InboundVerifier.Result atRecipient = recipientPipeline.verify(fixture.sender.id(), wire);
+        InboundVerifier.Result atRecipient = recipientPipeline.verify(fixture.sender.id(), wire, WireFixture.TIMESTAMP);
         byte[] ack = atRecipient.verified().acknowledgement().wire();
-        return senderPipeline.verify(fixture.recipient.id(), ack);
+        return senderPipeline.verify(fixture.recipient.id(), ack, WireFixture.TIMESTAMP);
     }
 
     static byte[] signAndEncode(LocalIdentity signer, Envelope unsigned) {

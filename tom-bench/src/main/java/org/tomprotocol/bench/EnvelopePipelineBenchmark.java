@@ -1,7 +1,5 @@
 package org.tomprotocol.bench;
 
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,10 +41,9 @@ public class EnvelopePipelineBenchmark {
         fixture = new WireFixture(payloadBytes);
         // The verifier also prepares the acknowledgement a chat needs; signing it is left out here so that the
         // rows compare with the primitives of decode, verify and open alone (EngineThroughputBenchmark counts it).
-        recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient, unsignedAck -> UNSIGNED_ACK,
-                InstantSource.fixed(Instant.ofEpochMilli(WireFixture.TIMESTAMP)));
-        if (recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire).rejectReason() != null
-                || recipientPipeline.verify(fixture.sender.id(), fixture.plainWire).rejectReason() != null) {
+        recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient, unsignedAck -> UNSIGNED_ACK);
+        if (recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire, WireFixture.TIMESTAMP).rejectReason() != null
+                || recipientPipeline.verify(fixture.sender.id(), fixture.plainWire, WireFixture.TIMESTAMP).rejectReason() != null) {
             throw new IllegalStateException("the fixture envelopes must pass the inbound pipeline");
         }
     }
@@ -60,7 +57,7 @@ public class EnvelopePipelineBenchmark {
     /** A plain chat at its recipient: decode and strict verify. */
     @Benchmark
     public InboundVerifier.Result verifyPlain() {
-        return recipientPipeline.verify(fixture.sender.id(), fixture.plainWire);
+        return recipientPipeline.verify(fixture.sender.id(), fixture.plainWire, WireFixture.TIMESTAMP);
     }
 
     /** A sealed chat: seal (fresh ephemeral key and nonce), encode the payload, sign, wire form. */
@@ -73,7 +70,7 @@ public class EnvelopePipelineBenchmark {
     /** A sealed chat at its recipient: decode, strict verify, decode the sealed payload, open. */
     @Benchmark
     public InboundVerifier.Result decodeVerifyOpen() {
-        return recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire);
+        return recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire, WireFixture.TIMESTAMP);
     }
 
     private byte[] signAndEncode(Envelope unsigned) {

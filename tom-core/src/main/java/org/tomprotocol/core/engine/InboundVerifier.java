@@ -1,6 +1,5 @@
 package org.tomprotocol.core.engine;
 
-import java.time.InstantSource;
 import java.util.List;
 
 import org.tomprotocol.api.MessageId;
@@ -35,13 +34,11 @@ public final class InboundVerifier {
     private final CryptoSuite crypto;
     private final LocalIdentity identity;
     private final EnvelopeSealer sealer;
-    private final InstantSource clock;
 
-    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, InstantSource clock) {
+    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer) {
         this.crypto = crypto;
         this.identity = identity;
         this.sealer = sealer;
-        this.clock = clock;
     }
 
     /** Outcome of verification: exactly one of {@code verified} and {@code rejectReason} is set. */
@@ -51,7 +48,11 @@ public final class InboundVerifier {
         }
     }
 
-    public Result verify(NodeId hop, byte[] frame) {
+    /**
+     * Verifies one frame from the neighbour {@code hop}; {@code now} (the caller's clock: this stage reads none) dates
+     * the acknowledgement it signs ahead.
+     */
+    public Result verify(NodeId hop, byte[] frame, long now) {
         DecodedEnvelope decoded;
         try {
             decoded = EnvelopeCodec.decode(frame);
@@ -67,7 +68,7 @@ public final class InboundVerifier {
         }
         if (!envelope.to().equals(identity.id())) {
             PreparedFrame relayAck = envelope.type() == MessageType.Chat && envelope.via().contains(identity.id())
-                    ? relayAcknowledgement(envelope) : null;
+                    ? relayAcknowledgement(envelope, now) : null;
             return new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, relayAck), null);
         }
         try {
@@ -76,7 +77,7 @@ public final class InboundVerifier {
                         AckPayload.decode(envelope.payload()), null, null));
                 case ReadReceipt -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null,
                         ReadReceiptPayload.decode(envelope.payload()), null));
-                case Chat -> open(decoded, hop);
+                case Chat -> open(decoded, hop, now);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
                 case BackupStore, BackupReplicate -> backupCopy(decoded, hop);
@@ -159,36 +160,37 @@ public final class InboundVerifier {
         return new Result(parse.get(), null);
     }
 
-    private Result open(DecodedEnvelope decoded, NodeId hop) throws WireException {
+    private Result open(DecodedEnvelope decoded, NodeId hop, long now) throws WireException {
         Envelope envelope = decoded.envelope();
         if (!envelope.encrypted()) {
             return new Result(new VerifiedEnvelope(decoded, hop, envelope.payload(), null, null, null,
-                    recipientAcknowledgement(envelope)), null);
+                    recipientAcknowledgement(envelope, now)), null);
         }
         SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload());
         try {
             byte[] plaintext = crypto.open(identity, sealed);
             return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null,
-                    recipientAcknowledgement(envelope)), null);
+                    recipientAcknowledgement(envelope, now)), null);
         } catch (CryptoException e) {
             return Result.rejected("decryption-failed");
         }
     }
 
     /** The final recipient's acknowledgement, travelling back along the reversed relay path. */
-    private PreparedFrame recipientAcknowledgement(Envelope message) {
-        return acknowledgement(message, AckType.RecipientReceived, Paths.reversed(message.via()));
+    private PreparedFrame recipientAcknowledgement(Envelope message, long now) {
+        return acknowledgement(message, AckType.RecipientReceived, Paths.reversed(message.via()), now);
     }
 
     /** A relay's acknowledgement, travelling back along the part of the path before this relay. */
-    private PreparedFrame relayAcknowledgement(Envelope message) {
+    private PreparedFrame relayAcknowledgement(Envelope message, long now) {
         int position = message.via().indexOf(identity.id());
-        return acknowledgement(message, AckType.RelayForwarded, Paths.reversed(message.via().subList(0, position)));
+        return acknowledgement(message, AckType.RelayForwarded, Paths.reversed(message.via().subList(0, position)),
+                now);
     }
 
-    private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via) {
+    private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via, long now) {
         Envelope ack = Envelope.unsigned(MessageId.random(), identity.id(), message.from(), via, MessageType.Ack,
-                new AckPayload(message.id(), type).encode(), clock.millis(), false);
+                new AckPayload(message.id(), type).encode(), now, false);
         return new PreparedFrame(ack.firstHop(), sealer.signAndEncode(ack));
     }
 

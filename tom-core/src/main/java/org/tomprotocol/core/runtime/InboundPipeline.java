@@ -35,7 +35,7 @@ final class InboundPipeline {
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
         try {
-            InboundVerifier.Result result = verifier.verify(hop, frame);
+            InboundVerifier.Result result = verifier.verify(hop, frame, agent.now());
             if (result.verified() == null) {
                 metrics.increment("rejected." + result.rejectReason());
                 budgets.charge(hop);

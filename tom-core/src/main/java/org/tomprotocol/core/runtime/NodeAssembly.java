@@ -106,7 +106,7 @@ public final class NodeAssembly {
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor, budgets);
         NodeEngine engine = new NodeEngine(local, effects);
-        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer, runtime.clock()), agent, engine,
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer), agent, engine,
                 metrics, health, budgets);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()

@@ -65,7 +65,7 @@ class BitFlipPropertiesTest {
         byte[] wire = EnvelopeCodec.encode(unsigned.withSignature(sender.identity.sign(signing.bytes())), signing);
 
         InboundVerifier verifier = TestVerifiers.of(SUITE, recipient.identity);
-        InboundVerifier.Result original = verifier.verify(recipient.id(), wire);
+        InboundVerifier.Result original = verifier.verify(recipient.id(), wire, WireVectors.BASE_TIME);
         String outcome = flipAndCheck(verifier, wire, original, position % (wire.length * 8));
         assertThat(outcome).isNotNull();
     }
@@ -79,7 +79,7 @@ class BitFlipPropertiesTest {
                 continue;
             }
             InboundVerifier verifier = TestVerifiers.of(SUITE, vector.recipient().identity);
-            InboundVerifier.Result original = verifier.verify(vector.recipient().id(), vector.envelope());
+            InboundVerifier.Result original = verifier.verify(vector.recipient().id(), vector.envelope(), WireVectors.BASE_TIME);
             for (int bit = 0; bit < vector.envelope().length * 8; bit++) {
                 outcomes.merge(flipAndCheck(verifier, vector.envelope(), original, bit), 1, Integer::sum);
             }
@@ -107,7 +107,7 @@ class BitFlipPropertiesTest {
                 envelope.type(), EncryptedPayloadCodec.encode(altered), envelope.timestamp(), envelope.signature(),
                 envelope.ttl(), envelope.encrypted());
         InboundVerifier.Result result = TestVerifiers.of(SUITE, vector.recipient().identity)
-                .verify(envelope.from(), EnvelopeCodec.encode(tampered));
+                .verify(envelope.from(), EnvelopeCodec.encode(tampered), WireVectors.BASE_TIME);
         assertThat(result.rejectReason()).isEqualTo("bad-signature");
     }
 
@@ -120,7 +120,7 @@ class BitFlipPropertiesTest {
         assertThat(original.rejectReason()).as("the unaltered frame is accepted").isNull();
         byte[] flipped = wire.clone();
         flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-        InboundVerifier.Result result = verifier.verify(original.verified().hop(), flipped);
+        InboundVerifier.Result result = verifier.verify(original.verified().hop(), flipped, WireVectors.BASE_TIME);
         if (result.rejectReason() != null) {
             return result.rejectReason();
         }

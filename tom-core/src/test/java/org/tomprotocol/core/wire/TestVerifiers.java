@@ -1,6 +1,5 @@
 package org.tomprotocol.core.wire;
 
-import java.time.InstantSource;
 
 import org.tomprotocol.core.engine.InboundVerifier;
 import org.tomprotocol.spi.crypto.CryptoSuite;
@@ -15,6 +14,6 @@ final class TestVerifiers {
         return new InboundVerifier(suite, identity, unsigned -> {
             SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
             return EnvelopeCodec.encode(unsigned.withSignature(identity.sign(signing.bytes())), signing);
-        }, InstantSource.system());
+        });
     }
 }

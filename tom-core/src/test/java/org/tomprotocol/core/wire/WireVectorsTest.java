@@ -51,7 +51,8 @@ class WireVectorsTest {
     void everyVectorPassesOurInboundPipelineAtItsRecipient() throws WireException {
         for (WireVectors.Vector vector : WireVectors.generate()) {
             InboundVerifier recipient = TestVerifiers.of(SUITE, vector.recipient().identity);
-            InboundVerifier.Result result = recipient.verify(vector.envelopeValue().firstHop(), vector.envelope());
+            InboundVerifier.Result result = recipient.verify(vector.envelopeValue().firstHop(), vector.envelope(),
+                    WireVectors.BASE_TIME);
             assertThat(result.rejectReason()).as(vector.name()).isNull();
             Envelope envelope = result.verified().envelope();
             assertThat(envelope.from()).isEqualTo(vector.sender().id());
