@@ -112,6 +112,14 @@ public final class DeliveryTracker implements MessageHolder {
         }
     }
 
+    /** A worker sealed {@code id}'s payload for its first transmission: later ones reuse it. */
+    public void onSealed(MessageId id, byte[] sealed) {
+        OutboundState message = inFlight.get(id);
+        if (message != null) {
+            message.sealedAs(sealed);
+        }
+    }
+
     /** The transport took (or refused) the transmission {@code routeGeneration} of {@code id}. */
     public void onTransmitted(MessageId id, int routeGeneration, boolean success, long now) {
         OutboundState message = inFlight.get(id);
@@ -120,7 +128,6 @@ public final class DeliveryTracker implements MessageHolder {
         }
         if (success) {
             message.everTransmitted = true;
-            message.forgetPlaintext();
             advance(message, MessageStatus.SENT, now);
             return;
         }

@@ -137,6 +137,11 @@ public final class NodeEngine implements MessageHolder {
         tracker.onTransmitted(id, routeGeneration, success, now);
     }
 
+    /** A worker sealed the payload of {@code id} (handed back, so later attempts reuse it). */
+    public void onSealed(MessageId id, byte[] sealed) {
+        tracker.onSealed(id, sealed);
+    }
+
     public void onTimer(TrackerTimer timer, MessageId id, int generation, long now) {
         effectsNow = now;
         tracker.onTimer(timer, id, generation, now);

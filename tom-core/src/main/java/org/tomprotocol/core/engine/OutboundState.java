@@ -6,7 +6,6 @@ import java.util.Set;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.state.Backoff;
 
 /** The tracker's record of one message in flight. Agent-thread only. */
@@ -14,7 +13,7 @@ public final class OutboundState {
     private final MessageId id;
     private final NodeId recipient;
     private byte[] plaintext;
-    private volatile byte[] sealedPayload;
+    private byte[] sealedPayload;
     private final long timestamp;
     private final Path forcedPath;
     MessageStatus status = MessageStatus.PENDING;
@@ -37,9 +36,9 @@ public final class OutboundState {
     /**
      * @param id            the message id, kept by every attempt
      * @param recipient     the final recipient
-     * @param plaintext     the application payload; sealed once, on a worker, at the first transmission, and
-     *                      the sealed form is reused by every attempt (same nonce, so the recipient recognises a
-     *                      retry)
+     * @param plaintext     the application payload; sealed on a worker at the first transmission (from a
+     *                      {@link #snapshot()}), and the sealed form, handed back, is reused by every later attempt
+     *                      (same nonce, so the recipient recognises a retry)
      * @param timestamp     the envelope timestamp, kept by every attempt
      * @param forcedPath    relays to use instead of choosing, or {@code null}
      */
@@ -71,27 +70,27 @@ public final class OutboundState {
         return recipient;
     }
 
-    /** Seals the payload with {@code sealer} unless done already; safe to call from any worker thread. */
-    public byte[] sealedPayload(Sealer sealer) throws CryptoException {
-        byte[] sealed = sealedPayload;
-        if (sealed == null) {
-            sealed = sealer.seal(recipient, plaintext);
-            sealedPayload = sealed;
-        }
-        return sealed;
+    /**
+     * What a worker needs to send the message, as an immutable value taken on the agent thread: workers never touch
+     * this mutable record. Exactly one of {@code plaintext} and {@code sealedPayload} is set.
+     */
+    public record Snapshot(MessageId id, NodeId recipient, long timestamp, byte[] plaintext, byte[] sealedPayload) {
     }
 
-    /** Drops the plaintext once a sealed transmission went out (agent thread, after the worker's hand-back). */
-    void forgetPlaintext() {
-        if (sealedPayload != null) {
+    /** The message as a worker may use it (agent thread). */
+    public Snapshot snapshot() {
+        return new Snapshot(id, recipient, timestamp, sealedPayload == null ? plaintext : null, sealedPayload);
+    }
+
+    /**
+     * A worker sealed the payload: the first sealed form is kept for every later attempt, and the plaintext dropped
+     * (agent thread).
+     */
+    void sealedAs(byte[] sealed) {
+        if (sealedPayload == null) {
+            sealedPayload = sealed;
             plaintext = null;
         }
-    }
-
-    /** Seals a payload for a recipient. */
-    @FunctionalInterface
-    public interface Sealer {
-        byte[] seal(NodeId recipient, byte[] plaintext) throws CryptoException;
     }
 
     public long timestamp() {

@@ -69,22 +69,26 @@ final class EffectExecutor implements EngineEffects {
         this.inbound = pipeline;
     }
 
-    /** Seals (the first time), signs and encodes on one worker task, then hands the frame to the transport. */
+    /**
+     * Seals (the first time), signs and encodes on one worker task, then hands the frame to the transport. The worker
+     * gets an immutable snapshot; a payload it seals goes back to the agent, which keeps it for later attempts.
+     */
     @Override
     public void transmit(OutboundState message) {
-        MessageId id = message.id();
+        OutboundState.Snapshot snapshot = message.snapshot();
+        MessageId id = snapshot.id();
         int generation = message.routeGeneration();
         java.util.List<NodeId> via = message.path().relays();
-        NodeId hop = via.isEmpty() ? message.recipient() : via.get(0);
+        NodeId hop = via.isEmpty() ? snapshot.recipient() : via.get(0);
         callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
-            byte[] sealed = sealed(message);
+            byte[] sealed = sealed(snapshot);
             if (sealed == null) {
                 agent.offerControl(() -> engine.onTransmitted(id, hop, generation, false, agent.now()));
                 return;
             }
-            Envelope unsigned = Envelope.unsigned(id, local, message.recipient(), via, MessageType.Chat, sealed,
-                    message.timestamp(), true);
+            Envelope unsigned = Envelope.unsigned(id, local, snapshot.recipient(), via, MessageType.Chat, sealed,
+                    snapshot.timestamp(), true);
             sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
                     agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
         });
@@ -96,14 +100,15 @@ final class EffectExecutor implements EngineEffects {
      */
     @Override
     public void placeCopies(OutboundState message, List<NodeId> targets, List<NodeId> holders) {
+        OutboundState.Snapshot snapshot = message.snapshot();
         long now = agent.now();
         workers.execute(() -> {
-            byte[] sealed = sealed(message);
+            byte[] sealed = sealed(snapshot);
             if (sealed == null) {
                 return;
             }
-            Envelope direct = signer.signed(Envelope.unsigned(message.id(), local, message.recipient(), List.of(),
-                    MessageType.Chat, sealed, message.timestamp(), true));
+            Envelope direct = signer.signed(Envelope.unsigned(snapshot.id(), local, snapshot.recipient(), List.of(),
+                    MessageType.Chat, sealed, snapshot.timestamp(), true));
             byte[] copy = BackupCopy.of(direct, holders).encode();
             for (NodeId target : targets) {
                 Envelope store = Envelope.unsigned(MessageId.random(), local, target, List.of(), MessageType.BackupStore,
@@ -115,6 +120,24 @@ final class EffectExecutor implements EngineEffects {
                 });
             }
         });
+    }
+
+    /**
+     * The sealed payload (worker threads): the snapshot's, or sealed now and handed back to the agent; {@code null},
+     * counted, if sealing fails.
+     */
+    private byte[] sealed(OutboundState.Snapshot snapshot) {
+        if (snapshot.sealedPayload() != null) {
+            return snapshot.sealedPayload();
+        }
+        try {
+            byte[] sealed = signer.seal(snapshot.recipient(), snapshot.plaintext());
+            agent.offerControl(() -> engine.onSealed(snapshot.id(), sealed));
+            return sealed;
+        } catch (org.tomprotocol.spi.crypto.CryptoException e) {
+            metrics.increment("seal-failed");
+            return null;
+        }
     }
 
     @Override
@@ -137,16 +160,6 @@ final class EffectExecutor implements EngineEffects {
     public void dropCopy(MessageId id) {
         if (durable) {
             state.dropCopy(id);
-        }
-    }
-
-    /** The message's sealed payload, sealed now if it was not yet (worker threads); {@code null}, counted, if it fails. */
-    private byte[] sealed(OutboundState message) {
-        try {
-            return message.sealedPayload(signer::seal);
-        } catch (org.tomprotocol.spi.crypto.CryptoException e) {
-            metrics.increment("seal-failed");
-            return null;
         }
     }
 
