@@ -22,8 +22,8 @@ public interface BackupEffects {
      */
     void keepCopy(BackupCopy copy, Consumer<Boolean> kept);
 
-    /** The copy of {@code id} is no longer held (delivered or expired): remove it from the store. */
-    void dropCopy(MessageId id);
+    /** The copy of {@code sender}'s message {@code id} is no longer held (delivered or expired): remove it from the store. */
+    void dropCopy(NodeId sender, MessageId id);
 
     /** Sign and send an unencrypted control envelope to its first hop. */
     void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload);
@@ -31,8 +31,9 @@ public interface BackupEffects {
     /** Hand a frame already signed (a sender's message, a recipient's acknowledgement) to {@code firstHop}. */
     void sendPrepared(PreparedFrame frame);
 
-    /** A copy held for another node was taken ({@code HELD}) or let go; {@code copy} names the message. */
-    void copyChanged(org.tomprotocol.api.BackupEvent.Kind kind, BackupCopy copy, long now);
+    /** A copy of {@code sender}'s message {@code id} for {@code recipient} was taken ({@code HELD}) or let go. */
+    void copyChanged(org.tomprotocol.api.BackupEvent.Kind kind, MessageId id, NodeId sender, NodeId recipient,
+                     long now);
 
     /** Count one occurrence of {@code counter}. */
     void count(String counter);

@@ -33,6 +33,8 @@ final class BackupPlacements implements MessageHolder {
         final Set<NodeId> declined = new LinkedHashSet<>();
         /** Asked, not answered yet: when. */
         final Map<NodeId, Long> asked = new HashMap<>();
+        /** Asked, and not answered in time: another was asked instead, but a late answer still counts. */
+        final Set<NodeId> late = new LinkedHashSet<>();
         boolean reportedBackedUp;
     }
 
@@ -47,12 +49,23 @@ final class BackupPlacements implements MessageHolder {
      * missing ones (those asked lately and not answered yet still count).
      */
     void needed(OutboundState message, long now) {
+        PeerRecord recipient = peers.get(message.recipient());
+        if (recipient != null && recipient.hasSession() && recipient.isLive()) {
+            // it is up and connected: the next attempt goes straight to it
+            return;
+        }
         Placement placement = placements.computeIfAbsent(message.id(), id -> new Placement());
         placement.holding.removeIf(holder -> {
             PeerRecord record = peers.get(holder);
             return record != null && record.state() == org.tomprotocol.api.PeerState.OFFLINE;
         });
-        placement.asked.values().removeIf(at -> now - at >= ProtocolConstants.BACKUP_ANSWER_TIMEOUT_MS);
+        placement.asked.entrySet().removeIf(asked -> {
+            boolean overdue = now - asked.getValue() >= ProtocolConstants.BACKUP_ANSWER_TIMEOUT_MS;
+            if (overdue) {
+                placement.late.add(asked.getKey());
+            }
+            return overdue;
+        });
         int missing = ProtocolConstants.BACKUP_HOLDERS - placement.holding.size() - placement.asked.size();
         if (missing <= 0) {
             return;
@@ -60,6 +73,7 @@ final class BackupPlacements implements MessageHolder {
         Set<NodeId> excluded = new LinkedHashSet<>(placement.holding);
         excluded.addAll(placement.declined);
         excluded.addAll(placement.asked.keySet());
+        excluded.addAll(placement.late);
         excluded.add(message.recipient());
         excluded.add(local);
         List<NodeId> targets = HolderViability.choose(peers, missing, excluded, placement.holding, now);
@@ -83,7 +97,8 @@ final class BackupPlacements implements MessageHolder {
      */
     boolean answered(NodeId holder, MessageId id, boolean held, OutboundState message, long now) {
         Placement placement = placements.get(id);
-        if (placement == null || placement.asked.remove(holder) == null && !placement.holding.contains(holder)) {
+        if (placement == null || placement.asked.remove(holder) == null && !placement.late.remove(holder)
+                && !placement.holding.contains(holder)) {
             effects.count("backup-unmatched-answer");
             return false;
         }
@@ -111,6 +126,7 @@ final class BackupPlacements implements MessageHolder {
         }
         Set<NodeId> holders = new LinkedHashSet<>(placement.holding);
         holders.addAll(placement.asked.keySet());
+        holders.addAll(placement.late);
         byte[] proofs = new DeliveryProofs(List.of(acknowledgement)).encode();
         for (NodeId holder : holders) {
             effects.sendSigned(MessageType.BackupConfirmDelivery, holder, List.of(), proofs);

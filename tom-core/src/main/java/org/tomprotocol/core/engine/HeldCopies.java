@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tomprotocol.api.BackupEvent;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerState;
@@ -25,12 +26,16 @@ import org.tomprotocol.core.wire.MessageType;
  * <ul>
  *   <li><b>Delivery.</b> When the recipient is seen (a session, a fresh announce, its own query) the holders deliver
  *       the sender's envelope, staggered ({@link ProtocolConstants#BACKUP_STAGGER_MS} apart in the order of their ids)
- *       so that one copy usually suffices; the recipient's proof then purges every copy.</li>
+ *       so that one copy usually suffices. A copy the recipient never proves delivered is offered again with a
+ *       doubling wait, {@link ProtocolConstants#BACKUP_MAX_OFFERS} times at most, then dropped: a holder cannot be
+ *       turned into a hose aimed at a node.</li>
  *   <li><b>Proof.</b> A copy is purged only on a proof signed by its recipient, addressed to its sender, naming it.
- *       A holder that got the proof from the recipient passes it to its fellow holders, and keeps it (without the
- *       message) for the sender, so that a sender that comes back learns its message was delivered.</li>
- *   <li><b>Copies kept.</b> The holder with the smallest id among those still up checks that the message keeps
- *       {@link ProtocolConstants#BACKUP_HOLDERS} live copies, and places new ones when fellow holders went offline.</li>
+ *       A holder that got the proof from the recipient passes it to its fellow holders, and keeps the proof alone
+ *       (bounded in number) for a sender that is away, so that it learns its message was delivered.</li>
+ *   <li><b>Copies kept.</b> The holder with the smallest id among those known to be up checks that the message keeps
+ *       {@link ProtocolConstants#BACKUP_HOLDERS} live copies, and places new ones when fellow holders went offline.
+ *       A fellow holder never heard of counts as up only for a grace time: a list of made-up holders cannot stop it.
+ *       </li>
  *   <li><b>Room.</b> Bounded per sender and in all ({@link CopyRoom}); a copy over the bound is declined, so the
  *       sender asks another node (and keeps its own copy meanwhile).</li>
  * </ul>
@@ -40,34 +45,18 @@ final class HeldCopies implements MessageHolder {
     private final NodeId local;
     private final PeerTable peers;
     private final BackupEffects effects;
-    private final Map<MessageId, HeldCopy> copies = new LinkedHashMap<>();
-    private final Map<NodeId, Set<MessageId>> byRecipient = new HashMap<>();
-    private final Map<NodeId, Set<MessageId>> provenBySender = new HashMap<>();
+    private final Map<HeldCopy.Key, HeldCopy> copies = new LinkedHashMap<>();
+    private final Map<NodeId, Set<HeldCopy.Key>> byRecipient = new HashMap<>();
+    /** Proofs kept for senders that are away, oldest first. */
+    private final Map<NodeId, Set<HeldCopy.Key>> provenBySender = new HashMap<>();
+    private final Set<HeldCopy.Key> provenOrder = new LinkedHashSet<>();
     private final CopyRoom room = new CopyRoom();
-    private final Set<MessageId> deliveries = new LinkedHashSet<>();
+    private final Set<HeldCopy.Key> deliveries = new LinkedHashSet<>();
     /** The time of the latest input, for what completes later (a store write). */
     private long lastNow;
 
     /** What a proof of delivery did. */
     enum ProofOutcome { PURGED, ALREADY_KNOWN, UNKNOWN_COPY, MISMATCH }
-
-    private static final class HeldCopy {
-        final BackupCopy copy;
-        byte[] messageWire;
-        final Set<NodeId> holders = new LinkedHashSet<>();
-        /** Holders this node saw go offline (a holder it never heard of is presumed up). */
-        final Set<NodeId> lost = new LinkedHashSet<>();
-        final long expiresAt;
-        long deliverAt = -1;
-        boolean kept;
-        byte[] proof;
-
-        HeldCopy(BackupCopy copy, byte[] messageWire) {
-            this.copy = copy;
-            this.messageWire = messageWire;
-            this.expiresAt = copy.timestamp() + ProtocolConstants.MESSAGE_LIFETIME_MS;
-        }
-    }
 
     HeldCopies(NodeId local, PeerTable peers, BackupEffects effects) {
         this.local = local;
@@ -75,26 +64,29 @@ final class HeldCopies implements MessageHolder {
         this.effects = effects;
     }
 
-    /** {@code from} (the sender itself when {@code fromSender}, else a fellow holder) asks this node to hold a copy. */
+    /**
+     * {@code from} (the sender itself when {@code fromSender}, else a fellow holder) asks this node to hold a copy. A
+     * copy is confirmed only once it is kept (durably, on a node with a store).
+     */
     void offered(NodeId from, BackupCopy copy, byte[] messageWire, boolean fromSender, long now) {
         lastNow = now;
+        HeldCopy.Key key = new HeldCopy.Key(copy.sender(), copy.id());
         String refusal = refusal(copy, now);
-        HeldCopy existing = copies.get(copy.id());
+        HeldCopy existing = copies.get(key);
         if (refusal == null && existing != null) {
-            if (!existing.copy.sender().equals(copy.sender())) {
-                refusal = "id-collision";
-            } else {
-                existing.holders.addAll(copy.holders());
-                if (!fromSender) {
-                    existing.holders.add(from);
-                }
-                if (existing.proof != null) {
-                    // delivered already: the asker may purge (a holder) or learn it (the sender)
-                    sendProofs(from, List.of(existing.proof));
-                }
-                answer(from, copy.id(), true);
-                return;
+            existing.addHolders(copy.holders());
+            if (!fromSender) {
+                existing.addHolders(List.of(from));
             }
+            if (existing.proof != null) {
+                // delivered already: the asker may purge (a holder) or learn it (the sender)
+                sendProofs(from, List.of(existing.proof));
+                answer(from, copy.id(), true);
+            } else if (existing.kept) {
+                answer(from, copy.id(), true);
+            }
+            // else its first write is still under way: that write's answer is the one that counts
+            return;
         }
         if (refusal == null) {
             refusal = room.refusal(copy.sender(), messageWire.length);
@@ -104,28 +96,36 @@ final class HeldCopies implements MessageHolder {
             answer(from, copy.id(), false);
             return;
         }
-        HeldCopy held = add(copy, messageWire);
+        HeldCopy held = add(copy, messageWire, now);
         if (!fromSender) {
-            held.holders.add(from);
+            held.addHolders(List.of(from));
         }
-        effects.keepCopy(copy, kept -> {
-            if (copies.get(copy.id()) != held) {
-                return;
+        effects.keepCopy(copy, kept -> stored(held, from, kept));
+    }
+
+    /** The store answered for a copy being kept (agent thread). */
+    private void stored(HeldCopy held, NodeId from, boolean kept) {
+        if (copies.get(held.key) != held || held.proof != null) {
+            // purged or proven while it was being written: the store must not keep it
+            effects.dropCopy(held.sender(), held.id());
+            if (held.proof != null) {
+                sendProofs(from, List.of(held.proof));
             }
-            if (!kept) {
-                effects.count("backup-declined.store-failed");
-                remove(held);
-                answer(from, copy.id(), false);
-                return;
-            }
-            held.kept = true;
-            effects.count("backup-copies-held");
-            effects.copyChanged(org.tomprotocol.api.BackupEvent.Kind.HELD, copy, lastNow);
-            answer(from, copy.id(), true);
-            if (isUp(copy.recipient())) {
-                schedule(held, 0);
-            }
-        });
+            return;
+        }
+        if (!kept) {
+            effects.count("backup-declined.store-failed");
+            remove(held);
+            answer(from, held.id(), false);
+            return;
+        }
+        held.kept = true;
+        effects.count("backup-copies-held");
+        effects.copyChanged(BackupEvent.Kind.HELD, held.id(), held.sender(), held.recipient, lastNow);
+        answer(from, held.id(), true);
+        if (isUp(held.recipient)) {
+            schedule(held, lastNow);
+        }
     }
 
     private String refusal(BackupCopy copy, long now) {
@@ -143,19 +143,19 @@ final class HeldCopies implements MessageHolder {
 
     /** A copy this node kept before it restarted (from its store). */
     void restored(BackupCopy copy, byte[] messageWire, long now) {
-        if (copies.containsKey(copy.id()) || refusal(copy, now) != null) {
+        if (copies.containsKey(new HeldCopy.Key(copy.sender(), copy.id())) || refusal(copy, now) != null) {
             return;
         }
-        add(copy, messageWire).kept = true;
+        add(copy, messageWire, now).kept = true;
     }
 
-    private HeldCopy add(BackupCopy copy, byte[] messageWire) {
-        HeldCopy held = new HeldCopy(copy, messageWire);
-        held.holders.addAll(copy.holders());
+    private HeldCopy add(BackupCopy copy, byte[] messageWire, long now) {
+        HeldCopy held = new HeldCopy(copy, messageWire, now);
         held.holders.add(local);
-        copies.put(copy.id(), held);
-        byRecipient.computeIfAbsent(copy.recipient(), r -> new LinkedHashSet<>()).add(copy.id());
-        room.take(copy.sender(), messageWire.length);
+        held.addHolders(copy.holders());
+        copies.put(held.key, held);
+        byRecipient.computeIfAbsent(held.recipient, r -> new LinkedHashSet<>()).add(held.key);
+        room.take(held.sender(), messageWire.length);
         return held;
     }
 
@@ -165,8 +165,8 @@ final class HeldCopies implements MessageHolder {
 
     /** {@code peer} is in reach: deliver what waits for it, one holder after the other. */
     void recipientReachable(NodeId peer, long now) {
-        for (MessageId id : byRecipient.getOrDefault(peer, Set.of())) {
-            HeldCopy held = copies.get(id);
+        for (HeldCopy.Key key : byRecipient.getOrDefault(peer, Set.of())) {
+            HeldCopy held = copies.get(key);
             if (held.kept && held.deliverAt < 0) {
                 schedule(held, now + rank(held) * ProtocolConstants.BACKUP_STAGGER_MS);
             }
@@ -178,19 +178,20 @@ final class HeldCopies implements MessageHolder {
      * (the recipient is up and waiting; the first live holder answers at once, and one copy usually suffices).
      */
     void queried(NodeId recipient, long now) {
-        for (MessageId id : byRecipient.getOrDefault(recipient, Set.of())) {
-            HeldCopy held = copies.get(id);
+        for (HeldCopy.Key key : byRecipient.getOrDefault(recipient, Set.of())) {
+            HeldCopy held = copies.get(key);
             if (held.kept) {
-                schedule(held, Math.min(held.deliverAt < 0 ? Long.MAX_VALUE : held.deliverAt,
-                        now + rank(held) * ProtocolConstants.BACKUP_QUERY_STAGGER_MS));
+                long turn = now + rank(held) * ProtocolConstants.BACKUP_QUERY_STAGGER_MS;
+                schedule(held, held.deliverAt < 0 ? turn : Math.min(held.deliverAt, turn));
             }
         }
         deliverDue(now);
     }
 
+    /** Offers the copy at {@code at}, or when its backoff allows if later. */
     private void schedule(HeldCopy held, long at) {
-        held.deliverAt = at;
-        deliveries.add(held.copy.id());
+        held.deliverAt = Math.max(at, held.nextOfferAt);
+        deliveries.add(held.key);
     }
 
     /** This holder's place among the holders still up, in the order of their ids: its turn to deliver. */
@@ -205,35 +206,47 @@ final class HeldCopies implements MessageHolder {
         return Math.max(0, up.indexOf(local.toHex()));
     }
 
-    /** Hands the copies whose turn came to their recipients (and offers them again later while unproven). */
+    /** Hands the copies whose turn came to their recipients; drops a copy offered too often without a proof. */
     void deliverDue(long now) {
-        Iterator<MessageId> due = deliveries.iterator();
+        Iterator<HeldCopy.Key> due = deliveries.iterator();
+        List<HeldCopy> unanswered = new ArrayList<>();
         while (due.hasNext()) {
             HeldCopy held = copies.get(due.next());
             // a copy past its 24 h is never delivered: its sender has been told FAILED
-            if (held == null || held.messageWire == null || held.expiresAt <= now || !isUp(held.copy.recipient())) {
+            if (held == null || held.messageWire == null || held.expiresAt <= now || !isUp(held.recipient)) {
                 if (held != null) {
                     held.deliverAt = -1;
                 }
                 due.remove();
                 continue;
             }
-            if (held.deliverAt <= now) {
-                effects.count("backup-deliveries");
-                effects.sendPrepared(new PreparedFrame(held.copy.recipient(), held.messageWire));
-                held.deliverAt = now + ProtocolConstants.BACKUP_REOFFER_MS;
+            if (held.deliverAt > now) {
+                continue;
             }
+            if (held.offers >= ProtocolConstants.BACKUP_MAX_OFFERS) {
+                unanswered.add(held);
+                continue;
+            }
+            effects.count("backup-deliveries");
+            effects.sendPrepared(new PreparedFrame(held.recipient, held.messageWire));
+            held.nextOfferAt = now + (ProtocolConstants.BACKUP_REOFFER_MS << held.offers);
+            held.offers++;
+            held.deliverAt = held.nextOfferAt;
+        }
+        for (HeldCopy held : unanswered) {
+            effects.count("backup-dropped-unanswered");
+            effects.copyChanged(BackupEvent.Kind.EXPIRED, held.id(), held.sender(), held.recipient, now);
+            remove(held);
         }
     }
 
     /** A proof of delivery, verified by the worker, brought by {@code from}. */
     ProofOutcome proven(NodeId from, BackupInput.DeliveryProof proof, long now) {
-        HeldCopy held = copies.get(proof.message());
+        HeldCopy held = copies.get(new HeldCopy.Key(proof.sender(), proof.message()));
         if (held == null) {
             return ProofOutcome.UNKNOWN_COPY;
         }
-        BackupCopy copy = held.copy;
-        if (!proof.recipient().equals(copy.recipient()) || !proof.sender().equals(copy.sender())) {
+        if (!proof.recipient().equals(held.recipient)) {
             return ProofOutcome.MISMATCH;
         }
         if (held.proof != null) {
@@ -242,38 +255,47 @@ final class HeldCopies implements MessageHolder {
         held.proof = proof.wire();
         releasePayload(held);
         effects.count("backup-purged-delivered");
-        effects.copyChanged(org.tomprotocol.api.BackupEvent.Kind.PURGED_DELIVERED, copy, now);
-        if (from.equals(copy.recipient())) {
+        effects.copyChanged(BackupEvent.Kind.PURGED_DELIVERED, held.id(), held.sender(), held.recipient, now);
+        if (from.equals(held.recipient)) {
             for (NodeId holder : held.holders) {
                 if (!holder.equals(local)) {
                     sendProofs(holder, List.of(proof.wire()));
                 }
             }
         }
-        if (from.equals(copy.sender())) {
+        if (from.equals(held.sender())) {
             remove(held);
-        } else if (isUp(copy.sender())) {
-            sendProofs(copy.sender(), List.of(proof.wire()));
+        } else if (isUp(held.sender())) {
+            sendProofs(held.sender(), List.of(proof.wire()));
             remove(held);
         } else {
-            provenBySender.computeIfAbsent(copy.sender(), s -> new LinkedHashSet<>()).add(copy.id());
+            keepProof(held);
         }
         return ProofOutcome.PURGED;
     }
 
+    /** Keeps the proof alone for a sender that is away; the oldest go first past the bound. */
+    private void keepProof(HeldCopy held) {
+        provenBySender.computeIfAbsent(held.sender(), s -> new LinkedHashSet<>()).add(held.key);
+        provenOrder.add(held.key);
+        while (provenOrder.size() > ProtocolConstants.BACKUP_MAX_PROOFS_KEPT) {
+            HeldCopy oldest = copies.get(provenOrder.iterator().next());
+            effects.count("backup-proofs-forgotten");
+            remove(oldest);
+        }
+    }
+
     /** {@code peer} is in reach: the proofs of its delivered messages go to it, and are then forgotten. */
     void senderReachable(NodeId peer) {
-        Set<MessageId> proven = provenBySender.remove(peer);
+        Set<HeldCopy.Key> proven = provenBySender.get(peer);
         if (proven == null) {
             return;
         }
         List<byte[]> proofs = new ArrayList<>();
-        for (MessageId id : proven) {
-            HeldCopy held = copies.get(id);
-            if (held != null && held.proof != null) {
-                proofs.add(held.proof);
-                remove(held);
-            }
+        for (HeldCopy.Key key : new ArrayList<>(proven)) {
+            HeldCopy held = copies.get(key);
+            proofs.add(held.proof);
+            remove(held);
         }
         for (int from = 0; from < proofs.size(); from += DeliveryProofs.MAX_PROOFS) {
             sendProofs(peer, proofs.subList(from, Math.min(proofs.size(), from + DeliveryProofs.MAX_PROOFS)));
@@ -284,16 +306,18 @@ final class HeldCopies implements MessageHolder {
         effects.sendSigned(MessageType.BackupConfirmDelivery, to, List.of(), new DeliveryProofs(proofs).encode());
     }
 
-    /** A fellow holder answered a copy this node placed on it. */
+    /** A fellow holder answered a copy this node placed on it; returns whether it named a copy held here. */
     boolean answered(NodeId holder, MessageId id, boolean held) {
-        HeldCopy copy = copies.get(id);
-        if (copy == null) {
-            return false;
+        boolean matched = false;
+        for (HeldCopy copy : copies.values()) {
+            if (copy.id().equals(id) && copy.holders.contains(holder)) {
+                matched = true;
+                if (!held) {
+                    copy.holders.remove(holder);
+                }
+            }
         }
-        if (!held) {
-            copy.holders.remove(holder);
-        }
-        return true;
+        return matched;
     }
 
     /** Periodic: forgets what expired, and keeps enough live copies of each undelivered message. */
@@ -302,101 +326,41 @@ final class HeldCopies implements MessageHolder {
             if (held.expiresAt <= now) {
                 effects.count("backup-expired");
                 if (held.proof == null) {
-                    effects.copyChanged(org.tomprotocol.api.BackupEvent.Kind.EXPIRED, held.copy, now);
+                    effects.copyChanged(BackupEvent.Kind.EXPIRED, held.id(), held.sender(), held.recipient, now);
                 }
                 remove(held);
             } else if (held.proof == null && held.kept) {
-                replenish(held, now);
+                CopyReplenisher.replenish(held, local, peers, effects, now);
             }
         }
     }
 
-    private void replenish(HeldCopy held, long now) {
-        List<NodeId> up = new ArrayList<>();
-        for (NodeId holder : held.holders) {
-            PeerRecord record = peers.get(holder);
-            if (record != null && record.state() == PeerState.OFFLINE) {
-                held.lost.add(holder);
-            } else if (record != null && record.isLive()) {
-                held.lost.remove(holder);
-            }
-            if (!held.lost.contains(holder)) {
-                up.add(holder);
-            }
-        }
-        int missing = ProtocolConstants.BACKUP_HOLDERS - up.size();
-        NodeId first = up.stream().min(java.util.Comparator.comparing(NodeId::toHex)).orElse(local);
-        if (missing <= 0 || !first.equals(local)) {
-            return;
-        }
-        Set<NodeId> excluded = new LinkedHashSet<>(held.holders);
-        excluded.add(held.copy.sender());
-        excluded.add(held.copy.recipient());
-        List<NodeId> targets = HolderViability.choose(peers, missing, excluded, new LinkedHashSet<>(up), now);
-        if (targets.isEmpty()) {
-            return;
-        }
-        held.holders.removeAll(held.lost);
-        held.holders.addAll(targets);
-        List<NodeId> listed = new ArrayList<>(held.holders);
-        byte[] payload = held.copy.withHolders(listed).encode();
-        for (NodeId target : targets) {
-            effects.count("backup-replicated");
-            effects.sendSigned(MessageType.BackupReplicate, target, List.of(), payload);
-        }
-    }
-
-    /**
-     * This node is leaving (it closes): its viability as a holder falls to nothing, so each copy it holds undelivered
-     * goes to one more node first — the copies stay as many while it is away (Gen-2 decided this from a score that
-     * nothing ever lowered). A durable holder keeps its own copies for its return. Returns how many were handed over.
-     */
+    /** This node is leaving (it closes): see {@link CopyReplenisher#handOver}. Returns how many copies went. */
     int handOver(long now) {
-        int handed = 0;
-        for (HeldCopy held : copies.values()) {
-            if (held.proof != null || !held.kept || held.expiresAt <= now) {
-                continue;
-            }
-            Set<NodeId> excluded = new LinkedHashSet<>(held.holders);
-            excluded.add(held.copy.sender());
-            excluded.add(held.copy.recipient());
-            List<NodeId> replacement = HolderViability.choose(peers, 1, excluded, held.holders, now);
-            if (replacement.isEmpty()) {
-                continue;
-            }
-            List<NodeId> listed = new ArrayList<>(held.holders);
-            listed.remove(local);
-            listed.addAll(replacement);
-            effects.sendSigned(MessageType.BackupReplicate, replacement.get(0), List.of(),
-                    held.copy.withHolders(listed).encode());
-            handed++;
-        }
-        if (handed > 0) {
-            effects.count("backup-handed-over");
-        }
-        return handed;
+        return CopyReplenisher.handOver(copies.values(), local, peers, effects, now);
     }
 
     private void releasePayload(HeldCopy held) {
         if (held.messageWire == null) {
             return;
         }
-        room.release(held.copy.sender(), held.messageWire.length);
+        room.release(held.sender(), held.messageWire.length);
         held.messageWire = null;
-        deliveries.remove(held.copy.id());
-        Set<MessageId> waiting = byRecipient.get(held.copy.recipient());
-        if (waiting != null && waiting.remove(held.copy.id()) && waiting.isEmpty()) {
-            byRecipient.remove(held.copy.recipient());
+        deliveries.remove(held.key);
+        Set<HeldCopy.Key> waiting = byRecipient.get(held.recipient);
+        if (waiting != null && waiting.remove(held.key) && waiting.isEmpty()) {
+            byRecipient.remove(held.recipient);
         }
-        effects.dropCopy(held.copy.id());
+        effects.dropCopy(held.sender(), held.id());
     }
 
     private void remove(HeldCopy held) {
         releasePayload(held);
-        copies.remove(held.copy.id());
-        Set<MessageId> proven = provenBySender.get(held.copy.sender());
-        if (proven != null && proven.remove(held.copy.id()) && proven.isEmpty()) {
-            provenBySender.remove(held.copy.sender());
+        copies.remove(held.key);
+        provenOrder.remove(held.key);
+        Set<HeldCopy.Key> proven = provenBySender.get(held.sender());
+        if (proven != null && proven.remove(held.key) && proven.isEmpty()) {
+            provenBySender.remove(held.sender());
         }
     }
 
@@ -418,7 +382,11 @@ final class HeldCopies implements MessageHolder {
 
     /** Whether a copy of {@code id} is held, with its message (not yet proven delivered). */
     boolean holdsMessage(MessageId id) {
-        HeldCopy held = copies.get(id);
-        return held != null && held.messageWire != null;
+        for (HeldCopy held : copies.values()) {
+            if (held.id().equals(id) && held.messageWire != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -117,6 +117,20 @@ public final class ProtocolConstants {
     public static final long BACKUP_REOFFER_MS = Duration.ofSeconds(30).toMillis();
     /** How long a closing node waits for the copies it handed over to leave before it closes its transports. */
     public static final long BACKUP_HAND_OVER_GRACE_MS = 1_000;
+    /**
+     * Times a holder offers a copy to its recipient without getting the proof of its delivery (30 s, then each wait
+     * doubled) before it drops the copy: a recipient that cannot open it, or refuses it, is not sent it for 24 h.
+     */
+    public static final int BACKUP_MAX_OFFERS = 6;
+    /** Proofs of delivery a holder keeps for senders that are away, at most (the oldest go first). */
+    public static final int BACKUP_MAX_PROOFS_KEPT = 10_000;
+    /**
+     * How long a fellow holder this node never heard of counts as up (time for gossip to make it known); after that
+     * only holders it knows to be up count.
+     */
+    public static final long BACKUP_UNKNOWN_HOLDER_GRACE_MS = Duration.ofMinutes(5).toMillis();
+    /** Copies a closing holder hands over at most. */
+    public static final int BACKUP_HAND_OVER_MAX = 1_000;
     /** One backup query per recipient per this interval is answered (Gen-2's QUERY_DEBOUNCE). */
     public static final long BACKUP_QUERY_INTERVAL_MS = Duration.ofSeconds(5).toMillis();
     /** A node asks a peer what waits for it at most once per this interval, when a session to it opens. */

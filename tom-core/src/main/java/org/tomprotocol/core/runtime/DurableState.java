@@ -46,6 +46,8 @@ final class DurableState implements AutoCloseable {
 
     private final Store store;
     private final Executor background;
+    /** Writes and removals of copies held for others, in order: a removal never overtakes its write. */
+    private final Executor copies;
     private final Metrics metrics;
 
     private final GroupCommit outbox;
@@ -54,6 +56,7 @@ final class DurableState implements AutoCloseable {
         this.store = store;
         this.outbox = store == null ? null : new GroupCommit(store, OUTBOX);
         this.background = background;
+        this.copies = new SerialExecutor(background);
         this.metrics = metrics;
     }
 
@@ -121,7 +124,7 @@ final class DurableState implements AutoCloseable {
      * whether it is durable.
      */
     void keepCopy(BackupCopy copy, java.util.function.Consumer<Boolean> done) {
-        background.execute(() -> {
+        copies.execute(() -> {
             boolean kept;
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(copy.sealedPayload().length + 512);
@@ -129,9 +132,9 @@ final class DurableState implements AutoCloseable {
                     out.writeByte(FORMAT);
                     out.write(copy.encode());
                 }
-                store.put(BACKUPS, copy.id().value(), bytes.toByteArray(), expiry(copy.timestamp()));
+                store.put(BACKUPS, copyKey(copy.sender(), copy.id()), bytes.toByteArray(), expiry(copy.timestamp()));
                 kept = true;
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException | RuntimeException e) {
                 metrics.increment("store-errors");
                 LOG.log(Level.WARNING, "the node''s store could not keep a backup copy: {0}", e.getMessage());
                 kept = false;
@@ -141,8 +144,23 @@ final class DurableState implements AutoCloseable {
     }
 
     /** A copy held for another node is no longer needed. */
-    void dropCopy(MessageId id) {
-        inBackground("remove a backup copy", () -> store.remove(BACKUPS, id.value()));
+    void dropCopy(NodeId sender, MessageId id) {
+        if (store == null) {
+            return;
+        }
+        copies.execute(() -> {
+            try {
+                store.remove(BACKUPS, copyKey(sender, id));
+            } catch (IOException | RuntimeException e) {
+                metrics.increment("store-errors");
+                LOG.log(Level.WARNING, "the node''s store could not remove a backup copy: {0}", e.getMessage());
+            }
+        });
+    }
+
+    /** A copy is known by its sender and id: another sender's message under the same id is another copy. */
+    private static String copyKey(NodeId sender, MessageId id) {
+        return sender.toHex() + "/" + id.value();
     }
 
     /** Keeps the peers known now, with their addresses, for a day. */

@@ -150,16 +150,17 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
-    public void copyChanged(org.tomprotocol.api.BackupEvent.Kind kind, BackupCopy copy, long now) {
-        org.tomprotocol.api.BackupEvent event = new org.tomprotocol.api.BackupEvent(kind, copy.id(), copy.sender(),
-                copy.recipient(), Instant.ofEpochMilli(now));
+    public void copyChanged(org.tomprotocol.api.BackupEvent.Kind kind, MessageId id, NodeId sender, NodeId recipient,
+                            long now) {
+        org.tomprotocol.api.BackupEvent event = new org.tomprotocol.api.BackupEvent(kind, id, sender, recipient,
+                Instant.ofEpochMilli(now));
         callbacks.execute(() -> events.backup(event));
     }
 
     @Override
-    public void dropCopy(MessageId id) {
+    public void dropCopy(NodeId sender, MessageId id) {
         if (durable) {
-            state.dropCopy(id);
+            state.dropCopy(sender, id);
         }
     }
 

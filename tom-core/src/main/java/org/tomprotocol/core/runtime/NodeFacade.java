@@ -280,6 +280,11 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
         return parts.engine().tracker().inFlightCount();
     }
 
+    /** Bytes of other nodes' messages this node holds for their recipients (tests, diagnostics). */
+    long backupBytesHeld() {
+        return parts.engine().backupBytesHeld();
+    }
+
     /** Whether this node holds a copy of another node's message {@code id} for its recipient (tests, diagnostics). */
     boolean holdsBackupOf(MessageId id) {
         return parts.engine().backupCopiesHeld(id) > 0;

@@ -143,6 +143,8 @@ class VirusBackupTest {
             net.link(back, holders.get(0));
             net.run(Duration.ofSeconds(10));
             assertThat(net.inbox(back)).hasSize(1);
+            assertThat(holders).as("only the proof is kept for the absent sender, not the message")
+                    .allSatisfy(holder -> assertThat(((NodeFacade) holder).backupBytesHeld()).isZero());
             back.close();
             net.run(Duration.ofMinutes(1));
 
@@ -332,6 +334,38 @@ class VirusBackupTest {
                     .isEqualTo(heldBefore);
             assertThat(holder.metrics().get("rejected.backup-bad-signature")).isEqualTo(1);
             assertThat(((NodeFacade) holder).holdsBackupOf(tampered.id())).isFalse();
+        }
+    }
+
+    @Test
+    void aCopyItsRecipientNeverProvesDeliveredIsOfferedAFewTimesThenDropped() throws Exception {
+        try (SimulatedNetwork net = new SimulatedNetwork(81)) {
+            TomNode holder = net.node("holder");
+            TomNode victim = net.node("victim");
+            net.link(victim, holder);
+            HostilePeer mallory = new HostilePeer(net, "mallory");
+            mallory.connect(holder);
+            net.run(Duration.ofSeconds(30));
+            // a well-formed, signed message the victim cannot open: it never acknowledges it
+            byte[] junk = new byte[600];
+            new java.util.Random(81).nextBytes(junk);
+            byte[] sealed = org.tomprotocol.core.wire.EncryptedPayloadCodec.encode(new org.tomprotocol.spi.crypto
+                    .SealedPayload(junk, java.util.Arrays.copyOf(junk, 24), java.util.Arrays.copyOfRange(junk, 24, 56)));
+            Envelope message = Envelope.unsigned(MessageId.random(), mallory.id(), victim.id(), List.of(),
+                    MessageType.Chat, sealed, net.runtime.nowMillis(), true);
+            Envelope signed = EnvelopeCodec.decode(mallory.sign(message)).envelope();
+            mallory.send(Envelope.unsigned(MessageId.random(), mallory.id(), holder.id(), List.of(),
+                    MessageType.BackupStore, BackupCopy.of(signed, List.of()).encode(), net.runtime.nowMillis(),
+                    false));
+
+            net.run(Duration.ofHours(2));
+
+            assertThat(holder.metrics().get("backup-deliveries"))
+                    .isEqualTo(org.tomprotocol.core.engine.ProtocolConstants.BACKUP_MAX_OFFERS);
+            assertThat(holder.metrics().get("backup-dropped-unanswered")).isEqualTo(1);
+            assertThat(((NodeFacade) holder).holdsBackupOf(message.id())).isFalse();
+            assertThat(victim.metrics().get("rejected.decryption-failed"))
+                    .isEqualTo(org.tomprotocol.core.engine.ProtocolConstants.BACKUP_MAX_OFFERS);
         }
     }
 
