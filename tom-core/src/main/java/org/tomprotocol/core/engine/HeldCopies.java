@@ -27,8 +27,8 @@ import org.tomprotocol.core.wire.MessageType;
  *   <li><b>Delivery.</b> When the recipient is seen (a session, a fresh announce, its own query) the holders deliver
  *       the sender's envelope, staggered ({@link ProtocolConstants#BACKUP_STAGGER_MS} apart in the order of their ids)
  *       so that one copy usually suffices. A copy the recipient never proves delivered is offered again with a
- *       doubling wait, {@link ProtocolConstants#BACKUP_MAX_OFFERS} times at most, then dropped: a holder cannot be
- *       turned into a hose aimed at a node.</li>
+ *       doubling wait, {@link ProtocolConstants#BACKUP_MAX_OFFERS} times at most while the recipient stays up (its
+ *       return starts the count over), then dropped: a holder cannot be turned into a hose aimed at a node.</li>
  *   <li><b>Proof.</b> A copy is purged only on a proof signed by its recipient, addressed to its sender, naming it.
  *       A holder that got the proof from the recipient passes it to its fellow holders, and keeps the proof alone
  *       (bounded in number) for a sender that is away, so that it learns its message was delivered.</li>
@@ -219,6 +219,14 @@ final class HeldCopies implements MessageHolder {
                 }
                 due.remove();
                 continue;
+            }
+            long upSince = peers.get(held.recipient).onlineSince();
+            if (upSince != held.offeredSince) {
+                // the recipient came back since the last offers: frames sent while it was leaving count for nothing
+                held.offeredSince = upSince;
+                held.offers = 0;
+                held.nextOfferAt = Math.min(held.nextOfferAt, now);
+                held.deliverAt = Math.min(held.deliverAt, now);
             }
             if (held.deliverAt > now) {
                 continue;

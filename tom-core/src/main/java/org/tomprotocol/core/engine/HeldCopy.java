@@ -32,7 +32,9 @@ final class HeldCopy {
     final Set<NodeId> lost = new LinkedHashSet<>();
     long deliverAt = -1;
     long nextOfferAt;
+    /** Offers made while the recipient has stayed up since {@link #offeredSince}: a return starts the count over. */
     int offers;
+    long offeredSince = Long.MIN_VALUE;
     boolean kept;
     byte[] proof;
 

@@ -180,7 +180,7 @@ public final class OfflineSimulation {
         try {
             OutboundMessage message = nodes.node(sender).send(nodes.id(recipient),
                     ("offline simulation " + now).getBytes(StandardCharsets.UTF_8));
-            tally.sent(message.id(), sender, recipient, now);
+            tally.sent(message.id(), sender, nodes.id(sender), recipient, now);
             message.delivered().whenComplete((receipt, failure) -> {
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException wrapped
                         ? wrapped.getCause() : failure;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
 import org.tomprotocol.testkit.MemoryStoreProvider;
 
 /** What an offline simulation sent and what came of it; turned into an {@link OfflineResult} at the end. */
@@ -21,7 +22,7 @@ final class OfflineTally {
     static final String BACKUPS = "backups";
     private static final long LIFETIME_MS = 24 * 3_600_000L;
 
-    private record Sent(int sender, int recipient, long at) {
+    private record Sent(int sender, NodeId senderId, int recipient, long at) {
     }
 
     private final Map<MessageId, Sent> sent = new LinkedHashMap<>();
@@ -41,8 +42,8 @@ final class OfflineTally {
         this.neverReturning = neverReturning;
     }
 
-    void sent(MessageId id, int sender, int recipient, long at) {
-        sent.put(id, new Sent(sender, recipient, at));
+    void sent(MessageId id, int sender, NodeId senderId, int recipient, long at) {
+        sent.put(id, new Sent(sender, senderId, recipient, at));
     }
 
     void received(int recipient, MessageId id, long at) {
@@ -72,7 +73,9 @@ final class OfflineTally {
         sent.forEach((id, message) -> {
             if (!deliveredAt.containsKey(id) && now < message.at() + LIFETIME_MS) {
                 Instant at = Instant.ofEpochMilli(now);
-                int holders = stores.holders(OUTBOX, id.value(), at) + stores.holders(BACKUPS, id.value(), at);
+                // a holder keeps a copy under its sender and id together, as the engine names it
+                int holders = stores.holders(OUTBOX, id.value(), at)
+                        + stores.holders(BACKUPS, message.senderId().toHex() + "/" + id.value(), at);
                 replicas.merge(id, holders, Math::max);
             }
         });
