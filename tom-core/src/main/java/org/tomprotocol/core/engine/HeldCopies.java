@@ -163,11 +163,22 @@ final class HeldCopies implements MessageHolder {
         effects.sendSigned(MessageType.BackupReplicateAck, to, List.of(), new BackupHeld(id, held).encode());
     }
 
-    /** {@code peer} is in reach: deliver what waits for it, one holder after the other. */
-    void recipientReachable(NodeId peer, long now) {
+    /**
+     * {@code peer} is in reach: deliver what waits for it, one holder after the other. A {@code newSession} means it
+     * has just come back: copies waiting out the backoff of offers made while it was leaving go again at once.
+     */
+    void recipientReachable(NodeId peer, boolean newSession, long now) {
         for (HeldCopy.Key key : byRecipient.getOrDefault(peer, Set.of())) {
             HeldCopy held = copies.get(key);
-            if (held.kept && held.deliverAt < 0) {
+            if (!held.kept) {
+                continue;
+            }
+            if (newSession) {
+                held.offers = 0;
+                held.nextOfferAt = 0;
+                held.deliverAt = -1;
+            }
+            if (held.deliverAt < 0) {
                 schedule(held, now + rank(held) * ProtocolConstants.BACKUP_STAGGER_MS);
             }
         }

@@ -115,15 +115,19 @@ final class VirusBackup implements MessageHolder {
         held.restored(copy, EnvelopeCodec.encode(copy.message()), now);
     }
 
-    /** {@code peer} is in reach: deliver what this node holds for it, and hand it the proofs kept for it. */
+    /** {@code peer} was heard (a fresh announce): deliver what this node holds for it, hand it the proofs kept for it. */
     void peerReachable(NodeId peer, long now) {
-        held.recipientReachable(peer, now);
+        held.recipientReachable(peer, false, now);
         held.senderReachable(peer);
     }
 
-    /** A session to {@code peer} opened: as {@link #peerReachable}, and ask it (at most hourly) what waits for us. */
+    /**
+     * A session to {@code peer} opened: as {@link #peerReachable}, with what waits for it offered again at once, and
+     * ask it (at most hourly) what waits for this node.
+     */
     void sessionUp(NodeId peer, long now) {
-        peerReachable(peer, now);
+        held.recipientReachable(peer, true, now);
+        held.senderReachable(peer);
         if (queried.add(peer, now)) {
             effects.sendSigned(MessageType.BackupQuery, peer, List.of(), new BackupQuery(local).encode());
         }
