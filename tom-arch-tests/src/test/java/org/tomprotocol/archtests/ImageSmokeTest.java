@@ -89,6 +89,35 @@ class ImageSmokeTest {
     }
 
     @Test
+    void theLibsodiumSuiteShipsAsAPluginJarAndDeletingItFallsBackToBouncyCastle() throws IOException {
+        Path sodium;
+        try (var plugins = Files.list(IMAGE.resolve("plugins"))) {
+            sodium = plugins.filter(jar -> jar.getFileName().toString().startsWith("tom-crypto-sodium-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("plugins/ lacks the tom-crypto-sodium jar"));
+        }
+        assertThat(cryptoProviders(tom("plugins", "--json"))).containsExactly("tom-v1-sodium:150:true", "tom-v1:100:true");
+
+        Path aside = Files.createTempDirectory("tom-sodium-aside").resolve(sodium.getFileName());
+        Files.move(sodium, aside);
+        try {
+            JavaProcess.Result without = tom("plugins", "--json");
+            assertThat(without.stderr()).as("%s", without).isEmpty();
+            assertThat(cryptoProviders(without)).containsExactly("tom-v1:100:true");
+            JavaProcess.Result demo = tom("demo", "--json");
+            assertThat(JSON.readTree(demo.stdout()).at("/summary/all_delivered").asBoolean()).as("%s", demo).isTrue();
+        } finally {
+            Files.move(aside, sodium);
+            Files.delete(aside.getParent());
+        }
+    }
+
+    private static List<String> cryptoProviders(JavaProcess.Result plugins) throws IOException {
+        return JSON.readTree(plugins.stdout()).valueStream().filter(p -> p.get("kind").asText().equals("crypto"))
+                .map(p -> p.get("id").asText() + ":" + p.get("priority").asInt() + ":" + p.get("available").asBoolean())
+                .toList();
+    }
+
+    @Test
     void aProviderJarDroppedIntoPluginsWithTheJarItNeedsIsListedAndANodeListensWithIt() throws Exception {
         Path memPlugin = ModuleJars.require(TomModule.TRANSPORT_MEM).location();
         // the mem transport runs on the test kit, which the image leaves out: the plugin brings it along

@@ -88,8 +88,12 @@ public abstract class CryptoSuiteTck extends ProviderTck<CryptoSuiteProvider> {
     }
 
     @Test
-    public void theSuiteIdIsTheProviderId() {
-        assertEquals(underTest().id(), suite().id(), "the provider's id is the suite id written in the protocol");
+    public void theSuiteIdIsAProtocolVersionToken() {
+        // the suite id is written in the protocol; the provider id only names the implementation (several may
+        // implement one suite, e.g. tom-v1 and tom-v1-sodium)
+        assertTrue(suite().id().matches("[a-z0-9]+(-[a-z0-9]+)*"),
+                "the suite id is a lowercase protocol version token like tom-v1, got '" + suite().id() + "'");
+        assertEquals(suite().id(), underTest().suite().id(), "the suite id is the same on every call");
     }
 
     @Test

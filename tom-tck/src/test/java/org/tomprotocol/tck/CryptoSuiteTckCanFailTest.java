@@ -18,7 +18,7 @@ class CryptoSuiteTckCanFailTest {
     static final Map<String, Class<?>> BROKEN = Map.ofEntries(
             entry("availabilityAnswersWithoutThrowingAndSaysTheProviderWorksHere", AvailabilityThrows.class),
             entry("optionsAreDeclaredOnceEachUnderTheProvidersPrefix", OptionOutsideItsPrefix.class),
-            entry("theSuiteIdIsTheProviderId", SuiteIdDiffersFromTheProviderId.class),
+            entry("theSuiteIdIsAProtocolVersionToken", SuiteIdIsNotAProtocolToken.class),
             entry("identitiesFromTheVectorSeedsHaveTheVectorIds", DerivesKeysFromAHashedSeed.class),
             entry("signaturesMatchTheWireVectorsAndVerify", PreHashesMessages.class),
             entry("vectorPayloadsOpenToTheirPlaintext", OwnSealingFormat.class),
@@ -81,9 +81,9 @@ class CryptoSuiteTckCanFailTest {
         }
     }
 
-    static class SuiteIdDiffersFromTheProviderId extends OnFlawed {
-        SuiteIdDiffersFromTheProviderId() {
-            super(CryptoFlaw.SUITE_ID_DIFFERS_FROM_THE_PROVIDER_ID);
+    static class SuiteIdIsNotAProtocolToken extends OnFlawed {
+        SuiteIdIsNotAProtocolToken() {
+            super(CryptoFlaw.SUITE_ID_IS_NOT_A_PROTOCOL_TOKEN);
         }
     }
 

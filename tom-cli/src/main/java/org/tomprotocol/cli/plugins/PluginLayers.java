@@ -123,7 +123,32 @@ public final class PluginLayers {
         Set<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
         ModuleLayer parent = ModuleLayer.boot();
         Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-        return parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+        ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(configuration, List.of(parent),
+                ClassLoader.getSystemClassLoader());
+        grantNativeAccess(controller);
+        return controller.layer();
+    }
+
+    /**
+     * Plugins are code the operator installed into the process, and native libraries are why many exist (libsodium,
+     * WebRTC): grant them native access as the image grants its own modules, so the JVM neither warns nor, later,
+     * refuses. {@code Controller.enableNativeAccess} is final from Java 22 (a preview API in 21, which this code
+     * targets), hence the reflective call; on 21 plugins load without the grant, as before.
+     */
+    private static void grantNativeAccess(ModuleLayer.Controller controller) {
+        java.lang.reflect.Method enable;
+        try {
+            enable = ModuleLayer.Controller.class.getMethod("enableNativeAccess", Module.class);
+        } catch (NoSuchMethodException e) {
+            return;
+        }
+        for (Module module : controller.layer().modules()) {
+            try {
+                enable.invoke(controller, module);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /** The first jar whose removal lets the others resolve (or the last one, if no single removal does). */

@@ -14,10 +14,13 @@ public final class CryptoSelection {
     private CryptoSelection() {
     }
 
-    /** The highest-priority available provider of the {@value #SUITE_ID} suite. */
+    /**
+     * The suite of the highest-priority available provider of {@value #SUITE_ID} (providers are ordered by
+     * priority; several implementations of the suite may compete under their own provider ids).
+     */
     public static CryptoSuite suite(ProviderRegistry registry) {
         return registry.available(ProviderKind.CRYPTO, CryptoSuiteProvider.class).stream()
-                .filter(p -> SUITE_ID.equals(p.id())).findFirst()
+                .filter(p -> SUITE_ID.equals(p.suite().id())).findFirst()
                 .map(CryptoSuiteProvider::suite)
                 .orElseThrow(() -> new NoProviderException("no usable '" + SUITE_ID + "' crypto suite: "
                         + registry.explainUnavailable(ProviderKind.CRYPTO)

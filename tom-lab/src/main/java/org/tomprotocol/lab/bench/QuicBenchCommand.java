@@ -1,12 +1,15 @@
 package org.tomprotocol.lab.bench;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 import org.tomprotocol.api.NoProviderException;
+import org.tomprotocol.api.spi.PluginSource;
+import org.tomprotocol.cli.extension.CommandLinePlugins;
 import org.tomprotocol.cli.output.Json;
 import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.cli.output.TextTable;
@@ -52,10 +55,15 @@ public final class QuicBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CryptoSuite suite = providers(CryptoSuiteProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.id().equals("tom-v1")).findFirst().map(CryptoSuiteProvider::suite)
+        PluginSource plugins = CommandLinePlugins.source(spec.commandLine().getErr());
+        // the provider a node picks: the highest-priority available one of tom-v1 (libsodium's when installed)
+        CryptoSuiteProvider cryptoProvider = providers(plugins, CryptoSuiteProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.availability().available() && p.suite().id().equals("tom-v1"))
+                .max(Comparator.comparingInt(CryptoSuiteProvider::priority))
                 .orElseThrow(() -> new NoProviderException("tom bench quic needs the tom-v1 crypto suite"));
-        TransportProvider quic = providers(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+        CryptoSuite suite = cryptoProvider.suite();
+        TransportProvider quic = providers(plugins, TransportProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("quic") && p.availability().available()).findFirst()
                 .orElseThrow(() -> new NoProviderException("tom bench quic needs a usable quic transport"));
         int cores = Runtime.getRuntime().availableProcessors();
@@ -73,12 +81,12 @@ public final class QuicBenchCommand implements Callable<Integer> {
             raw.put("msgs_per_s_64k", Math.round(echo.throughput(2_000, LARGEST, Math.min(window, 64), 5_000_000)));
         }
 
-        progress("tom-v1 crypto cost");
+        progress("tom-v1 crypto cost (" + cryptoProvider.id() + ")");
         CryptoCost.Result crypto = CryptoCost.measure(suite, KIB, 4_000);
         CryptoCost.Result crypto64k = CryptoCost.measure(suite, LARGEST, 300);
 
         Map<String, Object> tom = new LinkedHashMap<>();
-        try (TomOverQuic nodes = new TomOverQuic()) {
+        try (TomOverQuic nodes = new TomOverQuic(plugins)) {
             nodes.roundTrips(2_000, KIB);
             nodes.throughput(5_000, KIB, window);
             progress("ToM over QUIC");
@@ -92,6 +100,7 @@ public final class QuicBenchCommand implements Callable<Integer> {
         }
 
         Map<String, Object> cryptoReport = new LinkedHashMap<>();
+        cryptoReport.put("provider", cryptoProvider.id());
         cryptoReport.put("seal_sign_us", round(crypto.sealSign()));
         cryptoReport.put("verify_open_us", round(crypto.verifyOpen()));
         cryptoReport.put("ack_sign_us", round(crypto.ackSign()));
@@ -142,9 +151,9 @@ public final class QuicBenchCommand implements Callable<Integer> {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** The providers of {@code type} visible from this module: its layer (the lab's, in an image) and those below. */
-    private static <T> ServiceLoader<T> providers(Class<T> type) {
-        ModuleLayer layer = QuicBenchCommand.class.getModule().getLayer();
-        return layer == null ? ServiceLoader.load(type) : ServiceLoader.load(layer, type);
+    /** The providers of {@code type} the command line's nodes see: its plugins' layer and those below. */
+    private static <T> ServiceLoader<T> providers(PluginSource plugins, Class<T> type) {
+        return plugins.layer().map(layer -> ServiceLoader.load(layer, type))
+                .orElseGet(() -> ServiceLoader.load(type, plugins.classLoader()));
     }
 }

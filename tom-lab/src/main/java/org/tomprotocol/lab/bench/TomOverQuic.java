@@ -8,6 +8,7 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.api.spi.PluginSource;
 import org.tomprotocol.cli.output.Samples;
 
 /** Two whole ToM nodes over the QUIC transport on loopback: encrypted messages, timed to the recipient's ACK. */
@@ -15,9 +16,9 @@ final class TomOverQuic implements AutoCloseable {
     private final TomNode alice;
     private final TomNode bob;
 
-    TomOverQuic() throws Exception {
-        alice = Tom.node().transports("quic").listen("127.0.0.1:0").start();
-        bob = Tom.node().transports("quic").listen("127.0.0.1:0").start();
+    TomOverQuic(PluginSource plugins) throws Exception {
+        alice = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0").start();
+        bob = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0").start();
         TransportAddress bobAddress = bob.addresses().stream().filter(a -> a.address().startsWith("127.0.0.1:"))
                 .findFirst().orElseThrow();
         alice.addPeer(PeerAddress.of(bob.id(), bobAddress));

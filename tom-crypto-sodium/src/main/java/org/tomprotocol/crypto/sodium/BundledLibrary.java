@@ -1,0 +1,66 @@
+package org.tomprotocol.crypto.sodium;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+
+/**
+ * The libsodium build inside this jar (libsodium 1.0.20, from lazysodium-java's bundle), loaded once. Only the
+ * bundled build is used, never a system library, so the verification rules the differential tests pinned (canonical
+ * S, no small-order R or key) cannot change with the host's packages. A shared library must be a file to be loaded:
+ * it is copied into an owner-only temporary directory, deleted when the JVM exits.
+ */
+final class BundledLibrary {
+    static final String RESOURCE_DIRECTORY = "/org/tomprotocol/crypto/sodium/native/";
+
+    private BundledLibrary() {
+    }
+
+    /** The loaded library, or why it could not load. */
+    record Loaded(Libsodium library, String problem, Throwable failure) {
+    }
+
+    private static final class Holder {
+        static final Loaded LOADED = load();
+    }
+
+    /** Loads the library on first call; never throws. */
+    static Loaded get() {
+        return Holder.LOADED;
+    }
+
+    private static Loaded load() {
+        String platform = platform();
+        String resource = RESOURCE_DIRECTORY + platform + "/libsodium.so";
+        try (InputStream in = BundledLibrary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return new Loaded(null, "no libsodium bundled for " + platform + " (only linux-x86_64)", null);
+            }
+            Path directory = Files.createTempDirectory("tom-sodium-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path file = directory.resolve("libsodium.so");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            file.toFile().deleteOnExit();
+            directory.toFile().deleteOnExit();
+            Libsodium library = new Libsodium(SymbolLookup.libraryLookup(file, Libsodium.arena()));
+            if (library.init() < 0) {
+                return new Loaded(null, "sodium_init() failed", null);
+            }
+            return new Loaded(library, null, null);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return new Loaded(null, "libsodium cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        return (os.contains("linux") ? "linux" : os.replace(' ', '-')) + "-"
+                + (arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch);
+    }
+}
