@@ -70,9 +70,21 @@ class QuicNodesTest {
                 // RELAYED may be overtaken by the recipient's acknowledgement; the hop count proves the relay
                 assertThat(delivered(message).recipient()).isEqualTo(message.recipient());
             }
+            long relayed = 0;
+            long unrelayed = 0;
             for (Running leaf : leaves) {
-                assertThat(leaf.inbox()).hasSize(2).allSatisfy(m -> assertThat(m.relayHops()).isEqualTo(1));
+                assertThat(leaf.inbox()).hasSize(2).allSatisfy(m -> assertThat(m.relayHops()).isBetween(0, 1));
+                relayed += leaf.inbox().stream().filter(m -> m.relayHops() == 1).count();
+                unrelayed += leaf.inbox().stream().filter(m -> m.relayHops() == 0).count();
             }
+            // on a slow machine an attempt may go unacknowledged for long enough that the sender places backup
+            // copies on the hubs, and a hub hands its copy (the sender's own, unrelayed envelope) over its session
+            // with the recipient first; any unrelayed delivery must be such a copy, never a direct leaf-to-leaf path
+            long handedByHubs = hub1.node().metrics().get("backup-deliveries")
+                    + hub2.node().metrics().get("backup-deliveries");
+            assertThat(relayed).as("messages carried by a relay").isPositive();
+            assertThat(unrelayed).as("unrelayed deliveries, against copies the hubs handed over")
+                    .isLessThanOrEqualTo(handedByHubs);
         }
     }
 
