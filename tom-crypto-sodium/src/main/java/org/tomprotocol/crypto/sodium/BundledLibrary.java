@@ -13,7 +13,7 @@ import java.util.Locale;
  * The libsodium build inside this jar (libsodium 1.0.20, from lazysodium-java's bundle), loaded once. Only the
  * bundled build is used, never a system library, so the verification rules the differential tests pinned (canonical
  * S, no small-order R or key) cannot change with the host's packages. A shared library must be a file to be loaded:
- * it is copied into an owner-only temporary directory, deleted when the JVM exits.
+ * it is copied into an owner-only temporary directory, loaded, and deleted at once.
  */
 final class BundledLibrary {
     static final String RESOURCE_DIRECTORY = "/org/tomprotocol/crypto/sodium/native/";
@@ -34,7 +34,8 @@ final class BundledLibrary {
         return Holder.LOADED;
     }
 
-    private static Loaded load() {
+    /** Loads another instance of the library (tests; nodes use {@link #get()}). */
+    static Loaded load() {
         String platform = platform();
         String resource = RESOURCE_DIRECTORY + platform + "/libsodium.so";
         try (InputStream in = BundledLibrary.class.getResourceAsStream(resource)) {
@@ -44,10 +45,16 @@ final class BundledLibrary {
             Path directory = Files.createTempDirectory("tom-sodium-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path file = directory.resolve("libsodium.so");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
-            directory.toFile().deleteOnExit();
-            Libsodium library = new Libsodium(SymbolLookup.libraryLookup(file, Libsodium.arena()));
+            SymbolLookup lookup;
+            try {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                lookup = SymbolLookup.libraryLookup(file, Libsodium.arena());
+            } finally {
+                // once loaded, the library stays mapped without its file: nothing is left behind, even after a kill
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(directory);
+            }
+            Libsodium library = new Libsodium(lookup);
             if (library.init() < 0) {
                 return new Loaded(null, "sodium_init() failed", null);
             }
