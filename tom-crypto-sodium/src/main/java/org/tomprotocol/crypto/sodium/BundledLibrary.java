@@ -21,8 +21,8 @@ final class BundledLibrary {
     private BundledLibrary() {
     }
 
-    /** The loaded library, or why it could not load. */
-    record Loaded(Libsodium library, String problem, Throwable failure) {
+    /** The loaded library, or why it could not load (naming the exception, if one was thrown). */
+    record Loaded(Libsodium library, String problem) {
     }
 
     private static final class Holder {
@@ -40,7 +40,7 @@ final class BundledLibrary {
         String resource = RESOURCE_DIRECTORY + platform + "/libsodium.so";
         try (InputStream in = BundledLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return new Loaded(null, "no libsodium bundled for " + platform + " (only linux-x86_64)", null);
+                return new Loaded(null, "no libsodium bundled for " + platform + " (only linux-x86_64)");
             }
             Path directory = Files.createTempDirectory("tom-sodium-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -56,11 +56,11 @@ final class BundledLibrary {
             }
             Libsodium library = new Libsodium(lookup);
             if (library.init() < 0) {
-                return new Loaded(null, "sodium_init() failed", null);
+                return new Loaded(null, "sodium_init() failed");
             }
-            return new Loaded(library, null, null);
+            return new Loaded(library, null);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Loaded(null, "libsodium cannot be loaded: " + e.getMessage(), e);
+            return new Loaded(null, "libsodium cannot be loaded: " + e);
         }
     }
 

@@ -65,8 +65,7 @@ public final class SodiumCryptoSuiteProvider implements CryptoSuiteProvider {
             BundledLibrary.Loaded loaded = BundledLibrary.get();
             Optional<CryptoSuite> base = loaded.library() == null ? Optional.empty() : BaseSuite.find();
             if (loaded.library() == null) {
-                availability = loaded.failure() == null ? Availability.unavailable(loaded.problem())
-                        : Availability.unavailable(loaded.problem(), loaded.failure());
+                availability = Availability.unavailable(loaded.problem());
                 suite = null;
             } else if (base.isEmpty()) {
                 availability = Availability.unavailable("it accelerates the Bouncy Castle " + BaseSuite.SUITE_ID

@@ -39,9 +39,14 @@ final class SodiumSealer {
     SealedPayload seal(byte[] recipientMontgomery, byte[] plaintext) throws CryptoException {
         byte[] ephemeralSecret = randomBytes(KEY_LENGTH);
         byte[] ephemeralPublic = new byte[KEY_LENGTH];
-        sodium.scalarMultBase(ephemeralPublic, ephemeralSecret);
-        byte[] key = messageKey(ephemeralSecret, recipientMontgomery);
-        Arrays.fill(ephemeralSecret, (byte) 0);
+        byte[] key;
+        try {
+            sodium.scalarMultBase(ephemeralPublic, ephemeralSecret);
+            key = messageKey(ephemeralSecret, recipientMontgomery);
+        } finally {
+            // wiped on every path, a refused (low-order) recipient key included
+            Arrays.fill(ephemeralSecret, (byte) 0);
+        }
         try {
             byte[] nonce = randomBytes(NONCE_LENGTH);
             return new SealedPayload(encrypt(key, nonce, plaintext), nonce, ephemeralPublic);
