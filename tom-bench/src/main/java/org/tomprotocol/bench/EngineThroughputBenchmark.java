@@ -85,9 +85,9 @@ public class EngineThroughputBenchmark {
 
         fixture = new WireFixture(PAYLOAD_BYTES);
         recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient,
-                unsigned -> signAndEncode(fixture.recipient, unsigned));
+                (unsigned, profile) -> signAndEncode(fixture.recipient, unsigned));
         senderPipeline = new InboundVerifier(fixture.suite, fixture.sender,
-                unsigned -> signAndEncode(fixture.sender, unsigned));
+                (unsigned, profile) -> signAndEncode(fixture.sender, unsigned));
         ackWire = recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire, WireFixture.TIMESTAMP).verified()
                 .acknowledgement().wire();
         if (senderPipeline.verify(fixture.recipient.id(), ackWire, WireFixture.TIMESTAMP).verified().ack() == null) {

@@ -15,6 +15,7 @@ import org.tomprotocol.core.wire.EncryptedPayloadCodec;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.SigningBytes;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.crypto.CryptoException;
 
 /**
@@ -31,6 +32,10 @@ public class EnvelopePipelineBenchmark {
     @Param({"1024", "65536"})
     int payloadBytes;
 
+    /** The wire profile the envelopes are written in ({@code reference} or {@code compact}). */
+    @Param({"reference", "compact"})
+    String profile;
+
     private static final byte[] UNSIGNED_ACK = new byte[0];
 
     private WireFixture fixture;
@@ -38,10 +43,11 @@ public class EnvelopePipelineBenchmark {
 
     @Setup
     public void setUp() {
-        fixture = new WireFixture(payloadBytes);
+        fixture = new WireFixture(payloadBytes, WireProfile.valueOf(profile.toUpperCase(java.util.Locale.ROOT)));
         // The verifier also prepares the acknowledgement a chat needs; signing it is left out here so that the
         // rows compare with the primitives of decode, verify and open alone (EngineThroughputBenchmark counts it).
-        recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient, unsignedAck -> UNSIGNED_ACK);
+        recipientPipeline = new InboundVerifier(fixture.suite, fixture.recipient,
+                (unsignedAck, ackProfile) -> UNSIGNED_ACK);
         if (recipientPipeline.verify(fixture.sender.id(), fixture.sealedWire, WireFixture.TIMESTAMP).rejectReason() != null
                 || recipientPipeline.verify(fixture.sender.id(), fixture.plainWire, WireFixture.TIMESTAMP).rejectReason() != null) {
             throw new IllegalStateException("the fixture envelopes must pass the inbound pipeline");
@@ -63,7 +69,8 @@ public class EnvelopePipelineBenchmark {
     /** A sealed chat: seal (fresh ephemeral key and nonce), encode the payload, sign, wire form. */
     @Benchmark
     public byte[] sealSignEncode() throws CryptoException {
-        byte[] sealed = EncryptedPayloadCodec.encode(fixture.suite.seal(fixture.recipient.id(), fixture.plaintext));
+        byte[] sealed = EncryptedPayloadCodec.encode(fixture.suite.seal(fixture.recipient.id(), fixture.plaintext),
+                fixture.profile);
         return signAndEncode(fixture.chat(sealed, true));
     }
 
@@ -74,7 +81,7 @@ public class EnvelopePipelineBenchmark {
     }
 
     private byte[] signAndEncode(Envelope unsigned) {
-        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned, fixture.profile);
         byte[] signature = fixture.sender.sign(signing.bytes());
         return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);
     }

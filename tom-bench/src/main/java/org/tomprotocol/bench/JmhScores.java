@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The results of one JMH run, by benchmark method name (with {@code @payloadBytes} appended for sized
- * benchmarks), read as median and fastest sample: on shared cores a preempted operation makes the mean swing
+ * benchmarks, and {@code /compact} for those run in the compact wire profile), read as median and fastest sample: on shared cores a preempted operation makes the mean swing
  * by more than the effects the reports measure, while medians repeat within a few percent.
  */
 final class JmhScores {
@@ -34,7 +34,10 @@ final class JmhScores {
             String method = result.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
             String size = result.getParams().getParam("payloadBytes");
-            scores.scores.put(size == null ? method : method + "@" + size, result.getPrimaryResult());
+            String profile = result.getParams().getParam("profile");
+            String name = (size == null ? method : method + "@" + size)
+                    + (profile == null || profile.equals("reference") ? "" : "/" + profile);
+            scores.scores.put(name, result.getPrimaryResult());
         }
         return scores;
     }

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The crypto calls of the pipelines in {@link EnvelopePipelineBenchmark}, alone, over exactly the data the
  * pipelines hand them: Ed25519 over the signing bytes of the plain and of the sealed envelope of
- * {@code payloadBytes}, XChaCha20-Poly1305 over the plaintext (and its ciphertext).
+ * {@code payloadBytes} in each wire profile (the compact ones are shorter), XChaCha20-Poly1305 over the plaintext
+ * (and its ciphertext).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -25,6 +26,7 @@ public class PrimitivesBenchmark {
     int payloadBytes;
 
     private WireFixture fixture;
+    private WireFixture compact;
     private byte[] key;
     private byte[] nonce;
     private byte[] ciphertext;
@@ -32,6 +34,7 @@ public class PrimitivesBenchmark {
     @Setup
     public void setUp() {
         fixture = new WireFixture(payloadBytes);
+        compact = new WireFixture(payloadBytes, org.tomprotocol.core.wire.WireProfile.COMPACT);
         key = new byte[32];
         Arrays.fill(key, (byte) 7);
         nonce = new byte[24];
@@ -57,6 +60,26 @@ public class PrimitivesBenchmark {
     @Benchmark
     public boolean ed25519VerifySealedEnvelope() {
         return fixture.suite.verify(fixture.sender.id(), fixture.sealedSigningBytes, fixture.sealedSignature);
+    }
+
+    @Benchmark
+    public byte[] ed25519SignPlainEnvelopeCompact() {
+        return compact.sender.sign(compact.plainSigningBytes);
+    }
+
+    @Benchmark
+    public boolean ed25519VerifyPlainEnvelopeCompact() {
+        return compact.suite.verify(compact.sender.id(), compact.plainSigningBytes, compact.plainSignature);
+    }
+
+    @Benchmark
+    public byte[] ed25519SignSealedEnvelopeCompact() {
+        return compact.sender.sign(compact.sealedSigningBytes);
+    }
+
+    @Benchmark
+    public boolean ed25519VerifySealedEnvelopeCompact() {
+        return compact.suite.verify(compact.sender.id(), compact.sealedSigningBytes, compact.sealedSignature);
     }
 
     @Benchmark

@@ -51,31 +51,27 @@ public final class WirePipelineReport {
     String markdown() {
         StringBuilder out = new StringBuilder();
         for (String size : List.of("1024", "65536")) {
-            List<Row> rows = List.of(
-                    new Row("sign + encode (plain chat)", "signPlain@" + size,
-                            List.of("ed25519SignPlainEnvelope@" + size)),
-                    new Row("decode + verify (plain chat)", "verifyPlain@" + size,
-                            List.of("ed25519VerifyPlainEnvelope@" + size)),
-                    new Row("seal + sign + encode", "sealSignEncode@" + size,
-                            List.of("sealRandomness", "edwardsToMontgomery", "x25519PublicKey", "x25519Agreement",
-                                    "hkdfSha256", "xchacha20Poly1305Encrypt@" + size, "ed25519SignSealedEnvelope@" + size)),
-                    new Row("decode + verify + open", "decodeVerifyOpen@" + size,
-                            List.of("ed25519VerifySealedEnvelope@" + size, "x25519Agreement", "hkdfSha256",
-                                    "xchacha20Poly1305Decrypt@" + size)));
-            out.append("\n#### Payload ").append(Integer.parseInt(size) / 1024).append(" KiB\n\n");
-            out.append("| pipeline | pipeline µs (median) | sum of its primitives µs (median) | ratio (median) "
-                    + "| ratio (fastest) |\n");
-            out.append("|---|---:|---:|---:|---:|\n");
-            for (Row row : rows) {
-                if (!scores.has(row.pipeline()) || !row.primitives().stream().allMatch(scores::has)) {
-                    out.append("| ").append(row.label()).append(" | not run | | | |\n");
-                    continue;
-                }
-                double sumMedian = row.primitives().stream().mapToDouble(this::median).sum();
-                double sumFastest = row.primitives().stream().mapToDouble(this::fastest).sum();
-                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f |%n", row.label(),
-                        median(row.pipeline()), sumMedian, median(row.pipeline()) / sumMedian,
-                        fastest(row.pipeline()) / sumFastest));
+            for (String profile : List.of("", "/compact")) {
+                String signed = profile.isEmpty() ? "" : "Compact";
+                List<Row> rows = List.of(
+                        new Row("sign + encode (plain chat)", "signPlain@" + size + profile,
+                                List.of("ed25519SignPlainEnvelope" + signed + "@" + size)),
+                        new Row("decode + verify (plain chat)", "verifyPlain@" + size + profile,
+                                List.of("ed25519VerifyPlainEnvelope" + signed + "@" + size)),
+                        new Row("seal + sign + encode", "sealSignEncode@" + size + profile,
+                                List.of("sealRandomness", "edwardsToMontgomery", "x25519PublicKey", "x25519Agreement",
+                                        "hkdfSha256", "xchacha20Poly1305Encrypt@" + size,
+                                        "ed25519SignSealedEnvelope" + signed + "@" + size)),
+                        new Row("decode + verify + open", "decodeVerifyOpen@" + size + profile,
+                                List.of("ed25519VerifySealedEnvelope" + signed + "@" + size, "x25519Agreement",
+                                        "hkdfSha256", "xchacha20Poly1305Decrypt@" + size)));
+                WireFixture sizes = new WireFixture(Integer.parseInt(size), profile.isEmpty()
+                        ? org.tomprotocol.core.wire.WireProfile.REFERENCE : org.tomprotocol.core.wire.WireProfile.COMPACT);
+                out.append("\n#### Payload ").append(Integer.parseInt(size) / 1024).append(" KiB, ")
+                        .append(profile.isEmpty() ? "reference" : "compact").append(" profile (sealed envelope ")
+                        .append(sizes.sealedWire.length).append(" bytes on the wire, plain ")
+                        .append(sizes.plainWire.length).append(")\n\n");
+                table(out, rows);
             }
             out.append("\n| primitive | µs (median) | µs (fastest) |\n|---|---:|---:|\n");
             for (String name : new TreeSet<>(scores.names())) {
@@ -88,5 +84,22 @@ public final class WirePipelineReport {
             }
         }
         return out.toString();
+    }
+
+    private void table(StringBuilder out, List<Row> rows) {
+        out.append("| pipeline | pipeline µs (median) | sum of its primitives µs (median) | ratio (median) "
+                + "| ratio (fastest) |\n");
+        out.append("|---|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            if (!scores.has(row.pipeline()) || !row.primitives().stream().allMatch(scores::has)) {
+                out.append("| ").append(row.label()).append(" | not run | | | |\n");
+                continue;
+            }
+            double sumMedian = row.primitives().stream().mapToDouble(this::median).sum();
+            double sumFastest = row.primitives().stream().mapToDouble(this::fastest).sum();
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f |%n", row.label(),
+                    median(row.pipeline()), sumMedian, median(row.pipeline()) / sumMedian,
+                    fastest(row.pipeline()) / sumFastest));
+        }
     }
 }

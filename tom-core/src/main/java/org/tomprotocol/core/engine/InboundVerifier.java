@@ -19,6 +19,7 @@ import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
 import org.tomprotocol.core.wire.RendezvousPayload;
 import org.tomprotocol.core.wire.WireException;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
@@ -68,7 +69,7 @@ public final class InboundVerifier {
         }
         if (!envelope.to().equals(identity.id())) {
             PreparedFrame relayAck = envelope.type() == MessageType.Chat && envelope.via().contains(identity.id())
-                    ? relayAcknowledgement(envelope, now) : null;
+                    ? relayAcknowledgement(envelope, decoded.profile(), now) : null;
             return new Result(new VerifiedEnvelope(decoded, hop, null, null, null, null, relayAck), null);
         }
         try {
@@ -164,34 +165,38 @@ public final class InboundVerifier {
         Envelope envelope = decoded.envelope();
         if (!envelope.encrypted()) {
             return new Result(new VerifiedEnvelope(decoded, hop, envelope.payload(), null, null, null,
-                    recipientAcknowledgement(envelope, now)), null);
+                    recipientAcknowledgement(envelope, decoded.profile(), now)), null);
         }
-        SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload());
+        SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile());
         try {
             byte[] plaintext = crypto.open(identity, sealed);
             return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null,
-                    recipientAcknowledgement(envelope, now)), null);
+                    recipientAcknowledgement(envelope, decoded.profile(), now)), null);
         } catch (CryptoException e) {
             return Result.rejected("decryption-failed");
         }
     }
 
-    /** The final recipient's acknowledgement, travelling back along the reversed relay path. */
-    private PreparedFrame recipientAcknowledgement(Envelope message, long now) {
-        return acknowledgement(message, AckType.RecipientReceived, Paths.reversed(message.via()), now);
+    /**
+     * The final recipient's acknowledgement, travelling back along the reversed relay path, in the message's profile
+     * (every node on that path has just handled that profile).
+     */
+    private PreparedFrame recipientAcknowledgement(Envelope message, WireProfile profile, long now) {
+        return acknowledgement(message, AckType.RecipientReceived, Paths.reversed(message.via()), profile, now);
     }
 
     /** A relay's acknowledgement, travelling back along the part of the path before this relay. */
-    private PreparedFrame relayAcknowledgement(Envelope message, long now) {
+    private PreparedFrame relayAcknowledgement(Envelope message, WireProfile profile, long now) {
         int position = message.via().indexOf(identity.id());
         return acknowledgement(message, AckType.RelayForwarded, Paths.reversed(message.via().subList(0, position)),
-                now);
+                profile, now);
     }
 
-    private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via, long now) {
+    private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via, WireProfile profile,
+                                          long now) {
         Envelope ack = Envelope.unsigned(MessageId.random(), identity.id(), message.from(), via, MessageType.Ack,
                 new AckPayload(message.id(), type).encode(), now, false);
-        return new PreparedFrame(ack.firstHop(), sealer.signAndEncode(ack));
+        return new PreparedFrame(ack.firstHop(), sealer.signAndEncode(ack, profile));
     }
 
     /** Whether {@code type} is handled by this engine version (others are rejected and counted). */

@@ -15,6 +15,7 @@ import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
 import org.tomprotocol.core.wire.RendezvousPayload;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.discovery.Validation;
 
 /**
@@ -36,6 +37,7 @@ public final class NodeEngine implements MessageHolder {
     private final DirectAttempts directAttempts = new DirectAttempts();
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
+    private final ProfileChoice profiles;
 
     public NodeEngine(NodeId local, EngineEffects effects) {
         this.local = local;
@@ -47,12 +49,14 @@ public final class NodeEngine implements MessageHolder {
         this.introductions = new Introductions(peers);
         this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
         this.backup = new VirusBackup(local, peers, tracker, effects);
+        this.profiles = new ProfileChoice(local, peers);
     }
 
     /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
     private final class ObservedTrackerEffects implements TrackerEffects {
         @Override
         public void transmit(OutboundState message) {
+            message.wireProfile = profiles.profileFor(message.recipient(), message.path());
             if (!message.recipient().equals(local)) {
                 pathMonitor.transmitted(message.recipient(), message.path().isDirect(), effectsNow);
                 if (!message.path().isDirect()) {
@@ -87,6 +91,14 @@ public final class NodeEngine implements MessageHolder {
             effects.count("direct-path-timeouts");
             effects.disconnect(peer);
         }
+    }
+
+    /**
+     * Whether this node writes its messages in the compact profile where every node on the path accepts it (the
+     * default), or always in the reference profile. It reads both either way.
+     */
+    public void writeCompact(boolean compact) {
+        profiles.writeCompact(compact);
     }
 
     /** The time of the input being handled, for effects raised from inside the tracker. */
@@ -168,6 +180,11 @@ public final class NodeEngine implements MessageHolder {
         }
         if (Math.abs(now - envelope.timestamp()) < ProtocolConstants.STALE_AFTER_MS) {
             peers.heard(envelope.from(), now);
+        }
+        if (verified.decoded().profile() == WireProfile.COMPACT) {
+            // whoever signed a compact envelope, and the neighbour that handed it on intact, read that profile
+            profiles.acceptsCompact(envelope.from());
+            profiles.acceptsCompact(verified.hop());
         }
         switch (routing) {
             case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
@@ -358,6 +375,7 @@ public final class NodeEngine implements MessageHolder {
         if (record != null) {
             record.announceTimestamp = announce.timestamp();
             record.username = announce.username();
+            record.acceptsCompact = announce.accepts(WireProfile.COMPACT);
         }
         effects.count("announces-accepted");
         return Validation.ACCEPT;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.state.Backoff;
 
 /** The tracker's record of one message in flight. Agent-thread only. */
@@ -24,6 +25,8 @@ public final class OutboundState {
     /** The transmission whose forwarding a relay last confirmed. */
     int relayConfirmedGeneration;
     Path path;
+    /** How the current transmission is written: compact only if every node on its path accepts that. */
+    WireProfile wireProfile = WireProfile.REFERENCE;
     boolean everTransmitted;
     boolean readPending;
     long readAt;
@@ -108,6 +111,11 @@ public final class OutboundState {
 
     Path forcedPath() {
         return forcedPath;
+    }
+
+    /** The wire profile of the current transmission. */
+    public WireProfile wireProfile() {
+        return wireProfile;
     }
 
     /** Identifies the current transmission; results of older ones are ignored. */

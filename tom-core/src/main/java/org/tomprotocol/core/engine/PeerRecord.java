@@ -24,6 +24,8 @@ public final class PeerRecord {
     long directSuspectUntil;
     int directFailures;
     long lastHeardDirectly;
+    /** Whether the peer accepts envelopes in the compact profile (its announce says so, or it sent us one). */
+    boolean acceptsCompact;
     final List<TransportAddress> addresses = new ArrayList<>();
 
     PeerRecord(NodeId id, long now) {

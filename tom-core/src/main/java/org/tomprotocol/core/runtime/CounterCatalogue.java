@@ -23,7 +23,8 @@ final class CounterCatalogue {
     private static final List<Family> FAMILIES = List.of(
             new Family("rejected.", "rejected", List.of("reason")),
             new Family("messages.", "messages", List.of("outcome", "reason")),
-            new Family("path-changes.", "path_changes", List.of("from", "to")));
+            new Family("path-changes.", "path_changes", List.of("from", "to")),
+            new Family("transmissions.", "transmissions", List.of("profile")));
 
     private static final Map<String, Alias> ALIASES = Map.of(
             "forwarded", new Alias("relay_work", Map.of("work", "forwarded")),

@@ -63,7 +63,12 @@ final class DiscoveryBridge implements DiscoveryContext {
         this.random = random;
         this.options = options;
         this.username = options.getOrDefault("node.name", "");
+        this.wireProfiles = org.tomprotocol.core.registry.EngineOptions.writesCompact(options)
+                ? List.of(org.tomprotocol.core.wire.WireProfile.COMPACT.token()) : List.of();
     }
+
+    /** The profiles this node's announce says it reads besides the reference one. */
+    private final List<String> wireProfiles;
 
     /** Starts {@code created} on the agent thread and keeps driving its timers. */
     void start(Discovery created, long now) {
@@ -153,7 +158,7 @@ final class DiscoveryBridge implements DiscoveryContext {
 
     private void announce(long now) {
         PeerAnnounce unsigned = new PeerAnnounce(local, username, List.of(PeerRole.Peer, PeerRole.Relay), now,
-                links.localAddresses().stream().limit(PeerAnnounce.MAX_ADDRESSES).toList(), new byte[0]);
+                links.localAddresses().stream().limit(PeerAnnounce.MAX_ADDRESSES).toList(), wireProfiles, new byte[0]);
         workers.execute(() -> {
             byte[] signed = signer.signAnnounce(unsigned);
             agent.offerControl(() -> broadcast(signed));

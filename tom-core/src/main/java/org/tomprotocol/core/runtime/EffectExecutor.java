@@ -21,8 +21,10 @@ import org.tomprotocol.core.engine.OutboundState;
 import org.tomprotocol.core.engine.TrackerTimer;
 import org.tomprotocol.core.engine.VerifiedEnvelope;
 import org.tomprotocol.core.wire.BackupCopy;
+import org.tomprotocol.core.wire.EncryptedPayloadCodec;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
@@ -80,6 +82,8 @@ final class EffectExecutor implements EngineEffects {
         int generation = message.routeGeneration();
         java.util.List<NodeId> via = message.path().relays();
         NodeId hop = via.isEmpty() ? snapshot.recipient() : via.get(0);
+        WireProfile profile = message.wireProfile();
+        metrics.increment("transmissions." + profile.token());
         callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
             byte[] sealed = sealed(snapshot);
@@ -87,9 +91,9 @@ final class EffectExecutor implements EngineEffects {
                 agent.offerControl(() -> engine.onTransmitted(id, hop, generation, false, agent.now()));
                 return;
             }
-            Envelope unsigned = Envelope.unsigned(id, local, snapshot.recipient(), via, MessageType.Chat, sealed,
-                    snapshot.timestamp(), true);
-            sendFrame(hop, signer.signAndEncode(unsigned)).whenComplete((ignored, error) ->
+            Envelope unsigned = Envelope.unsigned(id, local, snapshot.recipient(), via, MessageType.Chat,
+                    EncryptedPayloadCodec.inProfile(sealed, profile), snapshot.timestamp(), true);
+            sendFrame(hop, signer.signAndEncode(unsigned, profile)).whenComplete((ignored, error) ->
                     agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
         });
     }
@@ -107,8 +111,10 @@ final class EffectExecutor implements EngineEffects {
             if (sealed == null) {
                 return;
             }
+            // a copy is in the reference profile: holders and the recipient may be any node
             Envelope direct = signer.signed(Envelope.unsigned(snapshot.id(), local, snapshot.recipient(), List.of(),
-                    MessageType.Chat, sealed, snapshot.timestamp(), true));
+                    MessageType.Chat, EncryptedPayloadCodec.inProfile(sealed, WireProfile.REFERENCE),
+                    snapshot.timestamp(), true));
             byte[] copy = BackupCopy.of(direct, holders).encode();
             for (NodeId target : targets) {
                 Envelope store = Envelope.unsigned(MessageId.random(), local, target, List.of(), MessageType.BackupStore,

@@ -7,6 +7,7 @@ import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.core.wire.SigningBytes;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
@@ -23,15 +24,23 @@ final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer
         this.times = times;
     }
 
-    /** Seals {@code plaintext} to {@code recipient} and encodes it as an envelope payload (encrypt, then sign later). */
+    /**
+     * Seals {@code plaintext} to {@code recipient} and encodes it as an envelope payload (encrypt, then sign later).
+     * The payload is kept in the compact profile: rewriting it for a reference-profile attempt costs what writing it
+     * that way at first would have, and a compact attempt then costs nothing more.
+     */
     byte[] seal(NodeId recipient, byte[] plaintext) throws CryptoException {
-        return EncryptedPayloadCodec.encode(crypto.seal(recipient, plaintext));
+        return EncryptedPayloadCodec.encode(crypto.seal(recipient, plaintext), WireProfile.COMPACT);
     }
 
-    /** Signs an unsigned envelope and returns its wire form. */
+    /** Signs an unsigned envelope in the reference profile and returns its wire form. */
+    byte[] signAndEncode(Envelope unsigned) {
+        return signAndEncode(unsigned, WireProfile.REFERENCE);
+    }
+
     @Override
-    public byte[] signAndEncode(Envelope unsigned) {
-        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+    public byte[] signAndEncode(Envelope unsigned, WireProfile profile) {
+        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned, profile);
         byte[] signature = sign(signing.bytes());
         return EnvelopeCodec.encode(unsigned.withSignature(signature), signing);
     }

@@ -106,6 +106,7 @@ public final class NodeAssembly {
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor, budgets);
         NodeEngine engine = new NodeEngine(local, effects);
+        engine.writeCompact(EngineOptions.writesCompact(config.options()));
         InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer), agent, engine,
                 metrics, health, budgets);
         effects.bind(engine, inbound);

@@ -9,4 +9,8 @@ package org.tomprotocol.core.wire;
  * @param wireLength   size of the encoded envelope
  */
 public record DecodedEnvelope(Envelope envelope, SigningBytes signingBytes, int wireLength) {
+    /** The profile the sender wrote the envelope in; its payload structure is in the same profile. */
+    public WireProfile profile() {
+        return signingBytes.profile();
+    }
 }

@@ -10,6 +10,10 @@ import org.tomprotocol.api.MessageId;
  *
  * <p>The full encoding is spliced from the signing bytes, so an envelope is serialised once whether it is
  * being signed, sent or forwarded.
+ *
+ * <p>An envelope may instead be written in the {@linkplain WireProfile#COMPACT compact profile} (byte arrays as
+ * {@code bin}); the decoder tells the profiles apart by the form of the {@code payload} field and then reads the
+ * rest of the envelope in that profile only.
  */
 public final class EnvelopeCodec {
     /** Largest encoded envelope accepted from the network (Gen-2's anti-spam cap), checked before decoding. */
@@ -25,9 +29,21 @@ public final class EnvelopeCodec {
     private EnvelopeCodec() {
     }
 
-    /** The bytes the signature of {@code envelope} covers. */
+    /** The bytes the signature of {@code envelope} covers, in the reference profile. */
     public static SigningBytes signingBytes(Envelope envelope) {
-        MsgpackWriter writer = new MsgpackWriter();
+        return signingBytes(envelope, WireProfile.REFERENCE);
+    }
+
+    /**
+     * The bytes the signature of {@code envelope} covers, written in {@code profile}.
+     *
+     * @throws IllegalArgumentException if the profile does not carry the envelope's message type
+     */
+    public static SigningBytes signingBytes(Envelope envelope, WireProfile profile) {
+        if (!profile.carries(envelope.type())) {
+            throw new IllegalArgumentException(envelope.type() + " is written in the reference profile only");
+        }
+        MsgpackWriter writer = new MsgpackWriter(profile);
         writer.arrayHeader(SIGNED_FIELDS)
                 .string(envelope.id().value())
                 .nodeId(envelope.from())
@@ -38,10 +54,10 @@ public final class EnvelopeCodec {
                 .unsigned(envelope.timestamp());
         int splitAt = writer.size();
         writer.bool(envelope.encrypted());
-        return new SigningBytes(writer.toByteArray(), splitAt);
+        return new SigningBytes(writer.toByteArray(), splitAt, profile);
     }
 
-    /** The full wire form of {@code envelope}. */
+    /** The full wire form of {@code envelope}, in the reference profile. */
     public static byte[] encode(Envelope envelope) {
         return encode(envelope, signingBytes(envelope));
     }
@@ -52,7 +68,7 @@ public final class EnvelopeCodec {
      */
     public static byte[] encode(Envelope envelope, SigningBytes signed) {
         byte[] signature = envelope.signature();
-        MsgpackWriter tail = new MsgpackWriter();
+        MsgpackWriter tail = new MsgpackWriter(signed.profile());
         tail.bytes(signature).unsigned(envelope.ttl());
         byte[] inserted = tail.toByteArray();
         byte[] source = signed.bytes();
@@ -92,6 +108,11 @@ public final class EnvelopeCodec {
         if (type == null) {
             throw new WireException("unknown-message-type", "msg_type '" + typeName + "' is not a known message type");
         }
+        WireProfile profile = reader.peekByteArrayProfile();
+        if (!profile.carries(type)) {
+            throw new WireException("wrong-profile", type + " is written in the reference profile only");
+        }
+        reader.profile(profile);
         byte[] payload = reader.bytes(MAX_ENVELOPE_BYTES, "payload");
         long timestamp = reader.unsigned(Long.MAX_VALUE, "timestamp");
         int splitAt = reader.position();
@@ -110,6 +131,6 @@ public final class EnvelopeCodec {
         System.arraycopy(wire, resumeAt, signed, splitAt, wire.length - resumeAt);
         Envelope envelope = new Envelope(new MessageId(id), from, to, via, type, payload, timestamp, signature, ttl,
                 encrypted);
-        return new DecodedEnvelope(envelope, new SigningBytes(signed, splitAt), wire.length);
+        return new DecodedEnvelope(envelope, new SigningBytes(signed, splitAt, profile), wire.length);
     }
 }

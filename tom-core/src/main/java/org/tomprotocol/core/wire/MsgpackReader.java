@@ -18,14 +18,22 @@ import org.tomprotocol.api.NodeId;
  * Reads hostile bytes strictly: every length is checked against what is left before anything is allocated,
  * only the canonical (most compact, Gen-2) encoding of each value is accepted, and every failure is a
  * {@link WireException}. Canonical-only input means a decoded value re-encodes to the very bytes that were
- * signed. Not thread-safe.
+ * signed. Byte arrays are read in one {@link WireProfile} at a time: the other profile's form is refused. Not
+ * thread-safe.
  */
 final class MsgpackReader {
     private final byte[] input;
     private final MessageUnpacker unpacker;
 
+    private WireProfile profile = WireProfile.REFERENCE;
+
     MsgpackReader(byte[] input) {
         this(input, 0, input.length);
+    }
+
+    MsgpackReader(byte[] input, WireProfile profile) {
+        this(input, 0, input.length);
+        this.profile = profile;
     }
 
     MsgpackReader(byte[] input, int offset, int length) {
@@ -216,8 +224,26 @@ final class MsgpackReader {
         return true;
     }
 
-    /** A byte array written as an array of small integers; each element must be canonical. */
+    /** Which profile the next byte array is in, judged from its header (wire spec §13). */
+    WireProfile peekByteArrayProfile() throws WireException {
+        MessageFormat format = next();
+        return format == MessageFormat.BIN8 || format == MessageFormat.BIN16 || format == MessageFormat.BIN32
+                ? WireProfile.COMPACT : WireProfile.REFERENCE;
+    }
+
+    /** Reads byte arrays from here on in {@code newProfile}. */
+    void profile(WireProfile newProfile) {
+        this.profile = newProfile;
+    }
+
+    /**
+     * A byte array in the reader's profile: an array of small integers, each canonical, or a {@code bin} with the
+     * smallest header that fits.
+     */
     byte[] bytes(int maxLength, String what) throws WireException {
+        if (profile == WireProfile.COMPACT) {
+            return binary(maxLength, what);
+        }
         int count = arrayHeader(maxLength, what);
         byte[] out = new byte[count];
         int start = position();
@@ -233,6 +259,40 @@ final class MsgpackReader {
             throw new WireException("malformed", what + ": " + e.getMessage());
         }
         return out;
+    }
+
+    private byte[] binary(int maxLength, String what) throws WireException {
+        MessageFormat format = next();
+        int length;
+        try {
+            if (format != MessageFormat.BIN8 && format != MessageFormat.BIN16 && format != MessageFormat.BIN32) {
+                throw new WireException("malformed", what + " is " + format + ", expected bin (compact profile)");
+            }
+            length = unpacker.unpackBinaryHeader();
+        } catch (IOException | MessagePackException e) {
+            throw new WireException("malformed", what + ": " + e.getMessage());
+        }
+        boolean canonical = switch (format) {
+            case BIN8 -> true;
+            case BIN16 -> length >= 256;
+            default -> length >= 65536;
+        };
+        if (!canonical || length < 0) {
+            throw new WireException("non-canonical", what + " bin header is not the most compact form");
+        }
+        if (length > maxLength) {
+            throw new WireException("too-large", what + " is " + length + " bytes, at most " + maxLength + " allowed");
+        }
+        if (length > remaining()) {
+            throw new WireException("malformed", what + " announces " + length + " bytes but the input ends first");
+        }
+        int start = position();
+        try {
+            unpacker.readPayloadAsReference(length);
+        } catch (IOException | MessagePackException e) {
+            throw new WireException("malformed", what + ": " + e.getMessage());
+        }
+        return java.util.Arrays.copyOfRange(input, start, start + length);
     }
 
     /**

@@ -10,15 +10,22 @@ import org.tomprotocol.api.NodeId;
 
 /**
  * Writes values the way Gen-2's rmp-serde does: positional arrays, strings and unsigned integers in their
- * most compact form, byte arrays as arrays of small integers (never {@code bin}). Not thread-safe.
+ * most compact form, byte arrays as arrays of small integers (never {@code bin}) — or, in the
+ * {@linkplain WireProfile#COMPACT compact profile}, byte arrays as {@code bin}. Not thread-safe.
  */
 final class MsgpackWriter {
     private static final MessagePack.PackerConfig CONFIG = new MessagePack.PackerConfig().withStr8FormatSupport(true);
 
     private final MessageBufferPacker packer;
+    private final WireProfile profile;
 
     MsgpackWriter() {
+        this(WireProfile.REFERENCE);
+    }
+
+    MsgpackWriter(WireProfile profile) {
         this.packer = CONFIG.newBufferPacker();
+        this.profile = profile;
     }
 
     MsgpackWriter arrayHeader(int size) {
@@ -81,8 +88,21 @@ final class MsgpackWriter {
         return this;
     }
 
-    /** A byte array as Gen-2 writes {@code Vec<u8>}: an array header, then 1 byte per value below 128 and 2 above. */
+    /**
+     * A byte array: as Gen-2 writes {@code Vec<u8>} (an array header, then 1 byte per value below 128 and 2 above),
+     * or in the compact profile as {@code bin} (the value handed over by reference, not copied before
+     * {@link #toByteArray}).
+     */
     MsgpackWriter bytes(byte[] value) {
+        if (profile == WireProfile.COMPACT) {
+            try {
+                packer.packBinaryHeader(value.length);
+                packer.addPayload(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
         arrayHeader(value.length);
         // A fresh array handed over by reference (addPayload): a large payload is not copied into the
         // packer's buffer before the final toByteArray.

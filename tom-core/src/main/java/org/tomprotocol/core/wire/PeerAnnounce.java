@@ -9,35 +9,49 @@ import org.tomprotocol.api.TransportAddress;
 
 /**
  * A node's signed self-description, spread by discovery:
- * {@code [node_id, username, roles, encryption_key, timestamp, addresses, signature]}. The first five fields
- * are Gen-2's (unsigned there; {@code encryption_key} is always nil here, the key-agreement key being derived
- * from {@code node_id}); ToM for the JVM appends the addresses the node can be reached at and an Ed25519
- * signature by {@code node_id} over the 6-element array of the fields before it. Decoding accepts only the
- * canonical form, so the signature is checked over exactly the bytes received.
+ * {@code [node_id, username, roles, encryption_key, timestamp, addresses, wire_profiles, signature]}. The first
+ * five fields are Gen-2's (unsigned there; {@code encryption_key} is always nil here, the key-agreement key being
+ * derived from {@code node_id}); ToM for the JVM appends the addresses the node can be reached at, the wire
+ * profiles it accepts besides the reference one, and an Ed25519 signature by {@code node_id} over the 7-element
+ * array of the fields before it. Decoding accepts only the canonical form, so the signature is checked over exactly
+ * the bytes received.
  *
  * @param nodeId    the announcing node
  * @param username  a display name, possibly empty
  * @param roles     the roles it takes
  * @param timestamp its clock, epoch milliseconds
  * @param addresses where it can be reached
+ * @param wireProfiles the {@linkplain WireProfile#token() tokens} of the wire profiles it accepts besides the
+ *                  reference profile (every node accepts that one); names this node does not know are kept, so the
+ *                  signature still checks, and ignored
  * @param signature signature over {@link #signingBytes()}
  */
 public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles, long timestamp,
-                           List<TransportAddress> addresses, byte[] signature) {
+                           List<TransportAddress> addresses, List<String> wireProfiles, byte[] signature) {
     /** Longest username accepted, in bytes. */
     public static final int MAX_USERNAME_BYTES = 64;
     /** Most addresses carried. */
     public static final int MAX_ADDRESSES = 16;
+    /** Most wire profiles listed. */
+    public static final int MAX_WIRE_PROFILES = 8;
     private static final int MAX_ADDRESS_LENGTH = 256;
-    private static final int FIELDS = 7;
-    private static final int SIGNED_FIELDS = 6;
+    /** Longest wire profile name accepted, in bytes. */
+    public static final int MAX_WIRE_PROFILE_BYTES = 32;
+    private static final int FIELDS = 8;
+    private static final int SIGNED_FIELDS = 7;
 
     public PeerAnnounce {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(username, "username");
         roles = List.copyOf(roles);
         addresses = List.copyOf(addresses);
+        wireProfiles = List.copyOf(wireProfiles);
         Objects.requireNonNull(signature, "signature");
+    }
+
+    /** Whether the node accepts envelopes written in {@code profile}. */
+    public boolean accepts(WireProfile profile) {
+        return profile == WireProfile.REFERENCE || wireProfiles.contains(profile.token());
     }
 
     /** The bytes the signature covers. */
@@ -50,12 +64,14 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
         roles.forEach(role -> writer.string(role.name()));
         writer.nil().unsigned(timestamp).arrayHeader(addresses.size());
         addresses.forEach(address -> writer.string(address.toString()));
+        writer.arrayHeader(wireProfiles.size());
+        wireProfiles.forEach(writer::string);
         return writer;
     }
 
     /** This announce with {@code newSignature}. */
     public PeerAnnounce withSignature(byte[] newSignature) {
-        return new PeerAnnounce(nodeId, username, roles, timestamp, addresses, newSignature);
+        return new PeerAnnounce(nodeId, username, roles, timestamp, addresses, wireProfiles, newSignature);
     }
 
     public byte[] encode() {
@@ -98,9 +114,14 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
             }
             addresses.add(address);
         }
+        int profileCount = reader.arrayHeader(MAX_WIRE_PROFILES, "wire_profiles");
+        List<String> wireProfiles = new ArrayList<>(profileCount);
+        for (int i = 0; i < profileCount; i++) {
+            wireProfiles.add(reader.string(MAX_WIRE_PROFILE_BYTES, "wire_profiles[" + i + "]"));
+        }
         byte[] signature = reader.bytes(Envelope.SIGNATURE_LENGTH, "signature");
         reader.expectEnd("announce");
-        return new PeerAnnounce(node, username, roles, timestamp, addresses, signature);
+        return new PeerAnnounce(node, username, roles, timestamp, addresses, wireProfiles, signature);
     }
 
     private static PeerRole role(String name) throws WireException {

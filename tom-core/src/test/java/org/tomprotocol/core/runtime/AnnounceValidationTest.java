@@ -65,7 +65,7 @@ class AnnounceValidationTest {
 
     private PeerAnnounce announce(long timestamp) {
         return new PeerAnnounce(stranger.id(), "stranger", List.of(PeerRole.Peer), timestamp,
-                List.of(STRANGER_ADDRESS), new byte[0]);
+                List.of(STRANGER_ADDRESS), List.of(), new byte[0]);
     }
 
     private byte[] signedBy(LocalIdentity signer, PeerAnnounce unsigned) {
@@ -189,7 +189,7 @@ class AnnounceValidationTest {
                 .identitySeed(seed).listen("mem:self").start();
         runtime.runFor(Duration.ofMillis(100));
         PeerAnnounce own = new PeerAnnounce(self.id(), "me", List.of(PeerRole.Peer), runtime.nowMillis(),
-                List.of(TransportAddress.parse("mem:self")), new byte[0]);
+                List.of(TransportAddress.parse("mem:self")), List.of(), new byte[0]);
 
         assertThat(deliver(signedBy(self, own))).isEqualTo(Validation.IGNORE);
     }

@@ -42,6 +42,41 @@ class EnvelopePropertiesTest {
     }
 
     @Property(tries = 300)
+    void compactEnvelopesOfTheMessagePathRoundTripExactlyAndAreAtMostTwoBytesLongerThanTheReferenceForm(
+            @ForAll("envelopes") Envelope any, @ForAll("messagePathTypes") MessageType type) throws WireException {
+        Envelope envelope = new Envelope(any.id(), any.from(), any.to(), any.via(), type, any.payload(),
+                any.timestamp(), any.signature(), any.ttl(), any.encrypted());
+        SigningBytes signing = EnvelopeCodec.signingBytes(envelope, WireProfile.COMPACT);
+        byte[] wire = EnvelopeCodec.encode(envelope, signing);
+        DecodedEnvelope decoded = EnvelopeCodec.decode(wire);
+        assertThat(decoded.profile()).isEqualTo(WireProfile.COMPACT);
+        assertSameEnvelope(decoded.envelope(), envelope);
+        assertThat(decoded.signingBytes().bytes()).isEqualTo(signing.bytes());
+        assertThat(decoded.signingBytes().splitAt()).isEqualTo(signing.splitAt());
+        assertThat(EnvelopeCodec.encode(decoded.envelope().withTtl(0), decoded.signingBytes()))
+                .isEqualTo(EnvelopeCodec.encode(envelope.withTtl(0), signing));
+        // a bin8 header is one byte more than a fixarray's, for a string under 16 bytes all below 128: at worst one
+        // byte for the payload and one for the signature
+        assertThat(wire.length).isLessThanOrEqualTo(EnvelopeCodec.encode(envelope).length + 2);
+    }
+
+    @Property(tries = 300)
+    void encryptedPayloadsMoveBetweenProfilesWithoutChange(@ForAll @Size(max = 4096) byte[] ciphertext,
+                                                          @ForAll @Size(24) byte[] nonce,
+                                                          @ForAll @Size(32) byte[] ephemeral) throws WireException {
+        SealedPayload sealed = new SealedPayload(ciphertext, nonce, ephemeral);
+        byte[] reference = EncryptedPayloadCodec.encode(sealed);
+        byte[] compact = EncryptedPayloadCodec.encode(sealed, WireProfile.COMPACT);
+        assertThat(EncryptedPayloadCodec.inProfile(reference, WireProfile.COMPACT)).isEqualTo(compact);
+        assertThat(EncryptedPayloadCodec.inProfile(compact, WireProfile.REFERENCE)).isEqualTo(reference);
+        assertThat(EncryptedPayloadCodec.inProfile(compact, WireProfile.COMPACT)).isSameAs(compact);
+        SealedPayload back = EncryptedPayloadCodec.decode(compact, WireProfile.COMPACT);
+        assertThat(back.ciphertext()).isEqualTo(ciphertext);
+        assertThat(back.nonce()).isEqualTo(nonce);
+        assertThat(back.ephemeralPublicKey()).isEqualTo(ephemeral);
+    }
+
+    @Property(tries = 300)
     void aRelayCanReSpliceWithAnyTtlAndTheSignedBytesStayTheSame(@ForAll("envelopes") Envelope envelope,
             @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int ttl) throws WireException {
         DecodedEnvelope decoded = EnvelopeCodec.decode(EnvelopeCodec.encode(envelope));
@@ -100,6 +135,7 @@ class EnvelopePropertiesTest {
         assertThat(back.roles()).isEqualTo(announce.roles());
         assertThat(back.timestamp()).isEqualTo(announce.timestamp());
         assertThat(back.addresses()).isEqualTo(announce.addresses());
+        assertThat(back.wireProfiles()).isEqualTo(announce.wireProfiles());
         assertThat(back.signature()).isEqualTo(announce.signature());
         assertThat(back.signingBytes()).isEqualTo(announce.signingBytes());
         assertThat(back.encode()).isEqualTo(encoded);
@@ -125,6 +161,11 @@ class EnvelopePropertiesTest {
                 .filter(text -> text.getBytes(StandardCharsets.UTF_8).length <= MessageId.MAX_LENGTH)
                 .filter(text -> StandardCharsets.UTF_8.newEncoder().canEncode(text));
         return Arbitraries.oneOf(uuids, any).map(MessageId::new);
+    }
+
+    @Provide
+    Arbitrary<MessageType> messagePathTypes() {
+        return Arbitraries.of(MessageType.Chat, MessageType.Ack, MessageType.ReadReceipt);
     }
 
     @Provide
@@ -171,9 +212,11 @@ class EnvelopePropertiesTest {
                         + Integer.toHexString(port) + "]:" + port)));
         Arbitrary<byte[]> signature = Arbitraries.oneOf(Arbitraries.just(new byte[0]),
                 Arbitraries.bytes().array(byte[].class).ofSize(Envelope.SIGNATURE_LENGTH));
+        Arbitrary<List<String>> profiles = Arbitraries.of("compact", "reference", "some-future-profile").list()
+                .ofMaxSize(PeerAnnounce.MAX_WIRE_PROFILES);
         return Combinators.combine(nodeIds(), username, Arbitraries.of(PeerRole.class).list().ofMaxSize(2),
                         Arbitraries.longs().greaterOrEqual(0), address.list().ofMaxSize(PeerAnnounce.MAX_ADDRESSES),
-                        signature)
+                        profiles, signature)
                 .as(PeerAnnounce::new);
     }
 }

@@ -171,53 +171,72 @@ class PayloadCodecsTest {
     private static PeerAnnounce announce(byte[] signature) {
         return new PeerAnnounce(NODE, "alice", List.of(PeerRole.Peer, PeerRole.Relay), 1_700_000_000_000L,
                 List.of(TransportAddress.parse("quic:203.0.113.5:7400"), TransportAddress.parse("mem:alice")),
-                signature);
+                List.of(WireProfile.COMPACT.token()), signature);
     }
 
     @Test
-    void announceIsSevenFieldsAndItsSignatureCoversTheFirstSixAsAnArray() throws WireException {
+    void announceIsEightFieldsAndItsSignatureCoversTheFirstSevenAsAnArray() throws WireException {
         byte[] signature = filled(64, 0x90);
         PeerAnnounce announce = announce(signature);
         String signed = str(NODE.toHex()) + str("alice") + "92" + str("Peer") + str("Relay") + "c0"
-                + "cf0000018bcfe56800" + "92" + str("quic:203.0.113.5:7400") + str("mem:alice");
-        assertThat(HEX.formatHex(announce.signingBytes())).isEqualTo("96" + signed);
-        assertThat(HEX.formatHex(announce.encode())).isEqualTo("97" + signed + "dc0040" + byteElements(signature));
+                + "cf0000018bcfe56800" + "92" + str("quic:203.0.113.5:7400") + str("mem:alice") + "91" + str("compact");
+        assertThat(HEX.formatHex(announce.signingBytes())).isEqualTo("97" + signed);
+        assertThat(HEX.formatHex(announce.encode())).isEqualTo("98" + signed + "dc0040" + byteElements(signature));
         PeerAnnounce back = PeerAnnounce.decode(announce.encode());
         assertThat(back.nodeId()).isEqualTo(NODE);
         assertThat(back.username()).isEqualTo("alice");
         assertThat(back.roles()).containsExactly(PeerRole.Peer, PeerRole.Relay);
         assertThat(back.timestamp()).isEqualTo(1_700_000_000_000L);
         assertThat(back.addresses()).isEqualTo(announce.addresses());
+        assertThat(back.wireProfiles()).containsExactly("compact");
+        assertThat(back.accepts(WireProfile.COMPACT)).isTrue();
         assertThat(back.signature()).isEqualTo(signature);
         assertThat(back.signingBytes()).isEqualTo(announce.signingBytes());
     }
 
     @Test
+    void anAnnounceWithoutTheCompactProfileAcceptsOnlyTheReferenceOneAndUnknownProfilesAreKeptForItsSignature()
+            throws WireException {
+        PeerAnnounce silent = PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "90c0"
+                + "cf0000018bcfe56800" + "90" + "91" + str("future-v9") + "90"));
+        assertThat(silent.accepts(WireProfile.REFERENCE)).isTrue();
+        assertThat(silent.accepts(WireProfile.COMPACT)).isFalse();
+        assertThat(HEX.formatHex(silent.signingBytes())).endsWith("91" + str("future-v9"));
+    }
+
+    @Test
     void hostileAnnouncesAreRefused() {
-        String prefix = "97" + str(NODE.toHex()) + str("alice") + "91" + str("Peer");
-        String tail = "cf0000018bcfe56800" + "90" + "90";
+        String prefix = "98" + str(NODE.toHex()) + str("alice") + "91" + str("Peer");
+        String tail = "cf0000018bcfe56800" + "90" + "90" + "90";
         assertThat(catchDecode(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + tail)))).isNull();
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "dc0020" + "01".repeat(32) + tail)),
                 "malformed");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex()) + str("alice") + "91"
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "91"
                 + str("Admin") + "c0" + tail)), "malformed");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex()) + str("alice") + "93"
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "93"
                 + str("Peer") + str("Peer") + str("Peer") + "c0" + tail)), "too-large");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex().toUpperCase()) + str("alice")
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex().toUpperCase()) + str("alice")
                 + "90c0" + tail)), "bad-node-id");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex().substring(2)) + str("alice")
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex().substring(2)) + str("alice")
                 + "90c0" + tail)), "bad-node-id");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex()) + str("x".repeat(65))
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("x".repeat(65))
                 + "90c0" + tail)), "too-large");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("96" + str(NODE.toHex()) + str("alice") + "90c0"
-                + "cf0000018bcfe56800" + "90")), "malformed");
+        // the 7-field form of the announce (before wire profiles) is refused, as is any other arity
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("97" + str(NODE.toHex()) + str("alice") + "90c0"
+                + "cf0000018bcfe56800" + "90" + "90")), "malformed");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + tail + "c0")), "trailing-bytes");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "dc0011"
-                + str("mem:a").repeat(17) + "90")), "too-large");
+                + str("mem:a").repeat(17) + "90" + "90")), "too-large");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "91"
-                + str("quic:") + "90")), "malformed");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "90"
+                + str("quic:") + "90" + "90")), "malformed");
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "90" + "90"
                 + "dc0041" + "01".repeat(65))), "too-large");
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "90"
+                + "99" + str("compact").repeat(9) + "90")), "too-large");
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "90"
+                + "91" + str("p".repeat(PeerAnnounce.MAX_WIRE_PROFILE_BYTES + 1)) + "90")), "too-large");
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "c0" + "cf0000018bcfe56800" + "90"
+                + "9101" + "90")), "malformed");
         assertRefused(() -> PeerAnnounce.decode(new byte[8 * 1024 + 1]), "too-large");
     }
 
@@ -225,13 +244,14 @@ class PayloadCodecsTest {
     void announceAddressesMustBeInTheCanonicalFormTheSignatureCovers() {
         // parse() would turn each of these into quic:203.0.113.5:7400, so a signed announce could be altered
         // (e.g. one bit turning 'q' into 'Q') without breaking its signature; the decoder refuses them.
-        String prefix = "97" + str(NODE.toHex()) + str("alice") + "90" + "c0" + "cf0000018bcfe56800" + "91";
+        String prefix = "98" + str(NODE.toHex()) + str("alice") + "90" + "c0" + "cf0000018bcfe56800" + "91";
         for (String lenient : List.of("Quic:203.0.113.5:7400", " quic:203.0.113.5:7400", "203.0.113.5:7400",
                 "quic://203.0.113.5:7400")) {
-            assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + str(lenient) + "90")), "non-canonical");
+            assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + str(lenient) + "90" + "90")),
+                    "non-canonical");
         }
-        assertThat(catchDecode(() -> PeerAnnounce.decode(HEX.parseHex(prefix + str("quic:203.0.113.5:7400") + "90"))))
-                .isNull();
+        assertThat(catchDecode(() -> PeerAnnounce.decode(HEX.parseHex(prefix + str("quic:203.0.113.5:7400") + "90"
+                + "90")))).isNull();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------

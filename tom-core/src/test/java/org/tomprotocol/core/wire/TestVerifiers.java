@@ -11,8 +11,8 @@ final class TestVerifiers {
     }
 
     static InboundVerifier of(CryptoSuite suite, LocalIdentity identity) {
-        return new InboundVerifier(suite, identity, unsigned -> {
-            SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+        return new InboundVerifier(suite, identity, (unsigned, profile) -> {
+            SigningBytes signing = EnvelopeCodec.signingBytes(unsigned, profile);
             return EnvelopeCodec.encode(unsigned.withSignature(identity.sign(signing.bytes())), signing);
         });
     }

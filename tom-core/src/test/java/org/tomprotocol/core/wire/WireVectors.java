@@ -73,11 +73,13 @@ final class WireVectors {
      * @param plaintext       the application payload before encryption; null for acknowledgements and receipts
      * @param ephemeralSecret the X25519 scalar used to seal; null when not encrypted
      * @param nonce           the XChaCha20-Poly1305 nonce; null when not encrypted
-     * @param payload         the bytes in the envelope's payload field (the value of its integer array)
+     * @param payload         the bytes in the envelope's payload field (the value of its integer array, or of its
+     *                        bin in the compact profile)
+     * @param profile         the wire profile the envelope is written in
      */
     record Vector(String name, Party sender, Party recipient, Envelope envelopeValue, byte[] envelope,
                   byte[] signingBytes, byte[] signature, byte[] plaintext, byte[] ephemeralSecret, byte[] nonce,
-                  byte[] payload) {
+                  byte[] payload, WireProfile profile) {
         String msgType() {
             return envelopeValue.type().name();
         }
@@ -113,9 +115,9 @@ final class WireVectors {
             List<Vector> vectors = new ArrayList<>();
             vectors.add(plainChat("chat-plain", ALICE, BOB, List.of(), "Hello, Bob! This is ToM.", 0));
             vectors.add(sealedChat("chat-encrypted", ALICE, BOB, List.of(), "Hello, Bob! Only you can read this.",
-                    1));
+                    1, WireProfile.REFERENCE));
             Vector relayed = sealedChat("chat-encrypted-relayed", ALICE, BOB, List.of(CAROL, DAVE),
-                    "Hello, Bob! Carol and Dave carried this without reading it.", 2);
+                    "Hello, Bob! Carol and Dave carried this without reading it.", 2, WireProfile.REFERENCE);
             vectors.add(relayed);
             vectors.add(forwarded("chat-encrypted-relayed-as-forwarded-by-carol", relayed));
             MessageId original = relayed.envelopeValue().id();
@@ -129,6 +131,7 @@ final class WireVectors {
                     new ReadReceiptPayload(original, BASE_TIME + 60_000).encode(), null, 6));
             vectors.add(signed("heartbeat", ALICE, BOB, List.of(), MessageType.Heartbeat, new byte[0], null, 7));
             vectors.addAll(backup(vectors.get(1)));
+            vectors.addAll(compact());
             return vectors;
         } catch (CryptoException e) {
             throw new IllegalStateException("the fixed vector keys are valid", e);
@@ -157,45 +160,70 @@ final class WireVectors {
                         null, 13));
     }
 
+    /**
+     * The message path in the compact profile: a plain and a sealed direct chat, a sealed chat relayed by carol and
+     * dave, and bob's acknowledgement of it, written back along the reversed path in the chat's profile.
+     */
+    private static List<Vector> compact() throws CryptoException {
+        WireProfile compact = WireProfile.COMPACT;
+        byte[] text = "Hello, Bob! Byte strings are bin here.".getBytes(StandardCharsets.UTF_8);
+        Vector relayed = sealedChat("chat-encrypted-relayed-compact", ALICE, BOB, List.of(CAROL, DAVE),
+                "Hello, Bob! Carol and Dave carried this compact envelope.", 16, compact);
+        return List.of(
+                signed("chat-plain-compact", ALICE, BOB, List.of(), MessageType.Chat, text, text, 14, compact),
+                sealedChat("chat-encrypted-compact", ALICE, BOB, List.of(), "Hello, Bob! Only you can read this bin.",
+                        15, compact),
+                relayed,
+                forwarded("chat-encrypted-relayed-compact-as-forwarded-by-carol", relayed),
+                signed("ack-delivery-compact", BOB, ALICE, List.of(DAVE, CAROL), MessageType.Ack,
+                        new AckPayload(relayed.envelopeValue().id(), AckType.RecipientReceived).encode(), null, 17,
+                        compact));
+    }
+
     private static Vector plainChat(String name, Party from, Party to, List<Party> via, String text, int step) {
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
         return signed(name, from, to, via, MessageType.Chat, plaintext, plaintext, step);
     }
 
-    private static Vector sealedChat(String name, Party from, Party to, List<Party> via, String text, int step)
-            throws CryptoException {
+    private static Vector sealedChat(String name, Party from, Party to, List<Party> via, String text, int step,
+                                     WireProfile profile) throws CryptoException {
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
         byte[] ephemeralSecret = label("ephemeral/" + name);
         byte[] nonce = Arrays.copyOf(label("nonce/" + name), EncryptedPayloadCodec.NONCE_LENGTH);
         SealedPayload sealed = SUITE.sealDeterministic(to.id(), plaintext, ephemeralSecret, nonce);
-        byte[] payload = EncryptedPayloadCodec.encode(sealed);
+        byte[] payload = EncryptedPayloadCodec.encode(sealed, profile);
         Envelope unsigned = Envelope.unsigned(messageId(name), from.id(), to.id(), ids(via), MessageType.Chat,
                 payload, BASE_TIME + step, true);
-        return sign(name, from, to, unsigned, plaintext, ephemeralSecret, nonce);
+        return sign(name, from, to, unsigned, plaintext, ephemeralSecret, nonce, profile);
     }
 
     private static Vector signed(String name, Party from, Party to, List<Party> via, MessageType type,
                                  byte[] payload, byte[] plaintext, int step) {
+        return signed(name, from, to, via, type, payload, plaintext, step, WireProfile.REFERENCE);
+    }
+
+    private static Vector signed(String name, Party from, Party to, List<Party> via, MessageType type,
+                                 byte[] payload, byte[] plaintext, int step, WireProfile profile) {
         Envelope unsigned = Envelope.unsigned(messageId(name), from.id(), to.id(), ids(via), type, payload,
                 BASE_TIME + step, false);
-        return sign(name, from, to, unsigned, plaintext, null, null);
+        return sign(name, from, to, unsigned, plaintext, null, null, profile);
     }
 
     private static Vector sign(String name, Party from, Party to, Envelope unsigned, byte[] plaintext,
-                               byte[] ephemeralSecret, byte[] nonce) {
-        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned);
+                               byte[] ephemeralSecret, byte[] nonce, WireProfile profile) {
+        SigningBytes signing = EnvelopeCodec.signingBytes(unsigned, profile);
         Envelope envelope = unsigned.withSignature(from.identity.sign(signing.bytes()));
         return new Vector(name, from, to, envelope, EnvelopeCodec.encode(envelope, signing), signing.bytes(),
-                envelope.signature(), plaintext, ephemeralSecret, nonce, envelope.payload());
+                envelope.signature(), plaintext, ephemeralSecret, nonce, envelope.payload(), profile);
     }
 
     /** {@code original} as its first relay passes it on: ttl one less, same signature. */
     private static Vector forwarded(String name, Vector original) {
         Envelope envelope = original.envelopeValue().withTtl(original.ttl() - 1);
-        byte[] wire = EnvelopeCodec.encode(envelope);
+        byte[] wire = EnvelopeCodec.encode(envelope, EnvelopeCodec.signingBytes(envelope, original.profile()));
         return new Vector(name, original.sender(), original.recipient(), envelope, wire, original.signingBytes(),
                 original.signature(), original.plaintext(), original.ephemeralSecret(), original.nonce(),
-                original.payload());
+                original.payload(), original.profile());
     }
 
     private static List<NodeId> ids(List<Party> parties) {
@@ -213,8 +241,10 @@ final class WireVectors {
                 + "SHA-256(\"tom-wire-vectors/nonce/\" + name); id = UUID v4 bits set on the first 16 bytes of "
                 + "SHA-256(\"tom-wire-vectors/id/\" + name); timestamp = 1767225600000 + step");
         root.put("fields", "All byte fields are lowercase hex; null where not applicable. payload is the value of "
-                + "the envelope's payload field (the bytes its integer array holds), plaintext the application "
-                + "payload before encryption (null for acknowledgements, receipts and heartbeats).");
+                + "the envelope's payload field (the bytes its integer array holds, or its bin in the compact "
+                + "profile), plaintext the application payload before encryption (null for acknowledgements, "
+                + "receipts and heartbeats). profile is the wire profile the envelope is written in: reference "
+                + "(Gen-2, byte strings as integer arrays) or compact (byte strings as bin); see wire-spec §13.");
         Map<String, String> parties = new LinkedHashMap<>();
         for (Party party : List.of(ALICE, BOB, CAROL, DAVE)) {
             parties.put(party.name, party.id().toHex());
@@ -235,6 +265,7 @@ final class WireVectors {
             object.put("payload", hex(vector.payload()));
             object.put("msg_type", vector.msgType());
             object.put("ttl", vector.ttl());
+            object.put("profile", vector.profile().token());
             list.add(object);
         }
         root.put("vectors", list);

@@ -38,6 +38,11 @@ final class EngineCluster implements AutoCloseable {
 
     /** Starts node {@code name} listening on {@code mem:<name>}, joining through {@code bootstrap}. */
     TomNode node(String name, TomNode... bootstrap) {
+        return node(name, Map.of(), bootstrap);
+    }
+
+    /** {@link #node(String, TomNode...)} with node options. */
+    TomNode node(String name, Map<String, String> options, TomNode... bootstrap) {
         byte[] identitySeed = new byte[32];
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, identitySeed, 0, Math.min(nameBytes.length, 32));
@@ -53,6 +58,7 @@ final class EngineCluster implements AutoCloseable {
         for (TomNode contact : bootstrap) {
             builder.bootstrap(address(contact));
         }
+        options.forEach(builder::option);
         TomNode node = builder.start();
         names.put(node.id(), name);
         nodes.add(node);

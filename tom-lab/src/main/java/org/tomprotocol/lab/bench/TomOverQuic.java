@@ -16,13 +16,22 @@ final class TomOverQuic implements AutoCloseable {
     private final TomNode alice;
     private final TomNode bob;
 
-    TomOverQuic(PluginSource plugins) throws Exception {
-        alice = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0").start();
-        bob = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0").start();
+    /** @param compact whether the nodes write the compact wire profile (option {@code tom.compact-profile}) */
+    TomOverQuic(PluginSource plugins, boolean compact) throws Exception {
+        String option = String.valueOf(compact);
+        alice = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0")
+                .option("tom.compact-profile", option).start();
+        bob = Tom.node().plugins(plugins).transports("quic").listen("127.0.0.1:0")
+                .option("tom.compact-profile", option).start();
         TransportAddress bobAddress = bob.addresses().stream().filter(a -> a.address().startsWith("127.0.0.1:"))
                 .findFirst().orElseThrow();
         alice.addPeer(PeerAddress.of(bob.id(), bobAddress));
         alice.send(bob.id(), new byte[1]).delivered().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    /** How many of the sender's transmissions so far were written in {@code profile}. */
+    long transmissions(String profile) {
+        return alice.metrics().counter("transmissions", java.util.Map.of("profile", profile));
     }
 
     /** Send-to-delivered times of {@code count} sequential messages. */

@@ -95,8 +95,11 @@ public final class CryptoVectors {
         }
     }
 
-    /** A byte array in Gen-2's form: a msgpack array of integers 0..255. */
+    /** A byte array in Gen-2's form (a msgpack array of integers 0..255) or in the compact profile's ({@code bin}). */
     private static byte[] byteArray(Value value) {
+        if (value.isBinaryValue()) {
+            return value.asBinaryValue().asByteArray();
+        }
         ArrayValue array = value.asArrayValue();
         byte[] bytes = new byte[array.size()];
         for (int i = 0; i < bytes.length; i++) {
