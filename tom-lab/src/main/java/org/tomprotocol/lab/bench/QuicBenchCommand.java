@@ -86,7 +86,9 @@ public final class QuicBenchCommand implements Callable<Integer> {
             Samples rtt = echo.roundTrips(messages, KIB, 100_000);
             raw.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
             raw.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
+            long cpuBefore = processCpuNanos();
             raw.put("msgs_per_s", Math.round(echo.throughput(throughputMessages, KIB, window, 1_000_000)));
+            raw.put("cpu_us_per_msg", round((processCpuNanos() - cpuBefore) / 1e3 / throughputMessages));
             raw.put("msgs_per_s_64k", Math.round(echo.throughput(2_000, LARGEST, Math.min(window, 64), 5_000_000)));
         }
 
@@ -102,7 +104,9 @@ public final class QuicBenchCommand implements Callable<Integer> {
             Samples rtt = nodes.roundTrips(messages, KIB);
             tom.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
             tom.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
+            long cpuBefore = processCpuNanos();
             tom.put("msgs_per_s", Math.round(nodes.throughput(throughputMessages, KIB, window)));
+            tom.put("cpu_us_per_msg", round((processCpuNanos() - cpuBefore) / 1e3 / throughputMessages));
             double perSecond64k = nodes.throughput(2_000, LARGEST, Math.min(window, 64));
             tom.put("msgs_per_s_64k", Math.round(perSecond64k));
             tom.put("mb_per_s_64k", round(perSecond64k * LARGEST / 1e6));
@@ -125,9 +129,16 @@ public final class QuicBenchCommand implements Callable<Integer> {
         double throughputBound = Math.min(((Number) raw.get("msgs_per_s")).doubleValue(), cores * 1e6 / crypto.total());
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("latency", round((double) tom.get("rtt_p50_us") / latencyBound));
-        ratios.put("latency_target", "<= 1.3");
-        ratios.put("throughput", round(((Number) tom.get("msgs_per_s")).doubleValue() / throughputBound));
+        ratios.put("latency_target", "<= 1.2");
+        // the bound: both cores busy with nothing but the crypto and the raw QUIC work of a message and its ACK
+        double rawCpu = (double) raw.get("cpu_us_per_msg");
+        double cpuBound = cores * 1e6 / (crypto.total() + rawCpu);
+        ratios.put("throughput_over_cpu_bound", round(((Number) tom.get("msgs_per_s")).doubleValue() / cpuBound));
         ratios.put("throughput_target", ">= 0.8");
+        ratios.put("throughput_cpu_bound_msgs_per_s", Math.round(cpuBound));
+        ratios.put("throughput_cpu_bound_terms_us", round(crypto.total()) + " crypto + " + round(rawCpu) + " raw QUIC");
+        // the earlier bound, kept for comparison with older reports: raw QUIC's rate or the crypto alone on all cores
+        ratios.put("throughput", round(((Number) tom.get("msgs_per_s")).doubleValue() / throughputBound));
         ratios.put("throughput_bound_msgs_per_s", Math.round(throughputBound));
         double bound64k = Math.min(((Number) raw.get("msgs_per_s_64k")).doubleValue(), cores * 1e6 / crypto64k.total());
         ratios.put("throughput_64k", round(((Number) tom.get("msgs_per_s_64k")).doubleValue() / bound64k));
@@ -161,6 +172,11 @@ public final class QuicBenchCommand implements Callable<Integer> {
             table.print(out);
         }
         out.flush();
+    }
+
+    /** CPU time this process has used, all threads (from the OS, so at its tick's resolution: runs last seconds). */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static double round(double value) {
