@@ -1,0 +1,147 @@
+// The tom-v1 crypto suite (docs/wire-spec.md §1, §6, §7) on the audited @noble libraries: Ed25519 identities with the
+// strict verification rule of the Java node (cofactorless, canonical keys, no small-order key or R), and the
+// X25519 + HKDF-SHA256 + XChaCha20-Poly1305 seal of a chat to its recipient.
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
+
+const Point = ed25519.Point;
+/** The order of the Ed25519 base point. */
+const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+const E2E_INFO = new TextEncoder().encode('tom-protocol-e2e-xchacha20poly1305-v1');
+
+export class CryptoError extends Error {}
+
+/** An identity from its 32-byte Ed25519 seed: the node id is the public key, as 64 lowercase hex characters. */
+export function identityFromSeed(seed) {
+  const publicKey = ed25519.getPublicKey(seed);
+  return Object.freeze({ seed: Uint8Array.from(seed), publicKey, nodeId: bytesToHex(publicKey) });
+}
+
+/** A fresh identity. */
+export function generateIdentity() {
+  return identityFromSeed(randomBytes(32));
+}
+
+/** RFC 8032 Ed25519 signature by `identity` (deterministic). */
+export function sign(identity, message) {
+  return ed25519.sign(message, identity.seed);
+}
+
+/** Whether `nodeId` names a usable key: canonical y, on the curve, not of small order (§1). */
+export function isValidNodeId(nodeId) {
+  return decodePoint(typeof nodeId === 'string' ? hexOrNull(nodeId) : nodeId) !== null;
+}
+
+function hexOrNull(text) {
+  return /^[0-9a-f]{64}$/.test(text) ? hexToBytes(text) : null;
+}
+
+function decodePoint(bytes) {
+  if (bytes === null || bytes.length !== 32) {
+    return null;
+  }
+  try {
+    const point = Point.fromBytes(bytes, false);
+    return point.isSmallOrder() ? null : point;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The strict check of §7: a 64-byte `R ‖ S` with S < L and R not of small order, a valid signer key, and the
+ * cofactorless equation — the encoding of [S]B − [k]A equal to R byte for byte.
+ */
+export function verifyStrict(nodeId, message, signature) {
+  if (!(signature instanceof Uint8Array) || signature.length !== 64) {
+    return false;
+  }
+  const publicKey = hexOrNull(nodeId);
+  const signer = decodePoint(publicKey);
+  if (signer === null) {
+    return false;
+  }
+  const r = signature.subarray(0, 32);
+  try {
+    if (Point.fromBytes(r, false).isSmallOrder()) {
+      return false;
+    }
+  } catch {
+    return false; // not a canonical point encoding: [S]B − [k]A never encodes to it
+  }
+  const s = littleEndian(signature.subarray(32));
+  if (s >= L) {
+    return false;
+  }
+  const k = littleEndian(sha512(concat(r, publicKey, message))) % L;
+  const expected = Point.BASE.multiplyUnsafe(s).subtract(signer.multiplyUnsafe(k)).toBytes();
+  return equal(expected, r);
+}
+
+/** Seals `plaintext` to `recipient` (a node id) with fresh randomness (§6). */
+export function seal(recipient, plaintext) {
+  return sealWith(recipient, plaintext, randomBytes(32), randomBytes(24));
+}
+
+/** {@link seal} with the ephemeral secret and the nonce given, as the wire vectors fix them. */
+export function sealWith(recipient, plaintext, ephemeralSecret, nonce) {
+  const recipientKey = hexOrNull(recipient);
+  if (decodePoint(recipientKey) === null) {
+    throw new CryptoError('the recipient is not a valid node id');
+  }
+  const shared = agree(ephemeralSecret, ed25519.utils.toMontgomery(recipientKey));
+  const ciphertext = xchacha20poly1305(key(shared), nonce).encrypt(plaintext);
+  return { ciphertext, nonce: Uint8Array.from(nonce), ephemeralPublicKey: x25519.getPublicKey(ephemeralSecret) };
+}
+
+/** Opens a payload sealed to `identity`; every failure is the same CryptoError. */
+export function open(identity, sealed) {
+  try {
+    const shared = agree(ed25519.utils.toMontgomerySecret(identity.seed), sealed.ephemeralPublicKey);
+    return xchacha20poly1305(key(shared), sealed.nonce).decrypt(sealed.ciphertext);
+  } catch {
+    throw new CryptoError('decryption failed');
+  }
+}
+
+function agree(secret, publicKey) {
+  let shared;
+  try {
+    shared = x25519.getSharedSecret(secret, publicKey);
+  } catch {
+    throw new CryptoError('X25519 agreement refused');
+  }
+  if (shared.every((b) => b === 0)) {
+    throw new CryptoError('X25519 agreement gave the all-zero secret');
+  }
+  return shared;
+}
+
+function key(shared) {
+  return hkdf(sha256, shared, undefined, E2E_INFO, 32);
+}
+
+function littleEndian(bytes) {
+  let value = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    value = (value << 8n) | BigInt(bytes[i]);
+  }
+  return value;
+}
+
+function concat(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function equal(a, b) {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
