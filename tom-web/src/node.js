@@ -2,8 +2,8 @@
 // receives, relays what it is asked to carry, and follows its own messages to delivery — the rules of
 // docs/wire-spec.md §8 and §9 that every node keeps. Frames come in through onFrame(hop, bytes) and leave through the
 // `send(hop, bytes)` it is given; refused input is counted by reason and changes nothing.
-import { decodeAck, decodeEncryptedPayload, decodeEnvelope, encodeAck, encodeEncryptedPayload, encodeEnvelope,
-  signingBytes, WireError } from './wire.js';
+import { decodeAck, decodeEncryptedPayload, decodeEnvelope, decodeReadReceipt, encodeAck, encodeEncryptedPayload,
+  encodeEnvelope, encodeReadReceipt, signingBytes, WireError } from './wire.js';
 import { CryptoError, open, seal, sign, verifyStrict } from './crypto.js';
 
 const DEFAULT_TTL = 4;
@@ -11,12 +11,14 @@ const MAX_RELAYS = 4;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const REMEMBERED_DELIVERIES = 10_000;
+const REPLAYED_ACK_WINDOW_MS = 5 * 60 * 1000;
+const READ_RECEIPT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * @typedef {object} NodeHooks
  * @property {(hop: string, frame: Uint8Array) => void} send  hand a frame to the transport towards `hop`
- * @property {(message: {id: string, from: string, payload: Uint8Array, hops: number}) => void} [deliver]
- * @property {(id: string, status: 'relayed' | 'delivered', by: string) => void} [statusChanged]
+ * @property {(message: {id: string, from: string, payload: Uint8Array, via: string[]}) => void} [deliver]
+ * @property {(id: string, status: 'relayed' | 'delivered' | 'read', by: string) => void} [statusChanged]
  * @property {() => number} [now]  Unix milliseconds
  * @property {'reference' | 'compact'} [profile]  the wire profile of this node's messages (compact by default)
  */
@@ -31,8 +33,10 @@ export class BrowserNode {
     this.hooks = hooks;
     this.now = hooks.now ?? (() => Date.now());
     this.profile = hooks.profile ?? 'compact';
-    /** Messages of ours not yet delivered, by id. */
+    /** Messages of ours, by id, while they wait for their acknowledgement and then for a read receipt. */
     this.outbox = new Map();
+    /** When each acknowledgement (`from:original:type`) was last taken, to refuse replays. */
+    this.acknowledgements = new Map();
     /** `from:id` of chats delivered here, oldest first. */
     this.delivered = new Map();
     /** Counts of what happened to input: `rejected.<reason>`, `forwarded`, `duplicates`. */
@@ -61,7 +65,20 @@ export class BrowserNode {
     return id;
   }
 
-  /** Where a message of ours stands: 'pending', 'relayed', 'delivered', or undefined if unknown. */
+  /**
+   * Tells the sender of a delivered message that it was read, along the path it came by, reversed.
+   *
+   * @param {{id: string, from: string, via: string[]}} message as given to `deliver`
+   */
+  markRead(message) {
+    const via = [...message.via].reverse();
+    const receipt = this.signed({ id: crypto.randomUUID(), from: this.id, to: message.from, via,
+      msgType: 'ReadReceipt', payload: encodeReadReceipt(message.id, BigInt(this.now())),
+      timestamp: BigInt(this.now()), encrypted: false }, this.profile);
+    this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(receipt, this.profile));
+  }
+
+  /** Where a message of ours stands: 'pending', 'relayed', 'delivered', 'read', or undefined if unknown. */
   status(id) {
     return this.outbox.get(id)?.status;
   }
@@ -97,6 +114,11 @@ export class BrowserNode {
     switch (envelope.msgType) {
       case 'Chat': return this.receiveChat(hop, envelope, profile);
       case 'Ack': return this.receiveAck(envelope);
+      case 'ReadReceipt': return this.receiveReadReceipt(envelope);
+      case 'Heartbeat':
+        // liveness only: never delivered, never acknowledged (§9)
+        this.count('heartbeats');
+        return 'heartbeat';
       default: return this.refuse('unsupported-type');
     }
   }
@@ -117,7 +139,7 @@ export class BrowserNode {
       if (this.delivered.size > REMEMBERED_DELIVERIES) {
         this.delivered.delete(this.delivered.keys().next().value);
       }
-      this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, hops: envelope.via.length });
+      this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, via: envelope.via });
     } else {
       this.count('duplicates');
     }
@@ -133,16 +155,27 @@ export class BrowserNode {
     } catch (e) {
       return this.refuse(e.reason ?? 'malformed');
     }
+    if (envelope.encrypted) {
+      return this.refuse('encrypted-receipt');
+    }
+    const key = `${envelope.from}:${ack.originalMessageId}:${ack.ackType}`;
+    const seen = this.acknowledgements.get(key);
+    if (seen !== undefined && this.now() - seen < REPLAYED_ACK_WINDOW_MS) {
+      return this.refuse('replayed-ack');
+    }
     const mine = this.outbox.get(ack.originalMessageId);
     if (mine === undefined) {
       return this.refuse('unmatched-ack');
     }
+    this.acknowledgements.set(key, this.now());
     if (ack.ackType === 'RecipientReceived') {
       // only the final recipient's own signed acknowledgement proves delivery (lock 1)
       if (envelope.from !== mine.recipient) {
+        this.acknowledgements.delete(key);
         return this.refuse('ack-not-from-recipient');
       }
-      this.outbox.delete(ack.originalMessageId);
+      mine.status = 'delivered';
+      this.forgetOldest();
       this.hooks.statusChanged?.(ack.originalMessageId, 'delivered', envelope.from);
       return 'delivered';
     }
@@ -151,6 +184,41 @@ export class BrowserNode {
       this.hooks.statusChanged?.(ack.originalMessageId, 'relayed', envelope.from);
     }
     return 'relayed';
+  }
+
+  receiveReadReceipt(envelope) {
+    if (envelope.encrypted) {
+      return this.refuse('encrypted-receipt');
+    }
+    let receipt;
+    try {
+      receipt = decodeReadReceipt(envelope.payload);
+    } catch (e) {
+      return this.refuse(e.reason ?? 'malformed');
+    }
+    const mine = this.outbox.get(receipt.originalMessageId);
+    if (mine === undefined || mine.recipient !== envelope.from || mine.status !== 'delivered') {
+      return this.refuse('unmatched-receipt');
+    }
+    mine.status = 'read';
+    // a receipt's clock is the reader's: kept within the last 7 days and not in the future
+    const now = this.now();
+    mine.readAt = Math.max(now - READ_RECEIPT_MAX_AGE_MS, Math.min(now, Number(receipt.readAt)));
+    this.hooks.statusChanged?.(receipt.originalMessageId, 'read', envelope.from);
+    return 'read';
+  }
+
+  /** Keeps the outbox within bounds: the oldest messages that were delivered go first. */
+  forgetOldest() {
+    if (this.outbox.size <= REMEMBERED_DELIVERIES) {
+      return;
+    }
+    for (const [id, entry] of this.outbox) {
+      if (entry.status === 'delivered' || entry.status === 'read') {
+        this.outbox.delete(id);
+        return;
+      }
+    }
   }
 
   /** Passes on an envelope this node is named in as a relay, once, with one hop less (§8 step 6). */

@@ -226,3 +226,26 @@ export function decodeAck(bytes) {
   }
   return { originalMessageId: value[0], ackType: value[1] };
 }
+
+/** `[original_message_id, read_at]` (§5); the same in both profiles. */
+export function encodeReadReceipt(originalMessageId, readAt) {
+  return new CanonicalWriter().value([originalMessageId, BigInt(readAt)]).toBytes();
+}
+
+export function decodeReadReceipt(bytes) {
+  let value;
+  try {
+    value = decode(bytes, { useBigInt64: true });
+  } catch (e) {
+    throw new WireError('malformed', String(e.message));
+  }
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || value[0].length === 0
+    || (typeof value[1] !== 'number' && typeof value[1] !== 'bigint') || value[1] < 0) {
+    throw new WireError('malformed', 'a read receipt is [message id, read_at]');
+  }
+  const receipt = { originalMessageId: value[0], readAt: BigInt(value[1]) };
+  if (!sameBytes(encodeReadReceipt(receipt.originalMessageId, receipt.readAt), bytes)) {
+    throw new WireError('non-canonical', 'the read receipt is not in its canonical form');
+  }
+  return receipt;
+}

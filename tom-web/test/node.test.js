@@ -53,10 +53,10 @@ test('a direct chat is delivered and the sender learns it from the recipient', (
   const id = alice.sendChat(bob.id, text('hello bob'));
   net.run();
 
-  assert.deepEqual(net.delivered.map((m) => [m.at, m.from, new TextDecoder().decode(m.payload), m.hops]),
+  assert.deepEqual(net.delivered.map((m) => [m.at, m.from, new TextDecoder().decode(m.payload), m.via.length]),
     [[bob.id, alice.id, 'hello bob', 0]]);
   assert.deepEqual(net.statuses, [{ id, status: 'delivered', by: bob.id }]);
-  assert.equal(alice.status(id), undefined, 'nothing left in the outbox');
+  assert.equal(alice.status(id), 'delivered');
 });
 
 test('a relayed chat is relayed, then delivered, and the relay cannot read it', () => {
@@ -69,13 +69,13 @@ test('a relayed chat is relayed, then delivered, and the relay cannot read it', 
   net.run();
 
   assert.equal(net.delivered.length, 1);
-  assert.equal(net.delivered[0].hops, 1);
+  assert.deepEqual(net.delivered[0].via, [relay.id]);
   assert.deepEqual(net.statuses.map((s) => s.status), ['relayed', 'delivered']);
   assert.equal(net.statuses[1].by, bob.id);
   assert.equal(relay.counter('forwarded'), 2, 'the chat on the way out, the acknowledgement on the way back');
   const carried = net.frames.find((f) => f.from === relay.id && f.to === bob.id).frame;
   assert.equal(new TextDecoder().decode(carried).includes('through carol'), false);
-  assert.equal(alice.status(id), undefined);
+  assert.equal(alice.status(id), 'delivered');
 });
 
 test('a retry is delivered once and acknowledged again', () => {
@@ -93,7 +93,7 @@ test('a retry is delivered once and acknowledged again', () => {
   assert.equal(bob.counter('duplicates'), 1);
   const acks = net.frames.filter((f) => f.from === bob.id);
   assert.equal(acks.length, 2);
-  assert.equal(alice.counter('rejected.unmatched-ack'), 1, 'the second acknowledgement finds nothing pending');
+  assert.equal(alice.counter('rejected.replayed-ack'), 1, 'the second acknowledgement is a replay for 5 minutes');
 });
 
 test('a frame altered on the way is refused and counted, and changes nothing', () => {
@@ -178,4 +178,58 @@ test('stale and far-future frames are refused', () => {
   assert.equal(bob.onFrame(alice.id, frame), 'rejected.expired');
   now -= 26 * 60 * 60 * 1000;
   assert.equal(bob.onFrame(alice.id, frame), 'rejected.future-timestamp');
+});
+
+test('a heartbeat is taken as a sign of life, never delivered nor acknowledged; backup traffic is not handled yet', () => {
+  const file = fileURLToPath(new URL('../../docs/wire-vectors.json', import.meta.url));
+  const vectors = JSON.parse(readFileSync(file, 'utf8')).vectors;
+  const heartbeat = vectors.find((v) => v.name === 'heartbeat');
+  const store = vectors.find((v) => v.name === 'backup-store');
+  const sent = Number(decodeEnvelope(hexToBytes(heartbeat.envelope)).envelope.timestamp);
+  const net = new Network(() => sent);
+  const bob = net.node('compact', identityFromSeed(hexToBytes(heartbeat.recipient_seed)));
+  const carol = net.node('compact', identityFromSeed(hexToBytes(store.recipient_seed)));
+
+  assert.equal(bob.onFrame('anyone', hexToBytes(heartbeat.envelope)), 'heartbeat');
+  assert.equal(carol.onFrame('anyone', hexToBytes(store.envelope)), 'rejected.unsupported-type');
+  assert.equal(net.queue.length, 0);
+  assert.equal(net.delivered.length, 0);
+});
+
+test('a read receipt from the recipient, after delivery, marks the message read; others are refused', () => {
+  const net = new Network();
+  const alice = net.node();
+  const relay = net.node();
+  const bob = net.node();
+  const id = alice.sendChat(bob.id, text('read me'), [relay.id]);
+  net.run();
+
+  bob.markRead(net.delivered[0]);
+  net.run();
+
+  assert.equal(alice.status(id), 'read');
+  assert.deepEqual(net.statuses.map((s) => s.status), ['relayed', 'delivered', 'read']);
+  assert.equal(relay.counter('forwarded'), 3, 'the receipt came back through the relay');
+  bob.markRead(net.delivered[0]);
+  net.run();
+  assert.equal(alice.counter('rejected.unmatched-receipt'), 1, 'already read');
+
+  const early = alice.sendChat(bob.id, text('not yet delivered'));
+  net.queue.length = 0;
+  bob.markRead({ id: early, from: alice.id, via: [] });
+  net.run();
+  assert.equal(alice.status(early), 'pending');
+  assert.equal(alice.counter('rejected.unmatched-receipt'), 2);
+});
+
+test('a replayed relay acknowledgement is refused', () => {
+  const net = new Network();
+  const alice = net.node();
+  const relay = net.node();
+  const bob = net.node();
+  alice.sendChat(bob.id, text('once through'), [relay.id]);
+  net.run();
+  const relayAck = net.frames.find((f) => f.from === relay.id && f.to === alice.id).frame;
+
+  assert.equal(alice.onFrame(relay.id, relayAck), 'rejected.replayed-ack');
 });
