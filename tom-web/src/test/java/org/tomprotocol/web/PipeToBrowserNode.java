@@ -1,19 +1,12 @@
 package org.tomprotocol.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
@@ -33,24 +26,14 @@ final class PipeToBrowserNode implements TransportProvider, AutoCloseable {
     static final String SCHEME = "pipe";
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Process process;
-    private final Writer input;
+    private final BrowserNodeProcess process;
     private final NodeId browser;
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private volatile TransportListener listener;
     private volatile boolean connected;
 
     PipeToBrowserNode(byte[] seed) throws IOException {
-        process = new ProcessBuilder("node", "tools/pipe-node.js", HEX.formatHex(seed))
-                .directory(NodeJs.moduleDirectory().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
-        String ready = output.readLine();
-        if (ready == null || !ready.startsWith("ready ")) {
-            throw new IOException("the browser node did not start: " + ready);
-        }
-        browser = NodeId.parse(ready.substring("ready ".length()));
-        Thread.ofPlatform().daemon().name("browser-node-output").start(() -> read(output));
+        process = new BrowserNodeProcess(List.of("tools/pipe-node.js", HEX.formatHex(seed)), this::frameLine);
+        browser = NodeId.parse(process.ready(1));
     }
 
     NodeId browserId() {
@@ -61,39 +44,20 @@ final class PipeToBrowserNode implements TransportProvider, AutoCloseable {
         return new TransportAddress(SCHEME, "browser");
     }
 
-    /** Tells the browser node to send a chat. */
-    synchronized void command(String line) throws IOException {
-        input.write(line + "\n");
-        input.flush();
+    /** Gives the browser node a command (tools/commands.js). */
+    void command(String line) throws IOException {
+        process.command(line);
     }
 
     /** The next line the browser node printed that starts with {@code prefix}, waiting up to 10 s. */
     String next(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            String line = events.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(prefix)) {
-                return line;
-            }
-        }
-        throw new AssertionError("the browser node printed no '" + prefix + "' line within 10 s");
+        return process.next(prefix);
     }
 
-    private void read(BufferedReader output) {
-        try {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                if (line.startsWith("frame ")) {
-                    String[] parts = line.split(" ");
-                    TransportListener current = listener;
-                    if (current != null) {
-                        current.onFrame(browser, FrameChannel.ENVELOPE, HEX.parseHex(parts[2]));
-                    }
-                } else {
-                    events.add(line);
-                }
-            }
-        } catch (IOException e) {
-            events.add("closed " + e.getMessage());
+    private void frameLine(String line) {
+        TransportListener current = listener;
+        if (current != null) {
+            current.onFrame(browser, FrameChannel.ENVELOPE, HEX.parseHex(line.split(" ")[2]));
         }
     }
 
@@ -135,7 +99,7 @@ final class PipeToBrowserNode implements TransportProvider, AutoCloseable {
                     return CompletableFuture.completedFuture(null); // the browser node speaks envelopes only
                 }
                 try {
-                    command("frame " + local.toHex() + " " + HEX.formatHex(frame));
+                    process.command("frame " + local.toHex() + " " + HEX.formatHex(frame));
                     return CompletableFuture.completedFuture(null);
                 } catch (IOException e) {
                     return CompletableFuture.failedFuture(e);
@@ -177,6 +141,6 @@ final class PipeToBrowserNode implements TransportProvider, AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
+        process.close();
     }
 }

@@ -20,6 +20,8 @@ public enum TomModule {
     CRYPTO_SODIUM("org.tomprotocol.crypto.sodium"),
     TRANSPORT_QUIC("org.tomprotocol.transport.quic"),
     TRANSPORT_WEBRTC("org.tomprotocol.transport.webrtc"),
+    // a node's web endpoint for browser nodes (the ws transport)
+    TRANSPORT_WEB("org.tomprotocol.transport.web"),
     TRANSPORT_MEM("org.tomprotocol.transport.mem"),
     DISCOVERY_GOSSIP("org.tomprotocol.discovery.gossip"),
     STORE_SQLITE("org.tomprotocol.store.sqlite"),
@@ -39,7 +41,7 @@ public enum TomModule {
      * is added to tom-arch-tests/pom.xml. (webrtc has no code yet.)
      */
     public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, CRYPTO_SODIUM, TRANSPORT_QUIC,
-            TRANSPORT_MEM, DISCOVERY_GOSSIP, STORE_SQLITE, TESTKIT, TCK, CLI, LAB);
+            TRANSPORT_WEB, TRANSPORT_MEM, DISCOVERY_GOSSIP, STORE_SQLITE, TESTKIT, TCK, CLI, LAB);
 
     private final String moduleName;
     private final Set<String> allowedExports;

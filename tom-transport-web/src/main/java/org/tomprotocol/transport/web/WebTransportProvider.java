@@ -1,0 +1,41 @@
+package org.tomprotocol.transport.web;
+
+import org.tomprotocol.spi.transport.Transport;
+import org.tomprotocol.spi.transport.TransportContext;
+import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.transport.TransportProvider;
+
+/**
+ * Provides the {@code ws} transport, a node's web endpoint for browser nodes. Its listen addresses are
+ * {@code ws:host:port} (port 0 picks one); browsers connect to {@code ws://host:port/tom}. Its priority is below the
+ * QUIC transport's: it reaches browsers only, and only those that connected.
+ */
+public final class WebTransportProvider implements TransportProvider {
+    static final String ID = "web";
+    static final String SCHEME = "ws";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * Starts an endpoint on each {@code ws:} listen address (none: nothing to bind, and the transport only refuses).
+     *
+     * @throws TransportException if an address is malformed or cannot be bound
+     */
+    @Override
+    public Transport bind(TransportContext context) throws TransportException {
+        return WebTransport.start(context);
+    }
+}

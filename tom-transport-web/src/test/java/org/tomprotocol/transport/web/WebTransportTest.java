@@ -1,0 +1,202 @@
+package org.tomprotocol.transport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.crypto.TomV1Suite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.transport.FrameChannel;
+import org.tomprotocol.spi.transport.Transport;
+import org.tomprotocol.spi.transport.TransportContext;
+import org.tomprotocol.spi.transport.TransportException;
+import org.tomprotocol.spi.transport.TransportListener;
+
+/**
+ * The web endpoint with a WebSocket client standing in for a browser (the JDK's): a browser is connected only
+ * once it proved the key it claims for this endpoint's challenge, frames then go both ways, and everything else
+ * closes its socket without connecting anyone.
+ */
+class WebTransportTest {
+    private static final TomV1Suite SUITE = new TomV1Suite();
+    private final LocalIdentity node = SUITE.generateIdentity();
+    private final LocalIdentity browser = SUITE.generateIdentity();
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private Transport transport;
+    private URI socket;
+
+    @BeforeEach
+    void start() throws Exception {
+        TransportListener listener = new TransportListener() {
+            @Override
+            public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
+                events.add("frame " + peer.shortForm() + " " + channel + " " + new String(frame));
+            }
+
+            @Override
+            public void onConnected(NodeId peer, TransportAddress remote) {
+                events.add("connected " + peer.shortForm());
+            }
+
+            @Override
+            public void onDisconnected(NodeId peer, String reason) {
+                events.add("disconnected " + peer.shortForm());
+            }
+        };
+        transport = new WebTransportProvider().bind(new TransportContext(node, SUITE,
+                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, Map.of(), listener));
+        socket = URI.create("ws://" + transport.localAddresses().get(0).address() + "/tom");
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+    }
+
+    @Test
+    void aBrowserThatProvesItsKeyIsConnectedAndFramesGoBothWays() throws Exception {
+        Client client = Client.open(socket);
+        byte[] hello = client.next();
+        assertThat(hello[0]).isEqualTo(BrowserHandshake.HELLO);
+        assertThat(Arrays.copyOfRange(hello, 1, 33)).isEqualTo(node.id().toBytes());
+
+        client.send(proof(hello, node.id()));
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("connected " + browser.id().shortForm());
+        assertThat(transport.isConnected(browser.id())).isTrue();
+        transport.connect(browser.id()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        client.send(BrowserHandshake.frame(FrameChannel.ENVELOPE.code(), "to the node".getBytes()));
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("frame " + browser.id().shortForm() + " ENVELOPE to the node");
+
+        transport.send(browser.id(), FrameChannel.ENVELOPE, "to the browser".getBytes()).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        assertThat(client.next()).isEqualTo(BrowserHandshake.frame(0, "to the browser".getBytes()));
+
+        client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("disconnected " + browser.id().shortForm());
+        assertThat(transport.isConnected(browser.id())).isFalse();
+    }
+
+    @Test
+    void aProofForAnotherEndpointClosesTheSocketAndConnectsNobody() throws Exception {
+        Client client = Client.open(socket);
+        byte[] hello = client.next();
+
+        client.send(proof(hello, SUITE.generateIdentity().id()));
+
+        assertThat(client.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(transport.connectedPeers()).isEmpty();
+    }
+
+    @Test
+    void aFrameBeforeTheProofClosesTheSocket() throws Exception {
+        Client client = Client.open(socket);
+        client.next();
+
+        client.send(BrowserHandshake.frame(0, "too early".getBytes()));
+
+        assertThat(client.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aBrowserThatIsNotConnectedCannotBeReached() {
+        assertThatThrownBy(() -> transport.connect(browser.id()).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(TransportException.class).hasMessageContaining("only while it is connected");
+        assertThatThrownBy(() -> transport.send(browser.id(), FrameChannel.ENVELOPE, new byte[1]).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void aListenAddressWithoutAPortIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new WebTransportProvider().bind(new TransportContext(node, SUITE,
+                List.of(TransportAddress.parse("ws:localhost")), 1 << 16, Map.of(), new TransportListener() {
+                    @Override
+                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
+                    }
+
+                    @Override
+                    public void onConnected(NodeId peer, TransportAddress remote) {
+                    }
+
+                    @Override
+                    public void onDisconnected(NodeId peer, String reason) {
+                    }
+                }))).isInstanceOf(TransportException.class).hasMessageContaining("ws:localhost");
+    }
+
+    private byte[] proof(byte[] hello, NodeId endpoint) {
+        byte[] challenge = Arrays.copyOfRange(hello, 33, 65);
+        return BrowserHandshake.proof(browser.id(), browser.sign(BrowserHandshake.signed(challenge, endpoint,
+                browser.id())));
+    }
+
+    /** The JDK's WebSocket client, keeping the binary messages it receives. */
+    private static final class Client implements WebSocket.Listener {
+        final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        WebSocket socket;
+        private ByteBuffer partial = ByteBuffer.allocate(0);
+
+        static Client open(URI uri) throws Exception {
+            Client client = new Client();
+            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client)
+                    .get(5, TimeUnit.SECONDS);
+            return client;
+        }
+
+        byte[] next() throws InterruptedException {
+            byte[] message = messages.poll(5, TimeUnit.SECONDS);
+            assertThat(message).as("a message from the endpoint").isNotNull();
+            return message;
+        }
+
+        void send(byte[] message) throws Exception {
+            socket.sendBinary(ByteBuffer.wrap(message), true).get(5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            ByteBuffer joined = ByteBuffer.allocate(partial.remaining() + data.remaining());
+            joined.put(partial).put(data).flip();
+            partial = joined;
+            if (last) {
+                byte[] message = new byte[partial.remaining()];
+                partial.get(message);
+                messages.add(message);
+                partial = ByteBuffer.allocate(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(true);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(true);
+        }
+    }
+}
