@@ -27,12 +27,14 @@ final class BrowserSession extends ChannelInboundHandlerAdapter {
 
     private final WebTransport transport;
     private final TransportContext context;
+    private final long proofTimeoutMillis;
     private byte[] challenge;
     private NodeId browser;
 
-    BrowserSession(WebTransport transport, TransportContext context) {
+    BrowserSession(WebTransport transport, TransportContext context, long proofTimeoutMillis) {
         this.transport = transport;
         this.context = context;
+        this.proofTimeoutMillis = proofTimeoutMillis;
     }
 
     @Override
@@ -42,6 +44,12 @@ final class BrowserSession extends ChannelInboundHandlerAdapter {
             RANDOM.nextBytes(challenge);
             ctx.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(
                     BrowserHandshake.hello(context.identity().id(), challenge))));
+            // a socket that never answers holds a connection for nothing: it gets a bounded time to prove its key
+            ctx.executor().schedule(() -> {
+                if (browser == null && ctx.channel().isOpen()) {
+                    refuse(ctx, "ws-proof-timeout");
+                }
+            }, proofTimeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         super.userEventTriggered(ctx, event);
     }

@@ -49,13 +49,16 @@ final class WebTransport implements Transport {
     private final ConcurrentHashMap<NodeId, Channel> sessions = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private WebTransport(TransportContext context) {
+    private final long proofTimeoutMillis;
+
+    private WebTransport(TransportContext context, long proofTimeoutMillis) {
         this.context = context;
+        this.proofTimeoutMillis = proofTimeoutMillis;
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     }
 
     static WebTransport start(TransportContext context) throws TransportException {
-        WebTransport transport = new WebTransport(context);
+        WebTransport transport = new WebTransport(context, proofTimeout(context));
         try {
             for (TransportAddress address : context.listen()) {
                 if (address.scheme().equals(WebTransportProvider.SCHEME)) {
@@ -67,6 +70,20 @@ final class WebTransport implements Transport {
             throw e instanceof TransportException t ? t : new TransportException(e.getMessage(), e);
         }
         return transport;
+    }
+
+    private static long proofTimeout(TransportContext context) throws TransportException {
+        String key = WebTransportProvider.PROOF_TIMEOUT.key();
+        String text = context.option(key, WebTransportProvider.PROOF_TIMEOUT.defaultValue()).strip();
+        try {
+            long millis = Long.parseLong(text);
+            if (millis > 0) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, naming the option
+        }
+        throw new TransportException(key + " is '" + text + "': use a positive number of milliseconds");
     }
 
     /** {@code ws:host:port}, {@code ws:[v6]:port}. */
@@ -101,7 +118,7 @@ final class WebTransport implements Transport {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketServerProtocolHandler(socket), new EndpointPage(context.identity().id()),
-                                new BrowserSession(WebTransport.this, context));
+                                new BrowserSession(WebTransport.this, context, proofTimeoutMillis));
                     }
                 });
         try {

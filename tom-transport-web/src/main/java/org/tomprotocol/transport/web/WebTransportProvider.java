@@ -13,6 +13,10 @@ import org.tomprotocol.spi.transport.TransportProvider;
 public final class WebTransportProvider implements TransportProvider {
     static final String ID = "web";
     static final String SCHEME = "ws";
+    /** How long a socket may stay open without proving its key. */
+    static final org.tomprotocol.api.OptionSpec PROOF_TIMEOUT = new org.tomprotocol.api.OptionSpec(
+            "web.proof-timeout", org.tomprotocol.api.OptionSpec.Type.MILLISECONDS, "10000",
+            "A browser socket that has not answered the endpoint's challenge within this time is closed.");
 
     @Override
     public String id() {
@@ -22,6 +26,11 @@ public final class WebTransportProvider implements TransportProvider {
     @Override
     public int priority() {
         return 10;
+    }
+
+    @Override
+    public java.util.List<org.tomprotocol.api.OptionSpec> options() {
+        return java.util.List.of(PROOF_TIMEOUT);
     }
 
     @Override

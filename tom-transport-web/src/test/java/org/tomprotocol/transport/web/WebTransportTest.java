@@ -61,7 +61,8 @@ class WebTransportTest {
             }
         };
         transport = new WebTransportProvider().bind(new TransportContext(node, SUITE,
-                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, Map.of(), listener));
+                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, Map.of("web.proof-timeout", "1000"),
+                listener));
         socket = URI.create("ws://" + transport.localAddresses().get(0).address() + "/tom");
     }
 
@@ -115,6 +116,15 @@ class WebTransportTest {
 
         assertThat(client.closed.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aSocketThatNeverAnswersTheChallengeIsClosedAfterTheProofTimeout() throws Exception {
+        Client client = Client.open(socket);
+        client.next();
+
+        assertThat(client.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(transport.connectedPeers()).isEmpty();
     }
 
     @Test
