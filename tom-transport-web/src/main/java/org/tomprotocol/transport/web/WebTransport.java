@@ -50,15 +50,19 @@ final class WebTransport implements Transport {
     private volatile boolean closed;
 
     private final long proofTimeoutMillis;
+    private final long maxSockets;
+    private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
 
-    private WebTransport(TransportContext context, long proofTimeoutMillis) {
+    private WebTransport(TransportContext context, long proofTimeoutMillis, long maxSockets) {
         this.context = context;
         this.proofTimeoutMillis = proofTimeoutMillis;
+        this.maxSockets = maxSockets;
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     }
 
     static WebTransport start(TransportContext context) throws TransportException {
-        WebTransport transport = new WebTransport(context, proofTimeout(context));
+        WebTransport transport = new WebTransport(context, positive(context, WebTransportProvider.PROOF_TIMEOUT),
+                positive(context, WebTransportProvider.MAX_SOCKETS));
         try {
             for (TransportAddress address : context.listen()) {
                 if (address.scheme().equals(WebTransportProvider.SCHEME)) {
@@ -72,18 +76,19 @@ final class WebTransport implements Transport {
         return transport;
     }
 
-    private static long proofTimeout(TransportContext context) throws TransportException {
-        String key = WebTransportProvider.PROOF_TIMEOUT.key();
-        String text = context.option(key, WebTransportProvider.PROOF_TIMEOUT.defaultValue()).strip();
+    /** The value of a positive whole-number option, or a refusal naming it. */
+    private static long positive(TransportContext context, org.tomprotocol.api.OptionSpec option)
+            throws TransportException {
+        String text = context.option(option.key(), option.defaultValue()).strip();
         try {
-            long millis = Long.parseLong(text);
-            if (millis > 0) {
-                return millis;
+            long value = Long.parseLong(text);
+            if (value > 0) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // refused below, naming the option
         }
-        throw new TransportException(key + " is '" + text + "': use a positive number of milliseconds");
+        throw new TransportException(option.key() + " is '" + text + "': use a positive " + option.type().what());
     }
 
     /** {@code ws:host:port}, {@code ws:[v6]:port}. */
@@ -116,6 +121,13 @@ final class WebTransport implements Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (openSockets.incrementAndGet() > maxSockets) {
+                            openSockets.decrementAndGet();
+                            LOG.log(Level.DEBUG, "closing a socket: {0} are open", maxSockets);
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> openSockets.decrementAndGet());
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketServerProtocolHandler(socket), new EndpointPage(context.identity().id()),
                                 new BrowserSession(WebTransport.this, context, proofTimeoutMillis));

@@ -17,6 +17,10 @@ public final class WebTransportProvider implements TransportProvider {
     static final org.tomprotocol.api.OptionSpec PROOF_TIMEOUT = new org.tomprotocol.api.OptionSpec(
             "web.proof-timeout", org.tomprotocol.api.OptionSpec.Type.MILLISECONDS, "10000",
             "A browser socket that has not answered the endpoint's challenge within this time is closed.");
+    /** How many sockets (answered or not) the endpoint keeps open at once. */
+    static final org.tomprotocol.api.OptionSpec MAX_SOCKETS = new org.tomprotocol.api.OptionSpec(
+            "web.max-sockets", org.tomprotocol.api.OptionSpec.Type.INTEGER, "1024",
+            "Sockets the endpoint keeps open at once; one more is closed as soon as it opens.");
 
     @Override
     public String id() {
@@ -30,7 +34,7 @@ public final class WebTransportProvider implements TransportProvider {
 
     @Override
     public java.util.List<org.tomprotocol.api.OptionSpec> options() {
-        return java.util.List.of(PROOF_TIMEOUT);
+        return java.util.List.of(PROOF_TIMEOUT, MAX_SOCKETS);
     }
 
     @Override

@@ -61,7 +61,7 @@ class WebTransportTest {
             }
         };
         transport = new WebTransportProvider().bind(new TransportContext(node, SUITE,
-                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, Map.of("web.proof-timeout", "1000"),
+                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, Map.of("web.proof-timeout", "1000", "web.max-sockets", "2"),
                 listener));
         socket = URI.create("ws://" + transport.localAddresses().get(0).address() + "/tom");
     }
@@ -125,6 +125,39 @@ class WebTransportTest {
 
         assertThat(client.closed.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(transport.connectedPeers()).isEmpty();
+    }
+
+    @Test
+    void aSocketBeyondTheMostTheEndpointKeepsIsClosedAtOnceAndTheNextOneIsTakenOnceOneCloses() throws Exception {
+        Client first = Client.open(socket);
+        first.next();
+        Client second = Client.open(socket);
+        second.next();
+
+        assertThatThrownBy(() -> Client.open(socket)).as("a third socket is closed before its handshake")
+                .isInstanceOf(java.util.concurrent.ExecutionException.class);
+
+        first.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        assertThat(first.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        Client again = openWhenTaken();
+        assertThat(again.next()[0]).isEqualTo(BrowserHandshake.HELLO);
+    }
+
+    /** A socket once the endpoint takes one more (the count drops when the server side has closed). */
+    private Client openWhenTaken() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                Client client = Client.open(socket);
+                byte[] hello = client.messages.poll(200, TimeUnit.MILLISECONDS);
+                if (hello != null) {
+                    client.messages.add(hello);
+                    return client;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // refused while the endpoint was full: try again
+            }
+        }
+        throw new AssertionError("the endpoint took no socket after one closed");
     }
 
     @Test
