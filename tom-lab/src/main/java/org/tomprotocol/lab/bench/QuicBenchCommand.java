@@ -1,6 +1,7 @@
 package org.tomprotocol.lab.bench;
 
-import java.io.PrintWriter;
+import static org.tomprotocol.lab.bench.SectionedReport.round;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,7 @@ import java.util.concurrent.Callable;
 import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.spi.PluginSource;
 import org.tomprotocol.cli.extension.CommandLinePlugins;
-import org.tomprotocol.cli.output.Json;
 import org.tomprotocol.cli.output.Samples;
-import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
 import org.tomprotocol.spi.transport.TransportProvider;
@@ -59,6 +58,7 @@ public final class QuicBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SectionedReport output = new SectionedReport(spec, json);
         if (!wireProfile.equals("compact") && !wireProfile.equals("reference")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--wire-profile is '" + wireProfile + "': use compact or reference");
@@ -76,13 +76,13 @@ public final class QuicBenchCommand implements Callable<Integer> {
                 .filter(p -> p.id().equals("quic") && p.availability().available()).findFirst()
                 .orElseThrow(() -> new NoProviderException("tom bench quic needs a usable quic transport"));
         int cores = Runtime.getRuntime().availableProcessors();
-        progress("warming up");
+        output.progress("warming up");
 
         Map<String, Object> raw = new LinkedHashMap<>();
         try (RawQuicEcho echo = new RawQuicEcho(quic, suite)) {
             echo.roundTrips(2_000, KIB, 0);
             echo.throughput(10_000, KIB, window, 10_000);
-            progress("raw QUIC echo");
+            output.progress("raw QUIC echo");
             Samples rtt = echo.roundTrips(messages, KIB, 100_000);
             raw.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
             raw.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
@@ -92,7 +92,7 @@ public final class QuicBenchCommand implements Callable<Integer> {
             raw.put("msgs_per_s_64k", Math.round(echo.throughput(2_000, LARGEST, Math.min(window, 64), 5_000_000)));
         }
 
-        progress("tom-v1 crypto cost (" + cryptoProvider.id() + ")");
+        output.progress("tom-v1 crypto cost (" + cryptoProvider.id() + ")");
         CryptoCost.Result crypto = CryptoCost.measure(suite, KIB, 4_000, compact);
         CryptoCost.Result crypto64k = CryptoCost.measure(suite, LARGEST, 300, compact);
 
@@ -100,7 +100,7 @@ public final class QuicBenchCommand implements Callable<Integer> {
         try (TomOverQuic nodes = new TomOverQuic(plugins, compact)) {
             nodes.roundTrips(2_000, KIB);
             nodes.throughput(5_000, KIB, window);
-            progress("ToM over QUIC");
+            output.progress("ToM over QUIC");
             Samples rtt = nodes.roundTrips(messages, KIB);
             tom.put("rtt_p50_us", round(rtt.percentileMicros(0.50)));
             tom.put("rtt_p99_us", round(rtt.percentileMicros(0.99)));
@@ -150,37 +150,13 @@ public final class QuicBenchCommand implements Callable<Integer> {
         report.put("tom_over_quic", tom);
         report.put("crypto_per_message", cryptoReport);
         report.put("ratios", ratios);
-        print(report);
+        output.print(report);
         return 0;
-    }
-
-    private void progress(String step) {
-        if (!json) {
-            spec.commandLine().getErr().println("… " + step);
-            spec.commandLine().getErr().flush();
-        }
-    }
-
-    private void print(Map<String, Object> report) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.print(out, report);
-        } else {
-            TextTable table = new TextTable("SECTION", "METRIC", "VALUE");
-            report.forEach((section, values) -> ((Map<?, ?>) values).forEach((metric, value) ->
-                    table.row(section, String.valueOf(metric), String.valueOf(value))));
-            table.print(out);
-        }
-        out.flush();
     }
 
     /** CPU time this process has used, all threads (from the OS, so at its tick's resolution: runs last seconds). */
     private static long processCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     /** The providers of {@code type} the command line's nodes see: its plugins' layer and those below. */

@@ -1,14 +1,13 @@
 package org.tomprotocol.lab.bench;
 
-import java.io.PrintWriter;
+import static org.tomprotocol.lab.bench.SectionedReport.round;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.tomprotocol.api.spi.PluginSource;
 import org.tomprotocol.cli.extension.CommandLinePlugins;
-import org.tomprotocol.cli.output.Json;
-import org.tomprotocol.cli.output.TextTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,12 +48,13 @@ public final class RelayBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SectionedReport output = new SectionedReport(spec, json);
         require(senders, "--senders", 1, 64);
         require(messages, "--messages", 1, 1_000_000);
         require(window, "--window", 1, 4_096);
         require(payloadSize, "--payload-size", 0, org.tomprotocol.api.NodeBuilder.MAX_PAYLOAD_BYTES);
         PluginSource plugins = CommandLinePlugins.source(spec.commandLine().getErr());
-        progress("starting " + (2 * senders + 1) + " nodes");
+        output.progress("starting " + (2 * senders + 1) + " nodes");
         Map<String, Object> report = new LinkedHashMap<>();
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("senders", senders);
@@ -64,12 +64,12 @@ public final class RelayBenchCommand implements Callable<Integer> {
         report.put("setup", setup);
         try (RelayedTraffic traffic = new RelayedTraffic(plugins, senders)) {
             int warmUp = Math.max(1, messages / 4);
-            progress("warming up");
+            output.progress("warming up");
             traffic.run(false, warmUp, payloadSize, window);
             traffic.run(true, warmUp, payloadSize, window);
-            progress("direct");
+            output.progress("direct");
             RelayedTraffic.Result direct = traffic.run(false, messages, payloadSize, window);
-            progress("through the relay");
+            output.progress("through the relay");
             RelayedTraffic.Result relayed = traffic.run(true, messages, payloadSize, window);
             report.put("direct", figures(direct));
             report.put("relayed", figures(relayed));
@@ -81,7 +81,7 @@ public final class RelayBenchCommand implements Callable<Integer> {
                     / direct.latencies().percentileMicros(0.99)));
             report.put("ratios", ratios);
         }
-        print(report);
+        output.print(report);
         return 0;
     }
 
@@ -99,29 +99,5 @@ public final class RelayBenchCommand implements Callable<Integer> {
         figures.put("p99_us", round(result.latencies().percentileMicros(0.99)));
         figures.put("relay_forwarded", result.relayForwarded());
         return figures;
-    }
-
-    private void progress(String step) {
-        if (!json) {
-            spec.commandLine().getErr().println("… " + step);
-            spec.commandLine().getErr().flush();
-        }
-    }
-
-    private void print(Map<String, Object> report) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.print(out, report);
-        } else {
-            TextTable table = new TextTable("SECTION", "METRIC", "VALUE");
-            report.forEach((section, values) -> ((Map<?, ?>) values).forEach((metric, value) ->
-                    table.row(section, String.valueOf(metric), String.valueOf(value))));
-            table.print(out);
-        }
-        out.flush();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -78,8 +78,8 @@ final class RelayedTraffic implements AutoCloseable {
             TomNode sender = senders.get(i);
             TomNode recipient = recipients.get(i);
             SendOptions options = viaRelay ? SendOptions.viaRelays(relay.id()) : SendOptions.defaults();
-            List<CompletableFuture<?>> mine = new ArrayList<>();
             loops.add(Thread.ofPlatform().name("relay-bench-sender-" + i).start(() -> {
+                List<CompletableFuture<?>> mine = new ArrayList<>();
                 Semaphore permits = new Semaphore(window);
                 byte[] payload = new byte[size];
                 for (int n = 0; n < perSender; n++) {
@@ -91,9 +91,7 @@ final class RelayedTraffic implements AutoCloseable {
                         latencies.add(System.nanoTime() - sent);
                         permits.release();
                     });
-                    synchronized (mine) {
-                        mine.add(delivered);
-                    }
+                    mine.add(delivered);
                 }
                 synchronized (all) {
                     all.addAll(mine);
