@@ -34,6 +34,9 @@ import org.tomprotocol.spi.transport.FrameChannel;
  */
 final class EffectExecutor implements EngineEffects {
     private static final System.Logger LOG = System.getLogger(EffectExecutor.class.getName());
+    /** The counters of transmissions by profile, built once: a transmission is the hot path. */
+    private static final String TRANSMISSIONS_COMPACT = "transmissions." + WireProfile.COMPACT.token();
+    private static final String TRANSMISSIONS_REFERENCE = "transmissions." + WireProfile.REFERENCE.token();
 
     private final NodeId local;
     private final NodeAgent agent;
@@ -83,7 +86,7 @@ final class EffectExecutor implements EngineEffects {
         java.util.List<NodeId> via = message.path().relays();
         NodeId hop = via.isEmpty() ? snapshot.recipient() : via.get(0);
         WireProfile profile = message.wireProfile();
-        metrics.increment("transmissions." + profile.token());
+        metrics.increment(profile == WireProfile.COMPACT ? TRANSMISSIONS_COMPACT : TRANSMISSIONS_REFERENCE);
         callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
             byte[] sealed = sealed(snapshot);
