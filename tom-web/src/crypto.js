@@ -5,7 +5,8 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
+import { bytesToNumberLE, equalBytes } from '@noble/curves/utils.js';
 
 const Point = ed25519.Point;
 /** The order of the Ed25519 base point. */
@@ -72,13 +73,13 @@ export function verifyStrict(nodeId, message, signature) {
   } catch {
     return false; // not a canonical point encoding: [S]B − [k]A never encodes to it
   }
-  const s = littleEndian(signature.subarray(32));
+  const s = bytesToNumberLE(signature.subarray(32));
   if (s >= L) {
     return false;
   }
-  const k = littleEndian(sha512(concat(r, publicKey, message))) % L;
+  const k = bytesToNumberLE(sha512(concatBytes(r, publicKey, message))) % L;
   const expected = Point.BASE.multiplyUnsafe(s).subtract(signer.multiplyUnsafe(k)).toBytes();
-  return equal(expected, r);
+  return equalBytes(expected, r);
 }
 
 /** Seals `plaintext` to `recipient` (a node id) with fresh randomness (§6). */
@@ -122,26 +123,4 @@ function agree(secret, publicKey) {
 
 function key(shared) {
   return hkdf(sha256, shared, undefined, E2E_INFO, 32);
-}
-
-function littleEndian(bytes) {
-  let value = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) {
-    value = (value << 8n) | BigInt(bytes[i]);
-  }
-  return value;
-}
-
-function concat(...parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function equal(a, b) {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
 }

@@ -142,16 +142,3 @@ function bigEndian(value, width) {
   }
   return out;
 }
-
-/** Whether two byte arrays are equal. */
-export function sameBytes(a, b) {
-  if (a.length !== b.length) {
-    return false;
-  }
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) {
-      return false;
-    }
-  }
-  return true;
-}

@@ -2,7 +2,7 @@
 // ws://host:port/tom). The endpoint sends its node id and a challenge; this side proves its identity by signing
 // "tom-ws-v1" ‖ challenge ‖ endpoint id ‖ own id; then ToM frames go both ways, each as one binary message
 // 0x03 ‖ frame channel ‖ frame. Works with the browser's WebSocket and with Node.js's.
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 
 import { sign } from './crypto.js';
 
@@ -47,15 +47,15 @@ export function connectToEndpoint(url, identity, WebSocketType = globalThis.WebS
         const endpoint = message.subarray(1, 33);
         const challenge = message.subarray(33, 65);
         const own = hexToBytes(identity.nodeId);
-        const signature = sign(identity, concat(DOMAIN, challenge, endpoint, own));
-        socket.send(concat(Uint8Array.of(PROOF), own, signature));
+        const signature = sign(identity, concatBytes(DOMAIN, challenge, endpoint, own));
+        socket.send(concatBytes(Uint8Array.of(PROOF), own, signature));
         link = {
           endpoint: bytesToHex(endpoint),
           send(hop, frame) {
             if (hop !== link.endpoint) {
               throw new Error(`no link to ${hop.slice(0, 8)}: this node reaches the network through ${link.endpoint.slice(0, 8)}`);
             }
-            socket.send(concat(Uint8Array.of(FRAME, ENVELOPE_CHANNEL), frame));
+            socket.send(concatBytes(Uint8Array.of(FRAME, ENVELOPE_CHANNEL), frame));
           },
           close() {
             socket.close();
@@ -71,14 +71,4 @@ export function connectToEndpoint(url, identity, WebSocketType = globalThis.WebS
       }
     };
   });
-}
-
-function concat(...parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,7 +1,9 @@
 // The tom-v1 envelope (docs/wire-spec.md §3, §5, §13) in both wire profiles: decoding hostile bytes strictly, and
 // writing exactly the bytes the Java node writes. Every refusal is a WireError with the reason the Java node counts.
 import { decode } from '@msgpack/msgpack';
-import { Bytes, CanonicalWriter, sameBytes } from './msgpack.js';
+import { equalBytes } from '@noble/curves/utils.js';
+
+import { Bytes, CanonicalWriter } from './msgpack.js';
 
 export const MAX_ENVELOPE_BYTES = 256 * 1024;
 export const SIGNATURE_LENGTH = 64;
@@ -51,13 +53,13 @@ export class WireError extends Error {
 
 /** The bytes the signature of `envelope` covers (§3.1), in `profile`. */
 export function signingBytes(envelope, profile = 'reference') {
-  checkProfile(envelope.msgType, profile, RangeError);
+  requireCarried(envelope.msgType, profile);
   return new CanonicalWriter(profile).value(signedFields(envelope)).toBytes();
 }
 
 /** The wire form of `envelope` in `profile`. */
 export function encodeEnvelope(envelope, profile = 'reference') {
-  checkProfile(envelope.msgType, profile, RangeError);
+  requireCarried(envelope.msgType, profile);
   return new CanonicalWriter(profile).value(allFields(envelope)).toBytes();
 }
 
@@ -70,11 +72,28 @@ function allFields(e) {
     e.ttl, e.encrypted];
 }
 
-function checkProfile(msgType, profile, ErrorType) {
-  if (profile === 'compact' && !COMPACT_TYPES.includes(msgType)) {
-    throw ErrorType === WireError ? new WireError('wrong-profile', `${msgType} is written in the reference profile only`)
-      : new ErrorType(`${msgType} is written in the reference profile only`);
+/** Whether `profile` may carry envelopes of `msgType` (§13). */
+function carries(profile, msgType) {
+  return profile === 'reference' || COMPACT_TYPES.includes(msgType);
+}
+
+function requireCarried(msgType, profile) {
+  if (!carries(profile, msgType)) {
+    throw new RangeError(`${msgType} is written in the reference profile only`);
   }
+}
+
+/**
+ * The signing bytes of a canonical envelope, cut from its wire form (§3.1): the 10-element header made an 8-element
+ * one, and `signature` and `ttl`, which sit just before the final `encrypted` byte, left out.
+ */
+function spliceSigningBytes(wire, envelope, profile) {
+  const cut = new CanonicalWriter(profile).bytes(envelope.signature).unsigned(envelope.ttl).length;
+  const signed = new Uint8Array(wire.length - cut);
+  signed[0] = 0x98;
+  signed.set(wire.subarray(1, wire.length - 1 - cut), 1);
+  signed[signed.length - 1] = wire[wire.length - 1];
+  return signed;
 }
 
 /**
@@ -111,7 +130,9 @@ export function decodeEnvelope(wire) {
     throw new WireError('unknown-message-type', `msg_type '${msgType}' is not a known message type`);
   }
   const profile = payload instanceof Uint8Array ? 'compact' : 'reference';
-  checkProfile(msgType, profile, WireError);
+  if (!carries(profile, msgType)) {
+    throw new WireError('wrong-profile', `${msgType} is written in the reference profile only`);
+  }
   const payloadBytes = byteString(payload, profile, 'payload');
   const signatureBytes = byteString(signature, profile, 'signature');
   if (signatureBytes.length !== 0 && signatureBytes.length !== SIGNATURE_LENGTH) {
@@ -125,10 +146,10 @@ export function decodeEnvelope(wire) {
   const envelope = { id, from, to, via, msgType, payload: payloadBytes, timestamp: stamp, signature: signatureBytes,
     ttl: hops, encrypted };
   // only the canonical form re-encodes to the bytes received, so the signature covers exactly what arrived
-  if (!sameBytes(encodeEnvelope(envelope, profile), wire)) {
+  if (!equalBytes(encodeEnvelope(envelope, profile), wire)) {
     throw new WireError('non-canonical', 'the envelope is not in its canonical form');
   }
-  return { envelope, profile, signingBytes: signingBytes(envelope, profile) };
+  return { envelope, profile, signingBytes: spliceSigningBytes(wire, envelope, profile) };
 }
 
 function decodeWhole(bytes) {
@@ -207,7 +228,7 @@ export function decodeEncryptedPayload(bytes, profile = 'reference') {
   if (sealed.nonce.length !== 24 || sealed.ephemeralPublicKey.length !== 32) {
     throw new WireError('malformed', 'nonce or ephemeral key of the wrong length');
   }
-  if (!sameBytes(encodeEncryptedPayload(sealed, profile), bytes)) {
+  if (!equalBytes(encodeEncryptedPayload(sealed, profile), bytes)) {
     throw new WireError('non-canonical', 'the encrypted payload is not in its canonical form');
   }
   return sealed;
@@ -244,7 +265,7 @@ export function decodeReadReceipt(bytes) {
     throw new WireError('malformed', 'a read receipt is [message id, read_at]');
   }
   const receipt = { originalMessageId: value[0], readAt: BigInt(value[1]) };
-  if (!sameBytes(encodeReadReceipt(receipt.originalMessageId, receipt.readAt), bytes)) {
+  if (!equalBytes(encodeReadReceipt(receipt.originalMessageId, receipt.readAt), bytes)) {
     throw new WireError('non-canonical', 'the read receipt is not in its canonical form');
   }
   return receipt;
