@@ -3,12 +3,9 @@ package org.tomprotocol.transport.web;
 import java.util.List;
 import java.util.Map;
 
-import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.crypto.TomV1Suite;
-import org.tomprotocol.spi.transport.FrameChannel;
 import org.tomprotocol.spi.transport.TransportContext;
-import org.tomprotocol.spi.transport.TransportListener;
 import org.tomprotocol.tck.ConfigurableProviderTck;
 
 /**
@@ -25,18 +22,6 @@ class WebTransportProviderTckTest extends ConfigurableProviderTck<WebTransportPr
     protected void startWith(Map<String, String> options) throws Exception {
         TomV1Suite suite = new TomV1Suite();
         provider().bind(new TransportContext(suite.generateIdentity(), suite,
-                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, options, new TransportListener() {
-                    @Override
-                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-                    }
-
-                    @Override
-                    public void onConnected(NodeId peer, TransportAddress remote) {
-                    }
-
-                    @Override
-                    public void onDisconnected(NodeId peer, String reason) {
-                    }
-                })).close();
+                List.of(TransportAddress.parse("ws:127.0.0.1:0")), 1 << 16, options, new IgnoringListener())).close();
     }
 }

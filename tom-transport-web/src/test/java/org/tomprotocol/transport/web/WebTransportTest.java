@@ -171,19 +171,8 @@ class WebTransportTest {
     @Test
     void aListenAddressWithoutAPortIsRefusedNamingIt() {
         assertThatThrownBy(() -> new WebTransportProvider().bind(new TransportContext(node, SUITE,
-                List.of(TransportAddress.parse("ws:localhost")), 1 << 16, Map.of(), new TransportListener() {
-                    @Override
-                    public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
-                    }
-
-                    @Override
-                    public void onConnected(NodeId peer, TransportAddress remote) {
-                    }
-
-                    @Override
-                    public void onDisconnected(NodeId peer, String reason) {
-                    }
-                }))).isInstanceOf(TransportException.class).hasMessageContaining("ws:localhost");
+                List.of(TransportAddress.parse("ws:localhost")), 1 << 16, Map.of(), new IgnoringListener())))
+                .isInstanceOf(TransportException.class).hasMessageContaining("ws:localhost");
     }
 
     private byte[] proof(byte[] hello, NodeId endpoint) {
