@@ -124,3 +124,15 @@ function agree(secret, publicKey) {
 function key(shared) {
   return hkdf(sha256, shared, undefined, E2E_INFO, 32);
 }
+
+/**
+ * A fresh version-4 UUID, as message ids are: from getRandomValues, which (unlike randomUUID) a page served over
+ * plain HTTP from a LAN address also has.
+ */
+export function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

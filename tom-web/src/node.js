@@ -4,7 +4,7 @@
 // `send(hop, bytes)` it is given; refused input is counted by reason and changes nothing.
 import { decodeAck, decodeEncryptedPayload, decodeEnvelope, decodeReadReceipt, encodeAck, encodeEncryptedPayload,
   encodeEnvelope, encodeReadReceipt, signingBytes, WireError } from './wire.js';
-import { CryptoError, open, seal, sign, verifyStrict } from './crypto.js';
+import { CryptoError, open, randomId, seal, sign, verifyStrict } from './crypto.js';
 
 const DEFAULT_TTL = 4;
 const MAX_RELAYS = 4;
@@ -56,7 +56,7 @@ export class BrowserNode {
     if (via.length > MAX_RELAYS) {
       throw new RangeError(`at most ${MAX_RELAYS} relays`);
     }
-    const id = crypto.randomUUID();
+    const id = randomId();
     const payload = encodeEncryptedPayload(seal(recipient, plaintext), this.profile);
     const envelope = this.signed({ id, from: this.id, to: recipient, via, msgType: 'Chat', payload,
       timestamp: BigInt(this.now()), encrypted: true }, this.profile);
@@ -72,7 +72,7 @@ export class BrowserNode {
    */
   markRead(message) {
     const via = [...message.via].reverse();
-    const receipt = this.signed({ id: crypto.randomUUID(), from: this.id, to: message.from, via,
+    const receipt = this.signed({ id: randomId(), from: this.id, to: message.from, via,
       msgType: 'ReadReceipt', payload: encodeReadReceipt(message.id, BigInt(this.now())),
       timestamp: BigInt(this.now()), encrypted: false }, this.profile);
     this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(receipt, this.profile));
@@ -134,18 +134,20 @@ export class BrowserNode {
     }
     const key = `${envelope.from}:${envelope.id}`;
     const again = this.delivered.has(key);
-    if (!again) {
-      this.delivered.set(key, true);
-      if (this.delivered.size > REMEMBERED_DELIVERIES) {
-        this.delivered.delete(this.delivered.keys().next().value);
-      }
-      this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, via: envelope.via });
-    } else {
-      this.count('duplicates');
-    }
-    // a retry is acknowledged again: the first acknowledgement may have been lost
+    // acknowledged before the application sees it, so a read receipt it sends at once follows the acknowledgement
+    // (a sender takes a receipt only for a message it knows was delivered); a retry is acknowledged again, since
+    // the first acknowledgement may have been lost
     this.acknowledge(envelope, 'RecipientReceived', [...envelope.via].reverse(), profile);
-    return again ? 'duplicate' : 'delivered';
+    if (again) {
+      this.count('duplicates');
+      return 'duplicate';
+    }
+    this.delivered.set(key, true);
+    if (this.delivered.size > REMEMBERED_DELIVERIES) {
+      this.delivered.delete(this.delivered.keys().next().value);
+    }
+    this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, via: envelope.via });
+    return 'delivered';
   }
 
   receiveAck(envelope) {
@@ -243,7 +245,7 @@ export class BrowserNode {
   }
 
   acknowledge(message, ackType, via, profile) {
-    const ack = this.signed({ id: crypto.randomUUID(), from: this.id, to: message.from, via, msgType: 'Ack',
+    const ack = this.signed({ id: randomId(), from: this.id, to: message.from, via, msgType: 'Ack',
       payload: encodeAck(message.id, ackType), timestamp: BigInt(this.now()), encrypted: false }, profile);
     this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(ack, profile));
   }

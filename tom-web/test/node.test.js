@@ -233,3 +233,29 @@ test('a replayed relay acknowledgement is refused', () => {
 
   assert.equal(alice.onFrame(relay.id, relayAck), 'rejected.replayed-ack');
 });
+
+test('a message read the moment it is delivered is seen delivered, then read, by its sender', () => {
+  const net = new Network();
+  const alice = net.node();
+  const relay = net.node();
+  const reader = generateIdentity();
+  let bob = null;
+  // a page with the conversation open reads from inside the delivery callback
+  bob = new BrowserNode(reader, {
+    send: (hop, frame) => net.queue.push({ from: reader.nodeId, to: hop, frame }),
+    deliver: (message) => bob.markRead(message),
+  });
+  net.nodes.set(bob.id, bob);
+
+  const id = alice.sendChat(bob.id, text('read at once'), [relay.id]);
+  net.run();
+
+  assert.deepEqual(net.statuses.map((s) => s.status), ['relayed', 'delivered', 'read']);
+  assert.equal(alice.counter('rejected.unmatched-receipt'), 0);
+});
+
+test('message ids are version-4 UUIDs, as the Java node writes them', () => {
+  const net = new Network();
+  const id = net.node().sendChat(generateIdentity().nodeId, text('x'));
+  assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});

@@ -51,23 +51,30 @@ final class WebTransport implements Transport {
 
     private final long proofTimeoutMillis;
     private final long maxSockets;
+    private final PageFiles page;
     private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
 
-    private WebTransport(TransportContext context, long proofTimeoutMillis, long maxSockets) {
+    private WebTransport(TransportContext context, long proofTimeoutMillis, long maxSockets, PageFiles page,
+            boolean listening) {
         this.context = context;
         this.proofTimeoutMillis = proofTimeoutMillis;
         this.maxSockets = maxSockets;
-        this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.page = page;
+        // a node without a ws: address has no endpoint: it costs no thread
+        this.loop = listening ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
     }
 
     static WebTransport start(TransportContext context) throws TransportException {
+        List<TransportAddress> listen = context.listen().stream()
+                .filter(address -> address.scheme().equals(WebTransportProvider.SCHEME)).toList();
+        String pageDirectory = context.option(WebTransportProvider.PAGE_DIRECTORY.key(), "").strip();
+        PageFiles page = pageDirectory.isEmpty() ? PageFiles.none()
+                : PageFiles.read(java.nio.file.Path.of(pageDirectory), WebTransportProvider.PAGE_DIRECTORY.key());
         WebTransport transport = new WebTransport(context, positive(context, WebTransportProvider.PROOF_TIMEOUT),
-                positive(context, WebTransportProvider.MAX_SOCKETS));
+                positive(context, WebTransportProvider.MAX_SOCKETS), page, !listen.isEmpty());
         try {
-            for (TransportAddress address : context.listen()) {
-                if (address.scheme().equals(WebTransportProvider.SCHEME)) {
-                    transport.listen(hostAndPort(address));
-                }
+            for (TransportAddress address : listen) {
+                transport.listen(hostAndPort(address));
             }
         } catch (TransportException | RuntimeException e) {
             transport.close();
@@ -129,7 +136,7 @@ final class WebTransport implements Transport {
                         }
                         channel.closeFuture().addListener(closed -> openSockets.decrementAndGet());
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketServerProtocolHandler(socket), new EndpointPage(context.identity().id()),
+                                new WebSocketServerProtocolHandler(socket), new EndpointPage(context.identity().id(), page),
                                 new BrowserSession(WebTransport.this, context, proofTimeoutMillis));
                     }
                 });
@@ -233,7 +240,9 @@ final class WebTransport implements Transport {
         closed = true;
         sessions.values().forEach(Channel::close);
         servers.forEach(Channel::close);
-        loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        if (loop != null) {
+            loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
         LOG.log(Level.DEBUG, "web endpoint closed");
     }
 }

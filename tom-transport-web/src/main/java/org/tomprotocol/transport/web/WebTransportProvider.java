@@ -22,6 +22,12 @@ public final class WebTransportProvider implements TransportProvider {
             "web.max-sockets", org.tomprotocol.api.OptionSpec.Type.INTEGER, "1024",
             "Sockets the endpoint keeps open at once; one more is closed as soon as it opens.");
 
+    /** Where the page the endpoint serves is (the image's web/ directory for tom node --web). */
+    static final org.tomprotocol.api.OptionSpec PAGE_DIRECTORY = new org.tomprotocol.api.OptionSpec(
+            "web.page-dir", org.tomprotocol.api.OptionSpec.Type.TEXT, "",
+            "A directory of static files the endpoint serves at / (index.html) and below, read once at start "
+                    + "(16 MiB at most); empty: a one-line page naming the node.");
+
     @Override
     public String id() {
         return ID;
@@ -34,7 +40,7 @@ public final class WebTransportProvider implements TransportProvider {
 
     @Override
     public java.util.List<org.tomprotocol.api.OptionSpec> options() {
-        return java.util.List.of(PROOF_TIMEOUT, MAX_SOCKETS);
+        return java.util.List.of(PROOF_TIMEOUT, MAX_SOCKETS, PAGE_DIRECTORY);
     }
 
     @Override

@@ -1,0 +1,156 @@
+// The chat page a node's web endpoint serves (bundled into tom-page.js at build time): a BrowserNode whose identity
+// is kept in IndexedDB, linked to the endpoint that served the page over its WebSocket, with a peers list, the
+// conversation and the delivery marks. Messages to the endpoint's node go direct; to anyone else, through it as a
+// relay. A lost socket is opened again, sooner at first, then every 30 s at most.
+import { isValidNodeId, identityFromSeed } from './crypto.js';
+import { Conversations, MARKS } from './conversations.js';
+import { storedSeed } from './identity-store.js';
+import { BrowserNode } from './node.js';
+import { connectToEndpoint } from './websocket.js';
+
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+const decoder = new TextDecoder('utf-8', { fatal: false });
+const encoder = new TextEncoder();
+const $ = (id) => document.getElementById(id);
+const short = (nodeId) => `${nodeId.slice(0, 8)}…${nodeId.slice(-4)}`;
+
+const identityName = new URLSearchParams(location.search).get('identity') || 'default';
+const identity = identityFromSeed(await storedSeed(identityName));
+const endpointUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/tom`;
+let link = null;
+
+const node = new BrowserNode(identity, {
+  send: (hop, frame) => {
+    if (link === null) {
+      throw new Error('not connected');
+    }
+    link.send(hop, frame);
+  },
+  deliver: (message) => {
+    chat.received(message, decoder.decode(message.payload));
+    render();
+  },
+  statusChanged: (id, status) => {
+    chat.statusChanged(id, status);
+    render();
+  },
+});
+const chat = new Conversations((message) => {
+  try {
+    node.markRead(message);
+  } catch {
+    // offline: the receipt is not sent; the message was delivered, which is what counts (lock 1)
+  }
+});
+
+$('self').textContent = identity.nodeId;
+document.title = `ToM chat · ${short(identity.nodeId)}`;
+
+function setStatus(state, text) {
+  $('status').dataset.state = state;
+  $('status').textContent = text;
+}
+
+function render() {
+  const peers = $('peers');
+  peers.replaceChildren(...[...chat.peers].map(([peer, { label }]) => {
+    const item = document.createElement('li');
+    item.dataset.peer = peer;
+    item.title = peer;
+    item.setAttribute('aria-selected', String(peer === chat.selected));
+    item.append(short(peer));
+    if (label) {
+      item.append(Object.assign(document.createElement('span'), { className: 'label', textContent: label }));
+    }
+    const unread = chat.unreadCount(peer);
+    if (unread > 0) {
+      item.append(Object.assign(document.createElement('span'), { className: 'unread', textContent: String(unread) }));
+    }
+    return item;
+  }));
+  $('chat-title').textContent = chat.selected === null ? 'choose a peer' : `with ${chat.selected}`;
+  const messages = $('messages');
+  messages.replaceChildren(...chat.shown().map((entry) => {
+    const item = document.createElement('li');
+    item.className = entry.direction;
+    item.dataset.id = entry.id;
+    item.append(Object.assign(document.createElement('span'), { className: 'text', textContent: entry.text }));
+    if (entry.direction === 'out') {
+      item.dataset.status = entry.status;
+      item.append(Object.assign(document.createElement('span'), { className: 'mark', textContent: MARKS[entry.status],
+        title: entry.status }));
+    }
+    return item;
+  }));
+  messages.scrollTop = messages.scrollHeight;
+  const canSend = link !== null && chat.selected !== null;
+  $('text').disabled = !canSend;
+  $('send').disabled = !canSend;
+}
+
+$('peers').addEventListener('click', (event) => {
+  const item = event.target.closest('li[data-peer]');
+  if (item !== null) {
+    chat.select(item.dataset.peer);
+    render();
+    $('text').focus();
+  }
+});
+
+$('add-peer').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const peer = $('peer-id').value.trim().toLowerCase();
+  if (!isValidNodeId(peer)) {
+    $('peer-id').setCustomValidity('not a node id: 64 hex digits of an Ed25519 public key');
+    $('peer-id').reportValidity();
+    return;
+  }
+  $('peer-id').value = '';
+  chat.select(peer);
+  render();
+});
+$('peer-id').addEventListener('input', () => $('peer-id').setCustomValidity(''));
+
+$('compose').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = $('text').value;
+  const peer = chat.selected;
+  if (text === '' || peer === null || link === null) {
+    return;
+  }
+  const via = peer === link.endpoint ? [] : [link.endpoint];
+  const id = node.sendChat(peer, encoder.encode(text), via);
+  chat.sent(peer, id, text);
+  $('text').value = '';
+  render();
+});
+
+document.addEventListener('visibilitychange', () => {
+  chat.setVisible(document.visibilityState === 'visible');
+  render();
+});
+
+async function connect(delay) {
+  try {
+    link = await connectToEndpoint(endpointUrl, identity);
+  } catch (e) {
+    setStatus('offline', `offline: ${e.message}; trying again in ${Math.round(delay / 1000)} s`);
+    setTimeout(() => connect(Math.min(delay * 2, RECONNECT_MAX_MS)), delay);
+    return;
+  }
+  link.onEnvelope = (frame) => node.onFrame(link.endpoint, frame);
+  link.onClose = (reason) => {
+    link = null;
+    setStatus('offline', `offline (${reason})`);
+    render();
+    setTimeout(() => connect(RECONNECT_FIRST_MS), RECONNECT_FIRST_MS);
+  };
+  $('endpoint').textContent = link.endpoint;
+  chat.addPeer(link.endpoint, 'endpoint');
+  setStatus('online', 'online');
+  render();
+}
+
+render();
+connect(RECONNECT_FIRST_MS);
