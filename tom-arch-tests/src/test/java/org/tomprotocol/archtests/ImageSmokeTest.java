@@ -158,21 +158,8 @@ class ImageSmokeTest {
 
     @Test
     void aNodeServesItsMetricsForPrometheusAndLogsJsonLinesWhenAsked() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(TOM.toString(), "node", "--listen", "127.0.0.1:0", "--json",
-                "--metrics", "127.0.0.1:0", "--log-format", "json");
-        builder.environment().put("TOM_LOG_LEVEL", "FINE");
         Path stderr = Files.createTempFile("tom-node", ".log");
-        Process node = builder.redirectError(stderr.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            String url = null;
-            String line;
-            while (url == null && (line = out.readLine()) != null) {
-                JsonNode event = JSON.readTree(line);
-                if (event.get("event").asText().equals("metrics")) {
-                    url = event.get("url").asText();
-                }
-            }
-            assertThat(url).as("tom node printed the metrics URL").isNotNull();
+        withNode(stderr, "metrics", url -> {
             java.net.HttpURLConnection scrape = (java.net.HttpURLConnection) java.net.URI.create(url).toURL()
                     .openConnection();
             String metrics = new String(scrape.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -180,17 +167,61 @@ class ImageSmokeTest {
             assertThat(metrics).contains("# TYPE tom_crypto_seconds histogram",
                     "tom_crypto_seconds_bucket{operation=\"sign\",le=\"+Inf\"}", "tom_queue_depth{queue=\"network\"}",
                     "tom_peers{state=\"online\"} 0");
-        } finally {
-            node.destroy();
-            if (!node.waitFor(20, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
-        }
+        }, "--metrics", "127.0.0.1:0", "--log-format", "json");
         List<String> log = Files.readAllLines(stderr, StandardCharsets.UTF_8);
         Files.delete(stderr);
         assertThat(log).as("debug records of the node's start").isNotEmpty();
         for (String line : log) {
             assertThat(JSON.readTree(line).has("message")).as(line).isTrue();
+        }
+    }
+
+    @Test
+    void aNodeWithTheWebOptionServesTheImagesChatPageAndItsScript() throws Exception {
+        Path stderr = Files.createTempFile("tom-node", ".log");
+        withNode(stderr, "web", url -> {
+            String page = get(url);
+            assertThat(page).contains("<script type=\"module\" src=\"tom-page.js\">");
+            assertThat(get(url + "tom-page.js")).as("the bundled browser node").contains("tom-ws-v1");
+        }, "--web", "127.0.0.1:0");
+        Files.delete(stderr);
+    }
+
+    private static String get(String url) throws IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL()
+                .openConnection();
+        assertThat(connection.getResponseCode()).as(url).isEqualTo(200);
+        return new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private interface UrlCheck {
+        void check(String url) throws Exception;
+    }
+
+    /** Runs {@code tom node --json options…} until it prints {@code event} with a URL, checks that URL, stops it. */
+    private static void withNode(Path stderr, String event, UrlCheck check, String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(TOM.toString(), "node", "--listen", "127.0.0.1:0",
+                "--json"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TOM_LOG_LEVEL", "FINE");
+        Process node = builder.redirectError(stderr.toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = null;
+            String line;
+            while (url == null && (line = out.readLine()) != null) {
+                JsonNode printed = JSON.readTree(line);
+                if (printed.get("event").asText().equals(event)) {
+                    url = printed.get("url").asText();
+                }
+            }
+            assertThat(url).as("tom node printed the %s URL", event).isNotNull();
+            check.check(url);
+        } finally {
+            node.destroy();
+            if (!node.waitFor(20, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
         }
     }
 

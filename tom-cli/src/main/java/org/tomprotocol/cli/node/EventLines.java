@@ -57,6 +57,9 @@ public final class EventLines {
         fields.put("node_id", node.id().toHex());
         fields.put("addresses", node.addresses().stream().map(Object::toString).toList());
         emit("started", fields);
+        // the web endpoint's page, where a browser joins (tom node --web)
+        node.addresses().stream().filter(address -> address.scheme().equals("ws"))
+                .forEach(address -> emit("web", Map.of("url", "http://" + address.address() + "/")));
     }
 
     public void nodeEvent(NodeEvent event) {

@@ -2,18 +2,14 @@ package org.tomprotocol.cli.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,54 +41,10 @@ class NodeMetricsEndpointTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (tom != null) {
-            tom.destroy();
-            if (!tom.waitFor(20, TimeUnit.SECONDS)) {
-                tom.destroyForcibly();
-            }
-        }
+        TomProcess.stop(tom);
         if (peer != null) {
             peer.close();
         }
-    }
-
-    private Process startTom(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "org.tomprotocol.cli.TomCli"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("stderr.txt").toFile());
-        builder.environment().put("TOM_LOG_FORMAT", "json");
-        builder.environment().put("TOM_LOG_LEVEL", "FINE");
-        return builder.start();
-    }
-
-    /** Hands every stdout line of {@code process}, parsed, to a queue. */
-    private static BlockingQueue<JsonNode> events(Process process) {
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    events.add(JSON.readTree(line));
-                }
-            } catch (java.io.IOException e) {
-                // the process ended
-            }
-        });
-        return events;
-    }
-
-    private static JsonNode await(BlockingQueue<JsonNode> events, String event) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            JsonNode next = events.poll(1, TimeUnit.SECONDS);
-            if (next != null && next.get("event").asText().equals(event)) {
-                return next;
-            }
-        }
-        throw new AssertionError("tom node never printed '" + event + "'");
     }
 
     private record Scrape(int status, String contentType, String body) {
@@ -123,14 +75,14 @@ class NodeMetricsEndpointTest {
         peer.onMessage(message -> received.add(new String(message.payload(), StandardCharsets.UTF_8)));
         String address = peer.addresses().stream().map(a -> a.address()).filter(a -> a.startsWith("127.0.0.1:"))
                 .findFirst().orElseThrow();
-        tom = startTom("node", "--listen", "127.0.0.1:0", "--json", "--bootstrap", peer.id().toHex() + "@" + address,
+        tom = TomProcess.start(work, List.of(), "node", "--listen", "127.0.0.1:0", "--json", "--bootstrap", peer.id().toHex() + "@" + address,
                 "--metrics", "127.0.0.1:0", "--send-to", peer.id().toHex(), "--count", "3", "--interval", "50");
-        BlockingQueue<JsonNode> events = events(tom);
-        NodeId tomId = NodeId.parse(await(events, "started").get("node_id").asText());
-        String url = await(events, "metrics").get("url").asText();
+        BlockingQueue<JsonNode> events = TomProcess.events(tom);
+        NodeId tomId = NodeId.parse(TomProcess.await(events, "started").get("node_id").asText());
+        String url = TomProcess.await(events, "metrics").get("url").asText();
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
 
-        JsonNode summary = await(events, "summary");
+        JsonNode summary = TomProcess.await(events, "summary");
         assertThat(summary.toString()).contains("\"delivered\":3");
         OutboundMessage hello = peer.send(tomId, "hello tom".getBytes(StandardCharsets.UTF_8));
         hello.delivered().toCompletableFuture().get(30, TimeUnit.SECONDS);
