@@ -19,6 +19,8 @@ export class Conversations {
     this.peers = new Map();
     this.selected = null;
     this.visible = true;
+    /** Our own messages still kept, by id: a status step finds its message at once. */
+    this.outgoing = new Map();
   }
 
   /** Adds `peer` to the list (again: only its label changes if one is given). */
@@ -44,33 +46,40 @@ export class Conversations {
     this.readWhatIsShown();
   }
 
-  /** A message of ours, just sent. */
+  /** A message of ours, just sent: its entry. */
   sent(peer, id, text) {
     this.addPeer(peer);
-    this.append(peer, { id, direction: 'out', text, status: 'pending' });
+    return this.append(peer, { id, direction: 'out', text, status: 'pending' });
   }
 
-  /** A message of ours moved on; a late or out-of-order step never moves it back. */
+  /**
+   * A message of ours moved on; a late or out-of-order step never moves it back.
+   *
+   * @returns {boolean} whether it is one of ours still kept
+   */
   statusChanged(id, status) {
-    for (const { messages } of this.peers.values()) {
-      const message = messages.find((m) => m.id === id && m.direction === 'out');
-      if (message !== undefined) {
-        if (RANK[status] > RANK[message.status]) {
-          message.status = status;
-        }
-        return true;
-      }
+    const message = this.outgoing.get(id);
+    if (message === undefined) {
+      return false;
     }
-    return false;
+    if (RANK[status] > RANK[message.status]) {
+      message.status = status;
+    }
+    return true;
   }
 
-  /** A message delivered to us. */
+  /** Where a message of ours stands, or undefined if it is not kept. */
+  statusOf(id) {
+    return this.outgoing.get(id)?.status;
+  }
+
+  /** A message delivered to us: its entry. */
   received(message, text) {
     this.addPeer(message.from);
-    const entry = { id: message.id, direction: 'in', text, message };
-    this.append(message.from, entry);
+    const entry = this.append(message.from, { id: message.id, direction: 'in', text, message });
     this.peers.get(message.from).unread.push(entry);
     this.readWhatIsShown();
+    return entry;
   }
 
   /** The messages of the open conversation, oldest first. */
@@ -85,9 +94,14 @@ export class Conversations {
   append(peer, entry) {
     const { messages } = this.peers.get(peer);
     messages.push(entry);
-    if (messages.length > MAX_MESSAGES_PER_PEER) {
-      messages.shift();
+    if (entry.direction === 'out') {
+      this.outgoing.set(entry.id, entry);
     }
+    if (messages.length > MAX_MESSAGES_PER_PEER) {
+      const dropped = messages.shift();
+      this.outgoing.delete(dropped.id);
+    }
+    return entry;
   }
 
   readWhatIsShown() {

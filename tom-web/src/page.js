@@ -28,12 +28,14 @@ const node = new BrowserNode(identity, {
     link.send(hop, frame);
   },
   deliver: (message) => {
-    chat.received(message, decoder.decode(message.payload));
-    render();
+    const entry = chat.received(message, decoder.decode(message.payload));
+    showNew(message.from, entry);
+    renderPeers();
   },
   statusChanged: (id, status) => {
-    chat.statusChanged(id, status);
-    render();
+    if (chat.statusChanged(id, status) && shownItems.has(id)) {
+      markItem(shownItems.get(id), chat.statusOf(id));
+    }
   },
 });
 const chat = new Conversations((message) => {
@@ -52,9 +54,9 @@ function setStatus(state, text) {
   $('status').textContent = text;
 }
 
-function render() {
-  const peers = $('peers');
-  peers.replaceChildren(...[...chat.peers].map(([peer, { label }]) => {
+/** The peers list and the compose form: small, drawn again whenever a peer, its unread count or the link changes. */
+function renderPeers() {
+  $('peers').replaceChildren(...[...chat.peers].map(([peer, { label }]) => {
     const item = document.createElement('li');
     item.dataset.peer = peer;
     item.title = peer;
@@ -69,31 +71,64 @@ function render() {
     }
     return item;
   }));
-  $('chat-title').textContent = chat.selected === null ? 'choose a peer' : `with ${chat.selected}`;
-  const messages = $('messages');
-  messages.replaceChildren(...chat.shown().map((entry) => {
-    const item = document.createElement('li');
-    item.className = entry.direction;
-    item.dataset.id = entry.id;
-    item.append(Object.assign(document.createElement('span'), { className: 'text', textContent: entry.text }));
-    if (entry.direction === 'out') {
-      item.dataset.status = entry.status;
-      item.append(Object.assign(document.createElement('span'), { className: 'mark', textContent: MARKS[entry.status],
-        title: entry.status }));
-    }
-    return item;
-  }));
-  messages.scrollTop = messages.scrollHeight;
   const canSend = link !== null && chat.selected !== null;
   $('text').disabled = !canSend;
   $('send').disabled = !canSend;
+}
+
+// The conversation is drawn whole only when another one is opened; then each message is appended once and only its
+// mark changes, so a long conversation costs the page no more per message than a short one.
+const shownItems = new Map();
+let shownPeer = null;
+
+function messageItem(entry) {
+  const item = document.createElement('li');
+  item.className = entry.direction;
+  item.dataset.id = entry.id;
+  item.append(Object.assign(document.createElement('span'), { className: 'text', textContent: entry.text }));
+  if (entry.direction === 'out') {
+    item.append(Object.assign(document.createElement('span'), { className: 'mark' }));
+    markItem(item, entry.status);
+  }
+  shownItems.set(entry.id, item);
+  return item;
+}
+
+function markItem(item, status) {
+  item.dataset.status = status;
+  const mark = item.querySelector('.mark');
+  mark.textContent = MARKS[status];
+  mark.title = status;
+}
+
+function renderConversation() {
+  shownItems.clear();
+  shownPeer = chat.selected;
+  $('chat-title').textContent = shownPeer === null ? 'choose a peer' : `with ${shownPeer}`;
+  $('messages').replaceChildren(...chat.shown().map(messageItem));
+  $('messages').scrollTop = $('messages').scrollHeight;
+}
+
+function showNew(peer, entry) {
+  if (peer !== shownPeer) {
+    return;
+  }
+  const messages = $('messages');
+  messages.append(messageItem(entry));
+  // the conversation keeps its last messages only: so does the page
+  while (messages.childElementCount > chat.shown().length) {
+    shownItems.delete(messages.firstElementChild.dataset.id);
+    messages.firstElementChild.remove();
+  }
+  messages.scrollTop = messages.scrollHeight;
 }
 
 $('peers').addEventListener('click', (event) => {
   const item = event.target.closest('li[data-peer]');
   if (item !== null) {
     chat.select(item.dataset.peer);
-    render();
+    renderPeers();
+    renderConversation();
     $('text').focus();
   }
 });
@@ -108,7 +143,8 @@ $('add-peer').addEventListener('submit', (event) => {
   }
   $('peer-id').value = '';
   chat.select(peer);
-  render();
+  renderPeers();
+  renderConversation();
 });
 $('peer-id').addEventListener('input', () => $('peer-id').setCustomValidity(''));
 
@@ -121,14 +157,13 @@ $('compose').addEventListener('submit', (event) => {
   }
   const via = peer === link.endpoint ? [] : [link.endpoint];
   const id = node.sendChat(peer, encoder.encode(text), via);
-  chat.sent(peer, id, text);
+  showNew(peer, chat.sent(peer, id, text));
   $('text').value = '';
-  render();
 });
 
 document.addEventListener('visibilitychange', () => {
   chat.setVisible(document.visibilityState === 'visible');
-  render();
+  renderPeers();
 });
 
 async function connect(delay) {
@@ -143,14 +178,15 @@ async function connect(delay) {
   link.onClose = (reason) => {
     link = null;
     setStatus('offline', `offline (${reason})`);
-    render();
+    renderPeers();
     setTimeout(() => connect(RECONNECT_FIRST_MS), RECONNECT_FIRST_MS);
   };
   $('endpoint').textContent = link.endpoint;
   chat.addPeer(link.endpoint, 'endpoint');
   setStatus('online', 'online');
-  render();
+  renderPeers();
 }
 
-render();
+renderPeers();
+renderConversation();
 connect(RECONNECT_FIRST_MS);

@@ -72,3 +72,15 @@ test('adding a known peer again keeps its conversation and only relabels it', ()
   assert.equal(chat.shown().length, 1);
   assert.equal(chat.peers.get(alice).label, 'endpoint');
 });
+
+test('a message of ours dropped with the oldest of its conversation no longer takes status steps', () => {
+  const chat = new Conversations(() => {});
+  chat.select(alice);
+  for (let i = 0; i < 501; i++) {
+    chat.sent(alice, `m${i}`, 'x');
+  }
+  assert.equal(chat.statusChanged('m0', 'delivered'), false);
+  assert.equal(chat.statusOf('m0'), undefined);
+  assert.equal(chat.statusChanged('m500', 'delivered'), true);
+  assert.equal(chat.statusOf('m500'), 'delivered');
+});

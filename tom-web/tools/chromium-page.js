@@ -6,8 +6,12 @@
 //        await <tab> <id> <status>         wait until the message shows relayed, delivered or read
 //        expect <tab> <peer> <text>        open the conversation with peer and wait for that text from it
 //        screenshot <tab> <path>
+//        measure <tab> <peer> <count> <bytes>  round trips, each from the send click to the delivered mark, timed
+//                                              in the page (performance.now and a MutationObserver)
+//        first <peer>                      a fresh tab (new identity): page load to the first message delivered
 //   out: ready <tab 0 id> <endpoint id> [<tab 1 id> ...], sent <tab> <id>, status <tab> <id> <status>,
-//        received <tab> <peer> <id>, screenshot <path>, failed <reason>
+//        received <tab> <peer> <id>, screenshot <path>, round-trips <µs,...>, first-delivered <ms>,
+//        failed <reason>
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 
@@ -15,21 +19,28 @@ const [url, tabCount = '1'] = process.argv.slice(2);
 const say = (line) => process.stdout.write(`${line}\n`);
 const TIMEOUT_MS = 10_000;
 
-const browser = await chromium.launch({
+const LAUNCH = {
   executablePath: process.env.TOM_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-features=WebRtcHideLocalIpsWithMdns'],
-});
-const tabs = [];
-for (let i = 0; i < Number(tabCount); i++) {
+};
+const browser = await chromium.launch(LAUNCH);
+
+/** A new tab in its own context (its own IndexedDB, so its own node), online. */
+async function openTab(name) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 640 } });
   const page = await context.newPage();
-  page.on('pageerror', (error) => process.stderr.write(`tab ${i}: ${error.message}\n`));
-  page.on('console', (message) => process.stderr.write(`tab ${i} console: ${message.text()}\n`));
+  page.on('pageerror', (error) => process.stderr.write(`${name}: ${error.message}\n`));
+  page.on('console', (message) => process.stderr.write(`${name} console: ${message.text()}\n`));
   const started = performance.now();
-  await page.goto(`${url}?identity=tab${i}`);
+  await page.goto(`${url}?identity=${name}`);
   await page.waitForSelector('#status[data-state="online"]', { timeout: TIMEOUT_MS });
-  tabs.push({ page, onlineMs: performance.now() - started });
+  return { page, started, onlineMs: performance.now() - started };
+}
+
+const tabs = [];
+for (let i = 0; i < Number(tabCount); i++) {
+  tabs.push(await openTab(`tab${i}`));
 }
 const idOf = (page, selector) => page.textContent(selector);
 const ids = await Promise.all(tabs.map(({ page }) => idOf(page, '#self')));
@@ -65,6 +76,48 @@ const commands = {
     const message = page.locator('#messages li.in', { hasText: text.replaceAll('_', ' ') }).last();
     await message.waitFor({ timeout: TIMEOUT_MS });
     return `received ${tab} ${peer} ${await message.getAttribute('data-id')}`;
+  },
+  async measure(tab, peer, count, bytes) {
+    const { page } = tabs[tab];
+    await open(page, peer);
+    const samples = await page.evaluate(async ({ count, text }) => {
+      const list = document.getElementById('messages');
+      const delivered = (id) => list.querySelector(`li[data-id="${id}"][data-status="delivered"]`) !== null;
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        document.getElementById('text').value = text;
+        const start = performance.now();
+        document.getElementById('compose').requestSubmit();
+        const id = [...list.querySelectorAll('li.out')].pop().dataset.id;
+        await new Promise((resolve) => {
+          if (delivered(id)) {
+            resolve();
+            return;
+          }
+          const watch = new MutationObserver(() => {
+            if (delivered(id)) {
+              watch.disconnect();
+              resolve();
+            }
+          });
+          watch.observe(list, { childList: true, subtree: true, attributes: true });
+        });
+        times.push(Math.round((performance.now() - start) * 1000));
+      }
+      return times;
+    }, { count: Number(count), text: 'x'.repeat(Number(bytes)) });
+    return `round-trips ${samples.join(',')}`;
+  },
+  async first(peer) {
+    const tab = await openTab(`fresh${Date.now()}`);
+    await open(tab.page, peer);
+    await tab.page.fill('#text', 'first');
+    await tab.page.click('#send');
+    const id = await tab.page.locator('#messages li.out').last().getAttribute('data-id');
+    await tab.page.waitForSelector(`#messages li[data-id="${id}"][data-status="delivered"]`, { timeout: TIMEOUT_MS });
+    const total = performance.now() - tab.started;
+    await tab.page.context().close();
+    return `first-delivered ${Math.round(total)} online ${Math.round(tab.onlineMs)}`;
   },
   async screenshot(tab, path) {
     await tabs[tab].page.screenshot({ path });
