@@ -2,8 +2,8 @@
 // receives, relays what it is asked to carry, and follows its own messages to delivery — the rules of
 // docs/wire-spec.md §8 and §9 that every node keeps. Frames come in through onFrame(hop, bytes) and leave through the
 // `send(hop, bytes)` it is given; refused input is counted by reason and changes nothing.
-import { decodeAck, decodeEncryptedPayload, decodeEnvelope, decodeReadReceipt, encodeAck, encodeEncryptedPayload,
-  encodeEnvelope, encodeReadReceipt, signingBytes, WireError } from './wire.js';
+import { decodeAck, decodeEncryptedPayload, decodeEnvelope, decodeReadReceipt, decodeSignal, encodeAck,
+  encodeEncryptedPayload, encodeEnvelope, encodeReadReceipt, encodeSignal, signingBytes, WireError } from './wire.js';
 import { CryptoError, open, randomId, seal, sign, verifyStrict } from './crypto.js';
 
 const DEFAULT_TTL = 4;
@@ -13,12 +13,17 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const REMEMBERED_DELIVERIES = 10_000;
 const REPLAYED_ACK_WINDOW_MS = 5 * 60 * 1000;
 const READ_RECEIPT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Signalling is for a connection being set up now: an older offer is of no use and may be a replay. */
+const SIGNAL_MAX_AGE_MS = 2 * 60 * 1000;
+const REMEMBERED_SIGNALS = 1_000;
 
 /**
  * @typedef {object} NodeHooks
  * @property {(hop: string, frame: Uint8Array) => void} send  hand a frame to the transport towards `hop`
  * @property {(message: {id: string, from: string, payload: Uint8Array, via: string[]}) => void} [deliver]
  * @property {(id: string, status: 'relayed' | 'delivered' | 'read', by: string) => void} [statusChanged]
+ * @property {(signal: {from: string, session: string, kind: string, body: string}) => void} [signal]  WebRTC
+ *   signalling for this node, authenticated: sealed to it and signed by `from`
  * @property {() => number} [now]  Unix milliseconds
  * @property {'reference' | 'compact'} [profile]  the wire profile of this node's messages (compact by default)
  */
@@ -39,6 +44,8 @@ export class BrowserNode {
     this.acknowledgements = new Map();
     /** `from:id` of chats delivered here, oldest first. */
     this.delivered = new Map();
+    /** `from:id` of the signals taken, oldest first: each is taken once. */
+    this.signals = new Map();
     /** Counts of what happened to input: `rejected.<reason>`, `forwarded`, `duplicates`. */
     this.counts = new Map();
   }
@@ -78,6 +85,17 @@ export class BrowserNode {
     this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(receipt, this.profile));
   }
 
+  /**
+   * Sends WebRTC signalling to `peer`, sealed to it and signed (§5.1), through `via`. Never acknowledged: the
+   * connection it sets up, or its absence, is the answer.
+   */
+  sendSignal(peer, signal, via = []) {
+    const payload = encodeEncryptedPayload(seal(peer, encodeSignal(signal)), 'reference');
+    const envelope = this.signed({ id: randomId(), from: this.id, to: peer, via, msgType: 'Signal', payload,
+      timestamp: BigInt(this.now()), encrypted: true }, 'reference');
+    this.hooks.send(via.length > 0 ? via[0] : peer, encodeEnvelope(envelope, 'reference'));
+  }
+
   /** Where a message of ours stands: 'pending', 'relayed', 'delivered', 'read', or undefined if unknown. */
   status(id) {
     return this.outbox.get(id)?.status;
@@ -115,6 +133,7 @@ export class BrowserNode {
       case 'Chat': return this.receiveChat(hop, envelope, profile);
       case 'Ack': return this.receiveAck(envelope);
       case 'ReadReceipt': return this.receiveReadReceipt(envelope);
+      case 'Signal': return this.receiveSignal(envelope, profile);
       case 'Heartbeat':
         // liveness only: never delivered, never acknowledged (§9)
         this.count('heartbeats');
@@ -208,6 +227,31 @@ export class BrowserNode {
     mine.readAt = Math.max(now - READ_RECEIPT_MAX_AGE_MS, Math.min(now, Number(receipt.readAt)));
     this.hooks.statusChanged?.(receipt.originalMessageId, 'read', envelope.from);
     return 'read';
+  }
+
+  receiveSignal(envelope, profile) {
+    if (!envelope.encrypted) {
+      return this.refuse('unsealed-signal');
+    }
+    if (this.now() - Number(envelope.timestamp) > SIGNAL_MAX_AGE_MS) {
+      return this.refuse('stale-signal');
+    }
+    const key = `${envelope.from}:${envelope.id}`;
+    if (this.signals.has(key)) {
+      return this.refuse('replayed-signal');
+    }
+    let signal;
+    try {
+      signal = decodeSignal(open(this.identity, decodeEncryptedPayload(envelope.payload, profile)));
+    } catch (e) {
+      return this.refuse(e instanceof WireError ? e.reason : 'decryption-failed');
+    }
+    this.signals.set(key, true);
+    if (this.signals.size > REMEMBERED_SIGNALS) {
+      this.signals.delete(this.signals.keys().next().value);
+    }
+    this.hooks.signal?.({ from: envelope.from, ...signal });
+    return 'signal';
   }
 
   /** Keeps the outbox within bounds: the oldest messages that were delivered go first. */

@@ -1,11 +1,13 @@
 // The chat page a node's web endpoint serves (bundled into tom-page.js at build time): a BrowserNode whose identity
 // is kept in IndexedDB, linked to the endpoint that served the page over its WebSocket, with a peers list, the
 // conversation and the delivery marks. Messages to the endpoint's node go direct; to anyone else, through it as a
-// relay. A lost socket is opened again, sooner at first, then every 30 s at most.
+// relay until a direct DataChannel to that peer is up (set up by signalling through the endpoint, src/webrtc.js),
+// then over it. A lost socket is opened again, sooner at first, then every 30 s at most.
 import { isValidNodeId, identityFromSeed } from './crypto.js';
 import { Conversations, MARKS } from './conversations.js';
 import { storedSeed } from './identity-store.js';
 import { BrowserNode } from './node.js';
+import { DirectLinks } from './webrtc.js';
 import { connectToEndpoint } from './websocket.js';
 
 const RECONNECT_FIRST_MS = 500;
@@ -22,6 +24,9 @@ let link = null;
 
 const node = new BrowserNode(identity, {
   send: (hop, frame) => {
+    if (direct.send(hop, frame)) {
+      return;
+    }
     if (link === null) {
       throw new Error('not connected');
     }
@@ -37,6 +42,11 @@ const node = new BrowserNode(identity, {
       markItem(shownItems.get(id), chat.statusOf(id));
     }
   },
+  signal: (signal) => direct.onSignal(signal),
+});
+const direct = new DirectLinks(node, {
+  relayVia: () => (link === null ? [] : [link.endpoint]),
+  onChange: () => renderPeers(),
 });
 const chat = new Conversations((message) => {
   try {
@@ -65,6 +75,10 @@ function renderPeers() {
     if (label) {
       item.append(Object.assign(document.createElement('span'), { className: 'label', textContent: label }));
     }
+    item.dataset.direct = String(direct.isOpen(peer));
+    if (direct.isOpen(peer)) {
+      item.append(Object.assign(document.createElement('span'), { className: 'label', textContent: 'direct' }));
+    }
     const unread = chat.unreadCount(peer);
     if (unread > 0) {
       item.append(Object.assign(document.createElement('span'), { className: 'unread', textContent: String(unread) }));
@@ -86,7 +100,9 @@ function messageItem(entry) {
   item.className = entry.direction;
   item.dataset.id = entry.id;
   item.append(Object.assign(document.createElement('span'), { className: 'text', textContent: entry.text }));
-  if (entry.direction === 'out') {
+  if (entry.direction === 'in') {
+    item.dataset.via = String(entry.message.via.length);
+  } else {
     item.append(Object.assign(document.createElement('span'), { className: 'mark' }));
     markItem(item, entry.status);
   }
@@ -104,6 +120,10 @@ function markItem(item, status) {
 function renderConversation() {
   shownItems.clear();
   shownPeer = chat.selected;
+  if (shownPeer !== null && link !== null && shownPeer !== link.endpoint) {
+    // a conversation with a peer other than the endpoint's node: try a direct channel to it
+    direct.connect(shownPeer);
+  }
   $('chat-title').textContent = shownPeer === null ? 'choose a peer' : `with ${shownPeer}`;
   $('messages').replaceChildren(...chat.shown().map(messageItem));
   $('messages').scrollTop = $('messages').scrollHeight;
@@ -155,7 +175,7 @@ $('compose').addEventListener('submit', (event) => {
   if (text === '' || peer === null || link === null) {
     return;
   }
-  const via = peer === link.endpoint ? [] : [link.endpoint];
+  const via = peer === link.endpoint || direct.isOpen(peer) ? [] : [link.endpoint];
   const id = node.sendChat(peer, encoder.encode(text), via);
   showNew(peer, chat.sent(peer, id, text));
   $('text').value = '';

@@ -12,7 +12,7 @@ const MAX_DECODED_RELAYS = 16;
 const MAX_TIMESTAMP = (1n << 63n) - 1n;
 const MAX_TTL = 2 ** 31 - 1;
 
-/** Gen-2's 36 variants, in order, then Rendezvous (§5). */
+/** Gen-2's 36 variants, in order, then Rendezvous and Signal (§5). */
 export const MESSAGE_TYPES = Object.freeze([
   'Chat', 'Ack', 'ReadReceipt', 'Heartbeat',
   'GroupCreate', 'GroupCreated', 'GroupInvite', 'GroupJoin', 'GroupSync', 'GroupMessage', 'GroupLeave',
@@ -24,6 +24,7 @@ export const MESSAGE_TYPES = Object.freeze([
   'BackupConfirmDelivery',
   'PeerAnnounce',
   'Rendezvous',
+  'Signal',
 ]);
 
 /** The message types the compact profile may carry (§13): the message path. */
@@ -269,4 +270,36 @@ export function decodeReadReceipt(bytes) {
     throw new WireError('non-canonical', 'the read receipt is not in its canonical form');
   }
   return receipt;
+}
+
+/** The kinds of a Signal (§5.1): a DataChannel offer, its answer, or the end of the session. */
+export const SIGNAL_KINDS = Object.freeze(['offer', 'answer', 'close']);
+const MAX_SESSION_BYTES = 64;
+/** An SDP with its candidates gathered, with room to spare; larger is refused. */
+export const MAX_SIGNAL_BODY_BYTES = 16 * 1024;
+
+/** `[session, kind, body]`, the plaintext sealed in a Signal envelope (§5.1); the same in both profiles. */
+export function encodeSignal({ session, kind, body }) {
+  return new CanonicalWriter().value([session, kind, body]).toBytes();
+}
+
+export function decodeSignal(bytes) {
+  let value;
+  try {
+    value = decode(bytes);
+  } catch (e) {
+    throw new WireError('malformed', String(e.message));
+  }
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'string')
+    || !SIGNAL_KINDS.includes(value[1])) {
+    throw new WireError('malformed', 'a signal is [session, offer | answer | close, body]');
+  }
+  const [session, kind, body] = value;
+  if (utf8Length(session) === 0 || utf8Length(session) > MAX_SESSION_BYTES || utf8Length(body) > MAX_SIGNAL_BODY_BYTES) {
+    throw new WireError('out-of-range', 'a signal session is 1–64 bytes and its body at most 16 KiB');
+  }
+  if (!equalBytes(encodeSignal({ session, kind, body }), bytes)) {
+    throw new WireError('non-canonical', 'the signal is not in its canonical form');
+  }
+  return { session, kind, body };
 }

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { hexToBytes } from '@noble/hashes/utils.js';
 
 import { BrowserNode } from '../src/node.js';
-import { generateIdentity, identityFromSeed } from '../src/crypto.js';
-import { decodeAck, decodeEnvelope } from '../src/wire.js';
+import { generateIdentity, identityFromSeed, sign } from '../src/crypto.js';
+import { decodeAck, decodeEnvelope, encodeEnvelope, signingBytes } from '../src/wire.js';
 
 const text = (value) => new TextEncoder().encode(value);
 
@@ -258,4 +258,61 @@ test('message ids are version-4 UUIDs, as the Java node writes them', () => {
   const net = new Network();
   const id = net.node().sendChat(generateIdentity().nodeId, text('x'));
   assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
+
+test('signalling reaches its peer through a relay, sealed and signed, taken once, and never acknowledged', () => {
+  const net = new Network();
+  const alice = net.node();
+  const relay = net.node();
+  const signals = [];
+  const bob = new BrowserNode(generateIdentity(), {
+    send: (hop, frame) => net.queue.push({ from: bob.id, to: hop, frame }),
+    signal: (signal) => signals.push(signal),
+  });
+  net.nodes.set(bob.id, bob);
+
+  alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0' }, [relay.id]);
+  net.run();
+
+  assert.deepEqual(signals, [{ from: alice.id, session: 's1', kind: 'offer', body: 'v=0' }]);
+  assert.equal(relay.counter('forwarded'), 1);
+  assert.equal(net.frames.length, 2, 'no acknowledgement went back');
+  const carried = net.frames[1].frame;
+  assert.equal(decodeEnvelope(carried).profile, 'reference');
+  bob.onFrame(relay.id, carried);
+  assert.equal(bob.counter('rejected.replayed-signal'), 1);
+  assert.equal(signals.length, 1);
+});
+
+test('a stale signal is refused: an offer is for a connection set up now', () => {
+  let clock = Date.now();
+  const net = new Network(() => clock);
+  const alice = net.node();
+  const bob = net.node();
+  alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0' });
+  const { frame } = net.queue.shift();
+  clock += 3 * 60 * 1000;
+  assert.equal(bob.onFrame(alice.id, frame), 'rejected.stale-signal');
+});
+
+test('a signal claiming another sender, or sealed to someone else, sets nothing up', () => {
+  const net = new Network();
+  const alice = net.node();
+  const mallory = generateIdentity();
+  const signals = [];
+  const bob = new BrowserNode(generateIdentity(), { send: () => {}, signal: (signal) => signals.push(signal) });
+  const carol = net.node();
+
+  alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0 alice' });
+  const { envelope } = decodeEnvelope(net.queue.shift().frame);
+  // mallory re-signs alice's offer as if she were alice: the signature is not alice's
+  const forged = { ...envelope, signature: sign(mallory, signingBytes(envelope)) };
+  assert.equal(bob.onFrame(alice.id, encodeEnvelope(forged)), 'rejected.bad-signature');
+
+  alice.sendSignal(carol.id, { session: 's2', kind: 'offer', body: 'v=0 for carol' });
+  const forCarol = decodeEnvelope(net.queue.shift().frame).envelope;
+  const readdressed = { ...forCarol, to: bob.id };
+  readdressed.signature = sign(alice.identity, signingBytes(readdressed));
+  assert.equal(bob.onFrame(alice.id, encodeEnvelope(readdressed)), 'rejected.decryption-failed');
+  assert.deepEqual(signals, []);
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hexToBytes, bytesToHex } from '@noble/hashes/utils.js';
 
-import { decodeEnvelope, encodeEnvelope, decodeEncryptedPayload, encodeEncryptedPayload, decodeAck } from '../src/wire.js';
+import { decodeEnvelope, encodeEnvelope, decodeEncryptedPayload, encodeEncryptedPayload, decodeAck, decodeSignal,
+  encodeSignal } from '../src/wire.js';
 import { identityFromSeed, open, sealWith, sign, verifyStrict } from '../src/crypto.js';
 
 const file = fileURLToPath(new URL('../../docs/wire-vectors.json', import.meta.url));
@@ -52,6 +53,14 @@ for (const vector of vectors) {
       assert.equal(bytesToHex(open(recipient, sealed)), vector.plaintext);
       const again = sealWith(envelope.to, bytes(vector.plaintext), bytes(vector.ephemeral_secret), bytes(vector.nonce));
       assert.equal(bytesToHex(encodeEncryptedPayload(again, profile)), vector.payload);
+    });
+  }
+
+  if (vector.msg_type === 'Signal') {
+    test(`${vector.name}: the sealed signal is an offer for a session, written back the same`, () => {
+      const signal = decodeSignal(bytes(vector.plaintext));
+      assert.deepEqual(signal, { session: 'a1b2c3d4', kind: 'offer', body: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n' });
+      assert.equal(bytesToHex(encodeSignal(signal)), vector.plaintext);
     });
   }
 

@@ -6,11 +6,12 @@
 //        await <tab> <id> <status>         wait until the message shows relayed, delivered or read
 //        expect <tab> <peer> <text>        open the conversation with peer and wait for that text from it
 //        screenshot <tab> <path>
+//        direct <tab> <peer>               wait until the tab shows a direct DataChannel to the peer
 //        measure <tab> <peer> <count> <bytes>  round trips, each from the send click to the delivered mark, timed
 //                                              in the page (performance.now and a MutationObserver)
 //        first <peer>                      a fresh tab (new identity): page load to the first message delivered
 //   out: ready <tab 0 id> <endpoint id> [<tab 1 id> ...], sent <tab> <id>, status <tab> <id> <status>,
-//        received <tab> <peer> <id>, screenshot <path>, round-trips <µs,...>, first-delivered <ms>,
+//        received <tab> <peer> <id> <relays it came through>, direct <tab> <peer>, screenshot <path>, round-trips <µs,...>, first-delivered <ms>,
 //        failed <reason>
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
@@ -22,7 +23,8 @@ const TIMEOUT_MS = 10_000;
 const LAUNCH = {
   executablePath: process.env.TOM_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    '--disable-component-update', '--disable-sync', '--disable-features=WebRtcHideLocalIpsWithMdns',
+    '--allow-loopback-in-peer-connection'],
 };
 const browser = await chromium.launch(LAUNCH);
 
@@ -75,7 +77,11 @@ const commands = {
     await open(page, peer);
     const message = page.locator('#messages li.in', { hasText: text.replaceAll('_', ' ') }).last();
     await message.waitFor({ timeout: TIMEOUT_MS });
-    return `received ${tab} ${peer} ${await message.getAttribute('data-id')}`;
+    return `received ${tab} ${peer} ${await message.getAttribute('data-id')} ${await message.getAttribute('data-via')}`;
+  },
+  async direct(tab, peer) {
+    await tabs[tab].page.waitForSelector(`#peers li[data-peer="${peer}"][data-direct="true"]`, { timeout: TIMEOUT_MS });
+    return `direct ${tab} ${peer}`;
   },
   async measure(tab, peer, count, bytes) {
     const { page } = tabs[tab];

@@ -28,7 +28,8 @@ import org.tomprotocol.api.TomNode;
  * The chat page in real, headless Chromium (Debian's, driven by playwright-core through {@code tools/chromium-page.js}):
  * a Java node with QUIC and the web endpoint serves the page built by this module; a second Java node speaks QUIC
  * only. Two browser tabs, each its own node: the first chats with the endpoint's node both ways with delivered and
- * read marks, reaches the QUIC-only node through the endpoint as a relay, and talks to the second tab the same way.
+ * read marks, reaches the QUIC-only node through the endpoint as a relay, and talks to the second tab first through
+ * the endpoint, then over a direct DataChannel whose offer and answer travelled as Signal envelopes.
  * Everything on the page side is done as a user would: typing, clicking, reading the marks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -120,7 +121,7 @@ class ChatPageInChromiumTest {
             }
         });
         tabs.command("expect 0 " + endpoint.id().toHex() + " hello_Chromium");
-        assertThat(tabs.next("received 0 ")).endsWith(reply.id().value());
+        assertThat(tabs.next("received 0 ")).endsWith(reply.id().value() + " 0");
         // opening the conversation on a visible page read it: the receipt comes back
         read.get(10, TimeUnit.SECONDS);
         assertThat(reply.status()).isEqualTo(MessageStatus.READ);
@@ -143,16 +144,26 @@ class ChatPageInChromiumTest {
     }
 
     @Test
-    void twoTabsChatThroughTheEndpointAndEachSeesTheOthersMarks() throws Exception {
-        String id = send(0, tab1, "tab to tab");
+    void twoTabsChatOverADirectDataChannelSetUpBySignallingThroughTheEndpoint() throws Exception {
+        String first = send(0, tab1, "tab to tab");
         tabs.command("expect 1 " + tab0 + " tab_to_tab");
-        assertThat(tabs.next("received 1 ")).endsWith(id);
+        assertThat(tabs.next("received 1 ")).contains(first);
         // tab 1 opened the conversation to find it: delivered, then read
-        awaitMark(0, id, "read");
+        awaitMark(0, first, "read");
+
+        // opening the conversation started the offer; the answer came back through the endpoint
+        tabs.command("direct 0 " + tab1);
+        tabs.next("direct 0 ");
+        tabs.command("direct 1 " + tab0);
+        tabs.next("direct 1 ");
+        String direct = send(0, tab1, "over the data channel");
+        tabs.command("expect 1 " + tab0 + " over_the_data_channel");
+        assertThat(tabs.next("received 1 ")).as("no relay: straight from tab 0").endsWith(direct + " 0");
+        awaitMark(0, direct, "read");
 
         String back = send(1, tab0, "and back");
         tabs.command("expect 0 " + tab1 + " and_back");
-        assertThat(tabs.next("received 0 ")).endsWith(back);
+        assertThat(tabs.next("received 0 ")).endsWith(back + " 0");
         awaitMark(1, back, "read");
     }
 

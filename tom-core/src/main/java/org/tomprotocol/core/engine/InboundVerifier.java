@@ -203,7 +203,7 @@ public final class InboundVerifier {
     static boolean isSupported(MessageType type) {
         return switch (type) {
             case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
-                 BackupConfirmDelivery, BackupQuery -> true;
+                 BackupConfirmDelivery, BackupQuery, Signal -> true;
             default -> false;
         };
     }

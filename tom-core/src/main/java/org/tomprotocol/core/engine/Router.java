@@ -96,6 +96,10 @@ public final class Router implements MessageHolder {
             case Heartbeat -> {
                 return new Routing.KeepAlive(envelope.from());
             }
+            case Signal -> {
+                // relayed for browser nodes; a Java node takes no DataChannel of its own yet
+                return new Routing.Reject("no-direct-links");
+            }
             case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
                 return new Routing.Backup(verified, verified.backup());
             }

@@ -19,7 +19,12 @@ public enum MessageType {
     BackupConfirmDelivery,
     PeerAnnounce,
     /** ToM for the JVM extension: a relay introduces two peers it connects, for NAT hole punching. */
-    Rendezvous;
+    Rendezvous,
+    /**
+     * ToM for the JVM extension: WebRTC signalling (an offer, answer or close for a direct DataChannel), sealed to its
+     * recipient and signed by its sender, relayed like a chat and never acknowledged (§5.1).
+     */
+    Signal;
 
     private static final Map<String, MessageType> BY_NAME = new HashMap<>();
     /** Longest variant name, bounding what the decoder reads. */

@@ -127,6 +127,16 @@ class RouterTest {
     }
 
     @Test
+    void signallingIsRelayedForTheNodesThatNameThisOneButNeitherAcknowledgedNorTakenHere() {
+        Envelope forBob = envelope(MessageType.Signal, alice, bob, List.of(local), new byte[] {1}, NOW);
+        Routing relayed = route(forBob, null);
+        assertThat(relayed).isInstanceOf(Routing.Forward.class);
+        assertThat(((Routing.Forward) relayed).acknowledge()).as("no relay ACK: signalling is not a message").isFalse();
+        assertThat(route(envelope(MessageType.Signal, alice, local, List.of(), new byte[] {1}, NOW), null))
+                .isEqualTo(new Routing.Reject("no-direct-links"));
+    }
+
+    @Test
     void onlyANeighbourMayIntroducePeersAndNotTooOften() {
         byte[] payload = new org.tomprotocol.core.wire.RendezvousPayload(bob,
                 List.of(org.tomprotocol.api.TransportAddress.parse("quic:203.0.113.7:7400"))).encode();

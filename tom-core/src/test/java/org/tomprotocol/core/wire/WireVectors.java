@@ -132,6 +132,9 @@ final class WireVectors {
             vectors.add(signed("heartbeat", ALICE, BOB, List.of(), MessageType.Heartbeat, new byte[0], null, 7));
             vectors.addAll(backup(vectors.get(1)));
             vectors.addAll(compact());
+            vectors.add(sealed("signal-offer-relayed", ALICE, BOB, List.of(CAROL), MessageType.Signal,
+                    signal("a1b2c3d4", "offer", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n"), 18,
+                    WireProfile.REFERENCE));
             return vectors;
         } catch (CryptoException e) {
             throw new IllegalStateException("the fixed vector keys are valid", e);
@@ -187,12 +190,26 @@ final class WireVectors {
 
     private static Vector sealedChat(String name, Party from, Party to, List<Party> via, String text, int step,
                                      WireProfile profile) throws CryptoException {
-        byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
+        return sealed(name, from, to, via, MessageType.Chat, text.getBytes(StandardCharsets.UTF_8), step, profile);
+    }
+
+    /** The sealed plaintext of a Signal envelope (§5.1): {@code [session, kind, body]}, three strings. */
+    private static byte[] signal(String session, String kind, String body) {
+        try (org.msgpack.core.MessageBufferPacker packer = org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
+            packer.packArrayHeader(3).packString(session).packString(kind).packString(body);
+            return packer.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Vector sealed(String name, Party from, Party to, List<Party> via, MessageType type,
+                                 byte[] plaintext, int step, WireProfile profile) throws CryptoException {
         byte[] ephemeralSecret = label("ephemeral/" + name);
         byte[] nonce = Arrays.copyOf(label("nonce/" + name), EncryptedPayloadCodec.NONCE_LENGTH);
         SealedPayload sealed = SUITE.sealDeterministic(to.id(), plaintext, ephemeralSecret, nonce);
         byte[] payload = EncryptedPayloadCodec.encode(sealed, profile);
-        Envelope unsigned = Envelope.unsigned(messageId(name), from.id(), to.id(), ids(via), MessageType.Chat,
+        Envelope unsigned = Envelope.unsigned(messageId(name), from.id(), to.id(), ids(via), type,
                 payload, BASE_TIME + step, true);
         return sign(name, from, to, unsigned, plaintext, ephemeralSecret, nonce, profile);
     }

@@ -68,7 +68,7 @@ class WireVectorsTest {
     }
 
     @Test
-    void everyVectorPassesOurInboundPipelineAtItsRecipient() throws WireException {
+    void everyVectorPassesOurInboundPipelineAtItsRecipient() throws Exception {
         for (WireVectors.Vector vector : WireVectors.generate()) {
             InboundVerifier recipient = TestVerifiers.of(SUITE, vector.recipient().identity);
             InboundVerifier.Result result = recipient.verify(vector.envelopeValue().firstHop(), vector.envelope(),
@@ -80,8 +80,14 @@ class WireVectorsTest {
             assertThat(envelope.ttl()).isEqualTo(vector.ttl());
             assertThat(envelope.payload()).isEqualTo(vector.payload());
             assertThat(result.verified().decoded().signingBytes().bytes()).isEqualTo(vector.signingBytes());
-            if (vector.plaintext() != null) {
+            if (vector.plaintext() != null && envelope.type() == MessageType.Chat) {
                 assertThat(result.verified().plaintext()).as(vector.name()).isEqualTo(vector.plaintext());
+            }
+            if (envelope.type() == MessageType.Signal) {
+                // a Java node only relays signalling; what it carries still opens with the tom-v1 suite
+                assertThat(SUITE.open(vector.recipient().identity,
+                        EncryptedPayloadCodec.decode(vector.payload(), WireProfile.REFERENCE))).as(vector.name())
+                        .isEqualTo(vector.plaintext());
             }
             if (envelope.type() == MessageType.Ack) {
                 String chat = switch (vector.name()) {
