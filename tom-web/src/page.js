@@ -21,6 +21,8 @@ const identityName = new URLSearchParams(location.search).get('identity') || 'de
 const identity = identityFromSeed(await storedSeed(identityName));
 const endpointUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/tom`;
 let link = null;
+/** Which link the frame being handled came over, shown on the messages it delivers. */
+let arrivingOver = 'websocket';
 
 const node = new BrowserNode(identity, {
   send: (hop, frame) => {
@@ -34,6 +36,7 @@ const node = new BrowserNode(identity, {
   },
   deliver: (message) => {
     const entry = chat.received(message, decoder.decode(message.payload));
+    entry.over = arrivingOver;
     showNew(message.from, entry);
     renderPeers();
   },
@@ -45,8 +48,16 @@ const node = new BrowserNode(identity, {
   signal: (signal) => direct.onSignal(signal),
 });
 const direct = new DirectLinks(node, {
-  relayVia: () => (link === null ? [] : [link.endpoint]),
+  relayVia: (peer) => (link === null || peer === link.endpoint ? [] : [link.endpoint]),
   onChange: () => renderPeers(),
+  onFrame: (peer, frame) => {
+    arrivingOver = 'datachannel';
+    try {
+      node.onFrame(peer, frame);
+    } finally {
+      arrivingOver = 'websocket';
+    }
+  },
 });
 const chat = new Conversations((message) => {
   try {
@@ -102,6 +113,8 @@ function messageItem(entry) {
   item.append(Object.assign(document.createElement('span'), { className: 'text', textContent: entry.text }));
   if (entry.direction === 'in') {
     item.dataset.via = String(entry.message.via.length);
+    item.dataset.over = entry.over;
+    item.title = entry.over === 'datachannel' ? 'came over a direct DataChannel' : 'came over the endpoint\'s socket';
   } else {
     item.append(Object.assign(document.createElement('span'), { className: 'mark' }));
     markItem(item, entry.status);
@@ -120,8 +133,8 @@ function markItem(item, status) {
 function renderConversation() {
   shownItems.clear();
   shownPeer = chat.selected;
-  if (shownPeer !== null && link !== null && shownPeer !== link.endpoint) {
-    // a conversation with a peer other than the endpoint's node: try a direct channel to it
+  if (shownPeer !== null && link !== null) {
+    // a conversation: try a direct channel to that peer (the endpoint's node takes one if it has the webrtc plugin)
     direct.connect(shownPeer);
   }
   $('chat-title').textContent = shownPeer === null ? 'choose a peer' : `with ${shownPeer}`;
@@ -203,6 +216,8 @@ async function connect(delay) {
   };
   $('endpoint').textContent = link.endpoint;
   chat.addPeer(link.endpoint, 'endpoint');
+  // the socket is the first contact: a DataChannel to the endpoint's node takes over if it offers WebRTC
+  direct.connect(link.endpoint);
   setStatus('online', 'online');
   renderPeers();
 }

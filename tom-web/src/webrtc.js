@@ -3,10 +3,12 @@
 // exists (the node that served the page relays them). The SDP carries the DTLS fingerprint, so the channel that
 // comes up is bound to the node id that signed the offer or answer; every envelope on it is still verified as
 // on any link. Candidates are gathered before the SDP is sent (host candidates, no STUN server), so one offer and
-// one answer set a channel up.
+// one answer set a channel up. Each message is `channel code ‖ frame`, as the Java node's webrtc transport writes
+// them; this node takes envelope frames (channel 0) and ignores the others (a Java node's gossip).
 import { randomId } from './crypto.js';
 
 const CHANNEL_LABEL = 'tom-v1';
+const ENVELOPE_CHANNEL = 0;
 /** A channel not open by then is given up; the next conversation with the peer tries again. */
 export const SETUP_TIMEOUT_MS = 15_000;
 /** Bounds what a flood of offers can make this page hold. */
@@ -16,10 +18,13 @@ export class DirectLinks {
   /**
    * @param {import('./node.js').BrowserNode} node  whose signalling and frames these links carry
    * @param {{relayVia: (peer: string) => string[], onChange?: (peer: string, open: boolean) => void,
-   *   RTCPeerConnectionType?: typeof RTCPeerConnection}} options  `relayVia` names the relays a signal takes
+   *   onFrame?: (peer: string, frame: Uint8Array) => void, RTCPeerConnectionType?: typeof RTCPeerConnection}} options
+   *   `relayVia` names the relays a signal takes; `onFrame` takes what arrives (the node's by default)
    */
-  constructor(node, { relayVia, onChange = () => {}, RTCPeerConnectionType = globalThis.RTCPeerConnection }) {
+  constructor(node, { relayVia, onChange = () => {}, onFrame = (peer, frame) => node.onFrame(peer, frame),
+    RTCPeerConnectionType = globalThis.RTCPeerConnection }) {
     this.node = node;
+    this.onFrame = onFrame;
     this.relayVia = relayVia;
     this.onChange = onChange;
     this.RTCPeerConnectionType = RTCPeerConnectionType;
@@ -44,7 +49,10 @@ export class DirectLinks {
     if (link?.open !== true || link.channel.readyState !== 'open') {
       return false;
     }
-    link.channel.send(frame);
+    const message = new Uint8Array(frame.length + 1);
+    message[0] = ENVELOPE_CHANNEL;
+    message.set(frame, 1);
+    link.channel.send(message);
     return true;
   }
 
@@ -141,7 +149,12 @@ export class DirectLinks {
       }
     };
     // frames on the channel come from the peer whose signed SDP set it up; each is verified like any other
-    channel.onmessage = (event) => this.node.onFrame(peer, new Uint8Array(event.data));
+    channel.onmessage = (event) => {
+      const message = new Uint8Array(event.data);
+      if (message.length > 1 && message[0] === ENVELOPE_CHANNEL) {
+        this.onFrame(peer, message.subarray(1));
+      }
+    };
     channel.onclose = () => this.drop(peer, link);
   }
 

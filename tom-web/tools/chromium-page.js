@@ -11,7 +11,7 @@
 //                                              in the page (performance.now and a MutationObserver)
 //        first <peer>                      a fresh tab (new identity): page load to the first message delivered
 //   out: ready <tab 0 id> <endpoint id> [<tab 1 id> ...], sent <tab> <id>, status <tab> <id> <status>,
-//        received <tab> <peer> <id> <relays it came through>, direct <tab> <peer>, screenshot <path>, round-trips <µs,...>, first-delivered <ms>,
+//        received <tab> <peer> <id> <relays it came through> <websocket|datachannel>, direct <tab> <peer>, screenshot <path>, round-trips <µs,...>, first-delivered <ms>,
 //        failed <reason>
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
@@ -77,7 +77,8 @@ const commands = {
     await open(page, peer);
     const message = page.locator('#messages li.in', { hasText: text.replaceAll('_', ' ') }).last();
     await message.waitFor({ timeout: TIMEOUT_MS });
-    return `received ${tab} ${peer} ${await message.getAttribute('data-id')} ${await message.getAttribute('data-via')}`;
+    return `received ${tab} ${peer} ${await message.getAttribute('data-id')} ${await message.getAttribute('data-via')} `
+      + `${await message.getAttribute('data-over')}`;
   },
   async direct(tab, peer) {
     await tabs[tab].page.waitForSelector(`#peers li[data-peer="${peer}"][data-direct="true"]`, { timeout: TIMEOUT_MS });

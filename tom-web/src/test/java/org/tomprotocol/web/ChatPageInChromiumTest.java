@@ -26,8 +26,8 @@ import org.tomprotocol.api.TomNode;
 
 /**
  * The chat page in real, headless Chromium (Debian's, driven by playwright-core through {@code tools/chromium-page.js}):
- * a Java node with QUIC and the web endpoint serves the page built by this module; a second Java node speaks QUIC
- * only. Two browser tabs, each its own node: the first chats with the endpoint's node both ways with delivered and
+ * a Java node with QUIC, the web endpoint and the webrtc plugin serves the page built by this module; a second Java
+ * node speaks QUIC only. Two browser tabs, each its own node: the first chats with the endpoint's node both ways with delivered and
  * read marks, reaches the QUIC-only node through the endpoint as a relay, and talks to the second tab first through
  * the endpoint, then over a direct DataChannel whose offer and answer travelled as Signal envelopes.
  * Everything on the page side is done as a user would: typing, clicking, reading the marks.
@@ -55,7 +55,7 @@ class ChatPageInChromiumTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped");
         Path page = NodeJs.moduleDirectory().resolve("target/classes/page");
         assertThat(page.resolve("tom-page.js")).as("the page built by tools/build-page.js").exists();
-        endpoint = Tom.node().transports("quic", "web").listen("127.0.0.1:0").listen("ws:127.0.0.1:0")
+        endpoint = Tom.node().transports("quic", "web", "webrtc").listen("127.0.0.1:0").listen("ws:127.0.0.1:0")
                 .option("web.page-dir", page.toString()).option("node.name", "endpoint").start();
         endpoint.onMessage(atEndpoint::add);
         quicOnly = Tom.node().transports("quic").listen("127.0.0.1:0").option("node.name", "quic-only")
@@ -121,7 +121,7 @@ class ChatPageInChromiumTest {
             }
         });
         tabs.command("expect 0 " + endpoint.id().toHex() + " hello_Chromium");
-        assertThat(tabs.next("received 0 ")).endsWith(reply.id().value() + " 0");
+        assertThat(tabs.next("received 0 ")).contains(reply.id().value() + " 0 ");
         // opening the conversation on a visible page read it: the receipt comes back
         read.get(10, TimeUnit.SECONDS);
         assertThat(reply.status()).isEqualTo(MessageStatus.READ);
@@ -130,6 +130,24 @@ class ChatPageInChromiumTest {
         tabs.command("screenshot 0 " + screenshot);
         tabs.next("screenshot ");
         assertThat(screenshot).isNotEmptyFile();
+    }
+
+    @Test
+    void onceItsDataChannelIsUpTheBrowserAndTheJavaNodeTalkOverIt() throws Exception {
+        // the page offered a channel to the endpoint's node as soon as its socket was up; the Java webrtc plugin
+        // answered through the node, with signalling sealed and signed like any envelope
+        tabs.command("direct 0 " + endpoint.id().toHex());
+        tabs.next("direct 0 ");
+
+        OutboundMessage toBrowser = endpoint.send(NodeId.parse(tab0), "over WebRTC".getBytes(StandardCharsets.UTF_8));
+        tabs.command("expect 0 " + endpoint.id().toHex() + " over_WebRTC");
+        assertThat(tabs.next("received 0 ")).endsWith(toBrowser.id().value() + " 0 datachannel");
+        toBrowser.delivered().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        String id = send(0, endpoint.id().toHex(), "back over WebRTC");
+        awaitMark(0, id, "delivered");
+        InboundMessage message = take(atEndpoint);
+        assertThat(new String(message.payload(), StandardCharsets.UTF_8)).isEqualTo("back over WebRTC");
     }
 
     @Test
@@ -158,12 +176,12 @@ class ChatPageInChromiumTest {
         tabs.next("direct 1 ");
         String direct = send(0, tab1, "over the data channel");
         tabs.command("expect 1 " + tab0 + " over_the_data_channel");
-        assertThat(tabs.next("received 1 ")).as("no relay: straight from tab 0").endsWith(direct + " 0");
+        assertThat(tabs.next("received 1 ")).as("no relay: straight from tab 0").endsWith(direct + " 0 datachannel");
         awaitMark(0, direct, "read");
 
         String back = send(1, tab0, "and back");
         tabs.command("expect 0 " + tab1 + " and_back");
-        assertThat(tabs.next("received 0 ")).endsWith(back + " 0");
+        assertThat(tabs.next("received 0 ")).endsWith(back + " 0 datachannel");
         awaitMark(1, back, "read");
     }
 

@@ -41,6 +41,15 @@ public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffec
     /** Tell the transports where {@code peer} can be reached. */
     void learnedAddresses(NodeId peer, List<TransportAddress> addresses);
 
+    /** Hand signalling from {@code from} to the transport that sets its sessions up through the node. */
+    void signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal);
+
+    /**
+     * Seal {@code plaintext} to {@code to}, sign and send it as a {@code type} envelope through {@code via}, best
+     * effort (signalling: the reference profile, never acknowledged).
+     */
+    void sendSealed(MessageType type, NodeId to, List<NodeId> via, byte[] plaintext);
+
     /** Count one occurrence of {@code counter}. */
     void count(String counter);
 

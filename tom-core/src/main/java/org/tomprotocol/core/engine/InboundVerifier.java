@@ -79,6 +79,7 @@ public final class InboundVerifier {
                 case ReadReceipt -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null,
                         ReadReceiptPayload.decode(envelope.payload()), null));
                 case Chat -> open(decoded, hop, now);
+                case Signal -> signal(decoded, hop, now);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
                 case BackupStore, BackupReplicate -> backupCopy(decoded, hop);
@@ -175,6 +176,26 @@ public final class InboundVerifier {
         } catch (CryptoException e) {
             return Result.rejected("decryption-failed");
         }
+    }
+
+    /** Signalling for this node: sealed to it, fresh, and in the signal's form (§5.1). */
+    private Result signal(DecodedEnvelope decoded, NodeId hop, long now) throws WireException {
+        Envelope envelope = decoded.envelope();
+        if (!envelope.encrypted()) {
+            return Result.rejected("unsealed-signal");
+        }
+        if (now - envelope.timestamp() > ProtocolConstants.SIGNAL_MAX_AGE_MS) {
+            return Result.rejected("stale-signal");
+        }
+        SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile());
+        byte[] plaintext;
+        try {
+            plaintext = crypto.open(identity, sealed);
+        } catch (CryptoException e) {
+            return Result.rejected("decryption-failed");
+        }
+        return new Result(new VerifiedEnvelope(decoded, hop, org.tomprotocol.core.wire.SignalPayload.decode(plaintext)),
+                null);
     }
 
     /**

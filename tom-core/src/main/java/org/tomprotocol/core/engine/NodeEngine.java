@@ -205,6 +205,10 @@ public final class NodeEngine implements MessageHolder {
             }
             case Routing.KeepAlive ignored -> effects.count("heartbeats-received");
             case Routing.Introduced introduced -> introduced(introduced, now);
+            case Routing.Signalled signalled -> {
+                effects.count("signals-received");
+                effects.signalled(signalled.from(), signalled.signal());
+            }
             case Routing.Forward forward -> {
                 effects.count("forwarded");
                 effects.forward(forward.envelope(), forward.nextHop());
@@ -321,6 +325,18 @@ public final class NodeEngine implements MessageHolder {
         }
         Envelope original = verified.envelope();
         effects.sendSigned(MessageType.Ack, original.from(), via, new AckPayload(original.id(), type).encode());
+    }
+
+    /** A transport asks to carry {@code signal} to {@code peer}: direct or through a relay, best effort (§5.1). */
+    public void sendSignal(NodeId peer, org.tomprotocol.spi.transport.Signal signal, long now) {
+        Path path = relays.choose(peer, Collections.emptySet(), now);
+        if (path == null) {
+            effects.count("signal-unroutable");
+            return;
+        }
+        effects.count("signals-sent");
+        effects.sendSealed(MessageType.Signal, peer, path.relays(),
+                new org.tomprotocol.core.wire.SignalPayload(signal).encode());
     }
 
     /** The application read {@code message}: tell its sender, best effort. */

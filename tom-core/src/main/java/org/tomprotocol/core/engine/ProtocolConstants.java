@@ -143,4 +143,7 @@ public final class ProtocolConstants {
     public static final int BACKUP_MAX_COPIES_PER_SENDER = 500;
     /** Bytes of copies a node holds for one sender at most. */
     public static final long BACKUP_MAX_BYTES_PER_SENDER = 16L * 1024 * 1024;
+
+    /** Signalling sets a connection up now: an older offer is of no use and may be a replay (§5.1). */
+    public static final long SIGNAL_MAX_AGE_MS = 2 * 60 * 1000L;
 }

@@ -23,6 +23,8 @@ public final class Router implements MessageHolder {
     /** Nonces of the sealed payloads delivered, for as long as their envelopes are accepted (lock 2: no longer). */
     private final ExpiringSet<ByteBuffer> nonces =
             new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
+    /** Signals taken, for as long as they are accepted: each is taken once. */
+    private final ExpiringSet<AckKey> signals = new ExpiringSet<>(ProtocolConstants.SIGNAL_MAX_AGE_MS, 1_000);
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
@@ -97,8 +99,10 @@ public final class Router implements MessageHolder {
                 return new Routing.KeepAlive(envelope.from());
             }
             case Signal -> {
-                // relayed for browser nodes; a Java node takes no DataChannel of its own yet
-                return new Routing.Reject("no-direct-links");
+                if (!signals.add(new AckKey(envelope.id(), envelope.from(), "signal"), now)) {
+                    return new Routing.Reject("replayed-signal");
+                }
+                return new Routing.Signalled(envelope.from(), verified.signal().signal());
             }
             case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
                 return new Routing.Backup(verified, verified.backup());
@@ -191,5 +195,6 @@ public final class Router implements MessageHolder {
         acknowledgements.purge(now);
         nonces.purge(now);
         backupQueries.purge(now);
+        signals.purge(now);
     }
 }

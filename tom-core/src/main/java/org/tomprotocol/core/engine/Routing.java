@@ -34,6 +34,10 @@ public sealed interface Routing {
     }
 
     /** This node is a relay of the envelope: pass it on to {@code nextHop}; send a relay acknowledgement if asked. */
+    /** Signalling for the transport that sets its sessions up through the node. */
+    record Signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) implements Routing {
+    }
+
     record Forward(VerifiedEnvelope envelope, NodeId nextHop, boolean acknowledge) implements Routing {
     }
 

@@ -22,6 +22,7 @@ public final class VerifiedEnvelope {
     private final PreparedFrame acknowledgement;
     private final RendezvousPayload rendezvous;
     private final BackupInput backup;
+    private final org.tomprotocol.core.wire.SignalPayload signal;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
@@ -30,16 +31,22 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement, RendezvousPayload rendezvous) {
-        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, rendezvous, null);
+        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, rendezvous, null, null);
     }
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, BackupInput backup) {
-        this(decoded, hop, null, null, null, null, null, null, backup);
+        this(decoded, hop, null, null, null, null, null, null, backup, null);
+    }
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, org.tomprotocol.core.wire.SignalPayload signal) {
+        this(decoded, hop, null, null, null, null, null, null, null, signal);
     }
 
     private VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                              ReadReceiptPayload readReceipt, PreparedFrame acknowledgement,
-                             RendezvousPayload rendezvous, BackupInput backup) {
+                             RendezvousPayload rendezvous, BackupInput backup,
+                             org.tomprotocol.core.wire.SignalPayload signal) {
+        this.signal = signal;
         this.rendezvous = rendezvous;
         this.backup = backup;
         this.decoded = decoded;
@@ -91,6 +98,11 @@ public final class VerifiedEnvelope {
     /** The parsed payload of a rendezvous for this node, else {@code null}. */
     public RendezvousPayload rendezvous() {
         return rendezvous;
+    }
+
+    /** The opened signalling of a {@code Signal} envelope for this node, else {@code null}. */
+    public org.tomprotocol.core.wire.SignalPayload signal() {
+        return signal;
     }
 
     /** What a backup frame for this node carries, verified, else {@code null}. */

@@ -190,6 +190,33 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
+    public void sendSealed(MessageType type, NodeId to, List<NodeId> via, byte[] plaintext) {
+        long now = agent.now();
+        workers.execute(() -> {
+            byte[] sealed;
+            try {
+                sealed = EncryptedPayloadCodec.inProfile(signer.seal(to, plaintext), WireProfile.REFERENCE);
+            } catch (org.tomprotocol.spi.crypto.CryptoException e) {
+                metrics.increment("control-send-failed");
+                return;
+            }
+            Envelope unsigned = Envelope.unsigned(MessageId.random(), local, to, via, type, sealed, now, true);
+            sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned)).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    metrics.increment("control-send-failed");
+                }
+            });
+        });
+    }
+
+    @Override
+    public void signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) {
+        if (!links.signalled(from, signal)) {
+            metrics.increment("rejected.no-direct-links");
+        }
+    }
+
+    @Override
     public void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload) {
         Envelope unsigned = Envelope.unsigned(MessageId.random(), local, to, via, type, payload, agent.now(), false);
         workers.execute(() -> sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned))

@@ -20,12 +20,17 @@ import org.tomprotocol.spi.transport.TransportException;
  * dial when none does. Thread-safe (called from workers, transport threads and the agent).
  */
 final class Links {
+    private static final System.Logger LOG = System.getLogger(Links.class.getName());
     /** A bound transport and the address scheme it serves. */
     record Bound(String scheme, Transport transport) {
     }
 
     private final List<Bound> transports = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<NodeId, Transport> sessions = new ConcurrentHashMap<>();
+    /**
+     * The transports holding a session to each peer, the latest last: it carries the frames (a browser's DataChannel
+     * after its WebSocket), and when it ends the one before takes over.
+     */
+    private final ConcurrentHashMap<NodeId, List<Transport>> sessions = new ConcurrentHashMap<>();
     /** Peers whose transport schemes are remembered at most; past it, those without a session are forgotten. */
     private static final int MAX_KNOWN_PEERS = 65_536;
 
@@ -41,11 +46,20 @@ final class Links {
     }
 
     void sessionUp(NodeId peer, Transport transport) {
-        sessions.put(peer, transport);
+        sessions.compute(peer, (ignored, current) -> {
+            List<Transport> next = new ArrayList<>(current == null ? List.of() : current);
+            next.remove(transport);
+            next.add(transport);
+            return List.copyOf(next);
+        });
     }
 
     void sessionDown(NodeId peer, Transport transport) {
-        sessions.remove(peer, transport);
+        sessions.computeIfPresent(peer, (ignored, current) -> {
+            List<Transport> next = new ArrayList<>(current);
+            next.remove(transport);
+            return next.isEmpty() ? null : List.copyOf(next);
+        });
     }
 
     boolean hasSession(NodeId peer) {
@@ -93,6 +107,24 @@ final class Links {
                 + peer.shortForm()));
     }
 
+    /**
+     * Hands signalling to the first transport that sets its sessions up through the node; false if none does. What
+     * it throws is its own failure, not the node's: counted and dropped.
+     */
+    boolean signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) {
+        for (Bound bound : transports) {
+            if (bound.transport().capabilities().contains(org.tomprotocol.spi.transport.TransportCapability.SIGNALLED)) {
+                try {
+                    bound.transport().onSignal(from, signal);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "transport " + bound.scheme() + " failed on a signal", e);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Closes every session to {@code peer}. */
     void disconnect(NodeId peer) {
         for (Bound bound : transports) {
@@ -107,10 +139,15 @@ final class Links {
                 : transport.connect(peer);
     }
 
+    /** The transport that carries frames to {@code peer} now, or {@code null}. */
+    Transport carrier(NodeId peer) {
+        return route(peer);
+    }
+
     private Transport route(NodeId peer) {
-        Transport session = sessions.get(peer);
+        List<Transport> session = sessions.get(peer);
         if (session != null) {
-            return session;
+            return session.get(session.size() - 1);
         }
         Set<String> schemes = knownSchemes.get(peer);
         for (Bound bound : transports) {

@@ -40,6 +40,11 @@ final class TransportEvents implements TransportListener {
     }
 
     @Override
+    public void sendSignal(NodeId peer, org.tomprotocol.spi.transport.Signal signal) {
+        agent.offerControl(() -> engine.sendSignal(peer, signal, agent.now()));
+    }
+
+    @Override
     public void onFrame(NodeId peer, FrameChannel channel, byte[] frame) {
         long admission = budgets.admit(peer);
         if (admission != PeerBudgets.ADMITTED) {

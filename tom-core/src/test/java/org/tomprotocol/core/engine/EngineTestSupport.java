@@ -36,6 +36,10 @@ final class EngineTestSupport {
             ReadReceiptPayload receipt = envelope.type() == MessageType.ReadReceipt
                     ? ReadReceiptPayload.decode(envelope.payload()) : null;
             byte[] plaintext = envelope.type() == MessageType.Chat ? new byte[] {1} : null;
+            if (envelope.type() == MessageType.Signal && envelope.via().isEmpty()) {
+                // the router's input for signalling: its payload here is the signal's plaintext, as if opened
+                return new VerifiedEnvelope(decoded, hop, org.tomprotocol.core.wire.SignalPayload.decode(envelope.payload()));
+            }
             org.tomprotocol.core.wire.RendezvousPayload rendezvous = envelope.type() == MessageType.Rendezvous
                     ? org.tomprotocol.core.wire.RendezvousPayload.decode(envelope.payload()) : null;
             return new VerifiedEnvelope(decoded, hop, plaintext, nonce, ack, receipt, null, rendezvous);

@@ -127,13 +127,18 @@ class RouterTest {
     }
 
     @Test
-    void signallingIsRelayedForTheNodesThatNameThisOneButNeitherAcknowledgedNorTakenHere() {
-        Envelope forBob = envelope(MessageType.Signal, alice, bob, List.of(local), new byte[] {1}, NOW);
+    void signallingIsRelayedWithoutAcknowledgementAndTakenHereOnce() {
+        byte[] offer = new org.tomprotocol.core.wire.SignalPayload(new org.tomprotocol.spi.transport.Signal("s1",
+                org.tomprotocol.spi.transport.Signal.Kind.OFFER, "v=0")).encode();
+        Envelope forBob = envelope(MessageType.Signal, alice, bob, List.of(local), offer, NOW);
         Routing relayed = route(forBob, null);
         assertThat(relayed).isInstanceOf(Routing.Forward.class);
         assertThat(((Routing.Forward) relayed).acknowledge()).as("no relay ACK: signalling is not a message").isFalse();
-        assertThat(route(envelope(MessageType.Signal, alice, local, List.of(), new byte[] {1}, NOW), null))
-                .isEqualTo(new Routing.Reject("no-direct-links"));
+
+        Envelope forHere = envelope(MessageType.Signal, alice, local, List.of(), offer, NOW);
+        assertThat(route(forHere, null)).isEqualTo(new Routing.Signalled(alice,
+                new org.tomprotocol.spi.transport.Signal("s1", org.tomprotocol.spi.transport.Signal.Kind.OFFER, "v=0")));
+        assertThat(route(forHere, null)).isEqualTo(new Routing.Reject("replayed-signal"));
     }
 
     @Test

@@ -74,6 +74,14 @@ public interface Transport extends AutoCloseable {
     /** Whether a session to {@code peer} is open now. */
     boolean isConnected(NodeId peer);
 
+    /**
+     * Signalling from {@code peer} for this transport (only one with {@link TransportCapability#SIGNALLED} is given
+     * any): sealed to this node and signed by {@code peer}, taken once, at most two minutes old. Called on the
+     * node's agent thread: return at once. By default it is ignored.
+     */
+    default void onSignal(NodeId peer, Signal signal) {
+    }
+
     /** Peers with an open session. */
     Set<NodeId> connectedPeers();
 

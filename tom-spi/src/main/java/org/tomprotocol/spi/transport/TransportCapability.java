@@ -14,5 +14,10 @@ public enum TransportCapability {
     /** It can reach nodes running in web browsers. */
     REACHES_BROWSERS,
     /** It only reaches nodes in the same process (tests and simulations). */
-    IN_PROCESS
+    IN_PROCESS,
+    /**
+     * It sets its sessions up with {@link Signal}s the node carries (WebRTC): it sends them with
+     * {@link TransportListener#sendSignal} and takes them in {@link Transport#onSignal}.
+     */
+    SIGNALLED
 }

@@ -23,6 +23,14 @@ public interface TransportListener {
     /** The session to {@code peer} ended. */
     void onDisconnected(NodeId peer, String reason);
 
+    /**
+     * Asks the node to carry {@code signal} to {@code peer}, sealed and signed, direct or through a relay
+     * ({@code docs/wire-spec.md} §5.1). Best effort and never acknowledged: the session it sets up is the answer.
+     * Returns at once. By default (a listener that is not a node's) it goes nowhere.
+     */
+    default void sendSignal(NodeId peer, Signal signal) {
+    }
+
     /** The addresses at which this node can be reached changed (e.g. a peer reported an observed address). */
     default void onLocalAddressesChanged(List<TransportAddress> addresses) {
     }
