@@ -43,9 +43,10 @@ class ClassPathAndModulePathTest {
         modulePath.addAll(JavaProcess.quietJvmOptions());
         // the native QUIC library exports nothing: as in bin/tom, it must be a root module to be resolved; as in
         // bin/tom, Netty and sqlite-jdbc load native libraries; an application that puts the libsodium suite on its
-        // module path grants it native access too (bin/tom does that for the plugins it loads)
+        // module path grants it native access too, as one with the WebRTC plugin does to webrtc-java (bin/tom does that
+        // for the plugins it loads)
         modulePath.addAll(List.of("--enable-native-access=io.netty.common,org.xerial.sqlitejdbc,"
-                        + "org.tomprotocol.crypto.sodium",
+                        + "org.tomprotocol.crypto.sodium,webrtc.java",
                 "--add-modules", "io.netty.codec.quic.linux.x86_64"));
         modulePath.addAll(List.of("--module-path", JavaProcess.pathOf(runtimeJars),
                 "-m", "org.tomprotocol.cli/" + CLI_CLASS, "plugins", "--json"));

@@ -38,10 +38,10 @@ public enum TomModule {
     /**
      * The modules this test module depends on, whose jars must therefore be on the class path: a missing jar
      * fails the tests instead of silently shrinking what they cover. Add a module here when its dependency
-     * is added to tom-arch-tests/pom.xml. (webrtc has no code yet.)
+     * is added to tom-arch-tests/pom.xml.
      */
     public static final Set<TomModule> REQUIRED = EnumSet.of(API, SPI, CORE, CRYPTO, CRYPTO_SODIUM, TRANSPORT_QUIC,
-            TRANSPORT_WEB, TRANSPORT_MEM, DISCOVERY_GOSSIP, STORE_SQLITE, TESTKIT, TCK, CLI, LAB);
+            TRANSPORT_WEB, TRANSPORT_WEBRTC, TRANSPORT_MEM, DISCOVERY_GOSSIP, STORE_SQLITE, TESTKIT, TCK, CLI, LAB);
 
     private final String moduleName;
     private final Set<String> allowedExports;
