@@ -94,35 +94,86 @@ export function sealWith(recipient, plaintext, ephemeralSecret, nonce) {
     throw new CryptoError('the recipient is not a valid node id');
   }
   const shared = agree(ephemeralSecret, ed25519.utils.toMontgomery(recipientKey));
-  const ciphertext = xchacha20poly1305(key(shared), nonce).encrypt(plaintext);
-  return { ciphertext, nonce: Uint8Array.from(nonce), ephemeralPublicKey: x25519.getPublicKey(ephemeralSecret) };
+  return sealShared(shared, plaintext, nonce, x25519.getPublicKey(ephemeralSecret));
 }
 
 /** Opens a payload sealed to `identity`; every failure is the same CryptoError. */
 export function open(identity, sealed) {
+  let shared;
   try {
-    const shared = agree(ed25519.utils.toMontgomerySecret(identity.seed), sealed.ephemeralPublicKey);
+    shared = agree(ed25519.utils.toMontgomerySecret(identity.seed), sealed.ephemeralPublicKey);
+  } catch {
+    throw new CryptoError('decryption failed');
+  }
+  return openShared(shared, sealed);
+}
+
+function agree(secret, publicKey) {
+  try {
+    return x25519.getSharedSecret(secret, publicKey);
+  } catch {
+    throw new CryptoError('X25519 agreement refused');
+  }
+}
+
+function key(shared) {
+  return hkdf(sha256, shared, undefined, E2E_INFO, 32);
+}
+
+/**
+ * The AEAD step of the seal on an X25519 secret agreed elsewhere (the WebCrypto path of fast-crypto.js): refuses the
+ * all-zero secret, derives the key, seals or opens.
+ */
+export function sealShared(shared, plaintext, nonce, ephemeralPublicKey) {
+  if (shared.every((b) => b === 0)) {
+    throw new CryptoError('X25519 agreement gave the all-zero secret');
+  }
+  return { ciphertext: xchacha20poly1305(key(shared), nonce).encrypt(plaintext), nonce: Uint8Array.from(nonce),
+    ephemeralPublicKey };
+}
+
+export function openShared(shared, sealed) {
+  try {
+    if (shared.every((b) => b === 0)) {
+      throw new CryptoError('all-zero secret');
+    }
     return xchacha20poly1305(key(shared), sealed.nonce).decrypt(sealed.ciphertext);
   } catch {
     throw new CryptoError('decryption failed');
   }
 }
 
-function agree(secret, publicKey) {
-  let shared;
-  try {
-    shared = x25519.getSharedSecret(secret, publicKey);
-  } catch {
-    throw new CryptoError('X25519 agreement refused');
-  }
-  if (shared.every((b) => b === 0)) {
-    throw new CryptoError('X25519 agreement gave the all-zero secret');
-  }
-  return shared;
+/** The point of a node id if it is a usable key (§1), else null; for the WebCrypto path's checks. */
+export function signerPoint(nodeId) {
+  return decodePoint(hexOrNull(nodeId));
 }
 
-function key(shared) {
-  return hkdf(sha256, shared, undefined, E2E_INFO, 32);
+/** The X25519 secret of an identity (the clamped half of SHA-512 of its seed). */
+export function x25519Secret(identity) {
+  return ed25519.utils.toMontgomerySecret(identity.seed);
+}
+
+/** The X25519 public key of a node id (its Edwards point, in Montgomery form). */
+export function x25519PublicOf(nodeId) {
+  return ed25519.utils.toMontgomery(hexToBytes(nodeId));
+}
+
+/** The canonical encodings of the 8 points of small order: no strict signature has one as R. */
+export const SMALL_ORDER_ENCODINGS = Object.freeze((() => {
+  // a point of order 8; its multiples are the whole torsion subgroup
+  const order8 = Point.fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a');
+  const points = [];
+  let current = Point.ZERO;
+  for (let i = 0; i < 8; i++) {
+    points.push(bytesToHex(current.toBytes()));
+    current = current.add(order8);
+  }
+  return points;
+})());
+
+/** Whether 32 bytes are S < L, the scalar half of a strict signature. */
+export function isReducedScalar(bytes) {
+  return bytesToNumberLE(bytes) < L;
 }
 
 /**

@@ -1,10 +1,13 @@
 // The browser node's protocol core, apart from any transport: it seals, signs and sends chats, acknowledges what it
 // receives, relays what it is asked to carry, and follows its own messages to delivery — the rules of
 // docs/wire-spec.md §8 and §9 that every node keeps. Frames come in through onFrame(hop, bytes) and leave through the
-// `send(hop, bytes)` it is given; refused input is counted by reason and changes nothing.
+// `send(hop, bytes)` it is given; refused input is counted by reason and changes nothing. Its crypto is WebCrypto's
+// where the platform has it (fast-crypto.js), so it is asynchronous: frames are handled one at a time in arrival
+// order, and what it sends leaves in the order it was asked for (an acknowledgement before a read receipt).
 import { decodeAck, decodeEncryptedPayload, decodeEnvelope, decodeReadReceipt, decodeSignal, encodeAck,
   encodeEncryptedPayload, encodeEnvelope, encodeReadReceipt, encodeSignal, signingBytes, WireError } from './wire.js';
-import { CryptoError, open, randomId, seal, sign, verifyStrict } from './crypto.js';
+import { CryptoError, isValidNodeId, randomId } from './crypto.js';
+import { openFast, sealFast, signFast, verifyStrictFast } from './fast-crypto.js';
 
 const DEFAULT_TTL = 4;
 const MAX_RELAYS = 4;
@@ -20,7 +23,8 @@ const REMEMBERED_SIGNALS = 1_000;
 /**
  * @typedef {object} NodeHooks
  * @property {(hop: string, frame: Uint8Array) => void} send  hand a frame to the transport towards `hop`
- * @property {(message: {id: string, from: string, payload: Uint8Array, via: string[]}) => void} [deliver]
+ * @property {(message: {id: string, from: string, payload: Uint8Array, via: string[], link: string}) => void} [deliver]
+ *   `link` is what the caller of onFrame named the link the message came over
  * @property {(id: string, status: 'relayed' | 'delivered' | 'read', by: string) => void} [statusChanged]
  * @property {(signal: {from: string, session: string, kind: string, body: string}) => void} [signal]  WebRTC
  *   signalling for this node, authenticated: sealed to it and signed by `from`
@@ -48,6 +52,25 @@ export class BrowserNode {
     this.signals = new Map();
     /** Counts of what happened to input: `rejected.<reason>`, `forwarded`, `duplicates`. */
     this.counts = new Map();
+    /** The frames being handled, one after the other. */
+    this.inbound = Promise.resolve();
+    /** What is being sealed, signed and sent, in the order it was asked for. */
+    this.outbound = Promise.resolve();
+  }
+
+  /** Resolves once every frame taken so far is handled and everything asked so far is sent. */
+  async idle() {
+    let inbound;
+    let outbound;
+    do {
+      ({ inbound, outbound } = this);
+      await Promise.all([inbound, outbound]);
+    } while (inbound !== this.inbound || outbound !== this.outbound);
+  }
+
+  /** Queues outbound work; a failure is counted, never thrown at a later caller. */
+  later(work) {
+    this.outbound = this.outbound.then(work).catch(() => this.count('send-failed'));
   }
 
   get id() {
@@ -63,12 +86,18 @@ export class BrowserNode {
     if (via.length > MAX_RELAYS) {
       throw new RangeError(`at most ${MAX_RELAYS} relays`);
     }
+    if (!isValidNodeId(recipient)) {
+      throw new CryptoError('the recipient is not a valid node id');
+    }
     const id = randomId();
-    const payload = encodeEncryptedPayload(seal(recipient, plaintext), this.profile);
-    const envelope = this.signed({ id, from: this.id, to: recipient, via, msgType: 'Chat', payload,
-      timestamp: BigInt(this.now()), encrypted: true }, this.profile);
+    const timestamp = BigInt(this.now());
     this.outbox.set(id, { recipient, status: 'pending' });
-    this.hooks.send(via.length > 0 ? via[0] : recipient, encodeEnvelope(envelope, this.profile));
+    this.later(async () => {
+      const payload = encodeEncryptedPayload(await sealFast(recipient, plaintext), this.profile);
+      const envelope = await this.signed({ id, from: this.id, to: recipient, via, msgType: 'Chat', payload,
+        timestamp, encrypted: true }, this.profile);
+      this.hooks.send(via.length > 0 ? via[0] : recipient, encodeEnvelope(envelope, this.profile));
+    });
     return id;
   }
 
@@ -79,10 +108,13 @@ export class BrowserNode {
    */
   markRead(message) {
     const via = [...message.via].reverse();
-    const receipt = this.signed({ id: randomId(), from: this.id, to: message.from, via,
-      msgType: 'ReadReceipt', payload: encodeReadReceipt(message.id, BigInt(this.now())),
-      timestamp: BigInt(this.now()), encrypted: false }, this.profile);
-    this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(receipt, this.profile));
+    const now = BigInt(this.now());
+    this.later(async () => {
+      const receipt = await this.signed({ id: randomId(), from: this.id, to: message.from, via,
+        msgType: 'ReadReceipt', payload: encodeReadReceipt(message.id, now), timestamp: now, encrypted: false },
+      this.profile);
+      this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(receipt, this.profile));
+    });
   }
 
   /**
@@ -90,10 +122,14 @@ export class BrowserNode {
    * connection it sets up, or its absence, is the answer.
    */
   sendSignal(peer, signal, via = []) {
-    const payload = encodeEncryptedPayload(seal(peer, encodeSignal(signal)), 'reference');
-    const envelope = this.signed({ id: randomId(), from: this.id, to: peer, via, msgType: 'Signal', payload,
-      timestamp: BigInt(this.now()), encrypted: true }, 'reference');
-    this.hooks.send(via.length > 0 ? via[0] : peer, encodeEnvelope(envelope, 'reference'));
+    const plaintext = encodeSignal(signal);
+    const timestamp = BigInt(this.now());
+    this.later(async () => {
+      const payload = encodeEncryptedPayload(await sealFast(peer, plaintext), 'reference');
+      const envelope = await this.signed({ id: randomId(), from: this.id, to: peer, via, msgType: 'Signal', payload,
+        timestamp, encrypted: true }, 'reference');
+      this.hooks.send(via.length > 0 ? via[0] : peer, encodeEnvelope(envelope, 'reference'));
+    });
   }
 
   /** Where a message of ours stands: 'pending', 'relayed', 'delivered', 'read', or undefined if unknown. */
@@ -101,8 +137,18 @@ export class BrowserNode {
     return this.outbox.get(id)?.status;
   }
 
-  /** One frame from the neighbour `hop`. */
-  onFrame(hop, frame) {
+  /**
+   * One frame from the neighbour `hop`, over the link the caller names (given back with what it delivers).
+   *
+   * @returns {Promise<string>} what became of it: 'delivered', 'forwarded', 'rejected.<reason>', …
+   */
+  onFrame(hop, frame, link = 'default') {
+    const handled = this.inbound.then(() => this.handle(hop, frame, link)).catch(() => this.refuse('internal-error'));
+    this.inbound = handled;
+    return handled;
+  }
+
+  async handle(hop, frame, link) {
     let decoded;
     try {
       decoded = decodeEnvelope(frame);
@@ -113,7 +159,7 @@ export class BrowserNode {
     if (envelope.signature.length === 0) {
       return this.refuse('unsigned');
     }
-    if (!verifyStrict(envelope.from, decoded.signingBytes, envelope.signature)) {
+    if (!(await verifyStrictFast(envelope.from, decoded.signingBytes, envelope.signature))) {
       return this.refuse('bad-signature');
     }
     if (envelope.via.length > MAX_RELAYS) {
@@ -130,7 +176,7 @@ export class BrowserNode {
       return this.relay(envelope, profile);
     }
     switch (envelope.msgType) {
-      case 'Chat': return this.receiveChat(hop, envelope, profile);
+      case 'Chat': return this.receiveChat(envelope, profile, link);
       case 'Ack': return this.receiveAck(envelope);
       case 'ReadReceipt': return this.receiveReadReceipt(envelope);
       case 'Signal': return this.receiveSignal(envelope, profile);
@@ -142,11 +188,11 @@ export class BrowserNode {
     }
   }
 
-  receiveChat(hop, envelope, profile) {
+  async receiveChat(envelope, profile, link) {
     let plaintext = envelope.payload;
     if (envelope.encrypted) {
       try {
-        plaintext = open(this.identity, decodeEncryptedPayload(envelope.payload, profile));
+        plaintext = await openFast(this.identity, decodeEncryptedPayload(envelope.payload, profile));
       } catch (e) {
         return this.refuse(e instanceof WireError ? e.reason : e instanceof CryptoError ? 'decryption-failed' : 'malformed');
       }
@@ -165,7 +211,7 @@ export class BrowserNode {
     if (this.delivered.size > REMEMBERED_DELIVERIES) {
       this.delivered.delete(this.delivered.keys().next().value);
     }
-    this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, via: envelope.via });
+    this.hooks.deliver?.({ id: envelope.id, from: envelope.from, payload: plaintext, via: envelope.via, link });
     return 'delivered';
   }
 
@@ -229,7 +275,7 @@ export class BrowserNode {
     return 'read';
   }
 
-  receiveSignal(envelope, profile) {
+  async receiveSignal(envelope, profile) {
     if (!envelope.encrypted) {
       return this.refuse('unsealed-signal');
     }
@@ -242,7 +288,7 @@ export class BrowserNode {
     }
     let signal;
     try {
-      signal = decodeSignal(open(this.identity, decodeEncryptedPayload(envelope.payload, profile)));
+      signal = decodeSignal(await openFast(this.identity, decodeEncryptedPayload(envelope.payload, profile)));
     } catch (e) {
       return this.refuse(e instanceof WireError ? e.reason : 'decryption-failed');
     }
@@ -280,7 +326,8 @@ export class BrowserNode {
       return this.refuse('ttl-exhausted');
     }
     const next = position + 1 < envelope.via.length ? envelope.via[position + 1] : envelope.to;
-    this.hooks.send(next, encodeEnvelope({ ...envelope, ttl: envelope.ttl - 1 }, profile));
+    const forwarded = encodeEnvelope({ ...envelope, ttl: envelope.ttl - 1 }, profile);
+    this.later(() => this.hooks.send(next, forwarded));
     this.count('forwarded');
     if (envelope.msgType === 'Chat') {
       this.acknowledge(envelope, 'RelayForwarded', envelope.via.slice(0, position).reverse(), profile);
@@ -289,14 +336,17 @@ export class BrowserNode {
   }
 
   acknowledge(message, ackType, via, profile) {
-    const ack = this.signed({ id: randomId(), from: this.id, to: message.from, via, msgType: 'Ack',
-      payload: encodeAck(message.id, ackType), timestamp: BigInt(this.now()), encrypted: false }, profile);
-    this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(ack, profile));
+    const timestamp = BigInt(this.now());
+    this.later(async () => {
+      const ack = await this.signed({ id: randomId(), from: this.id, to: message.from, via, msgType: 'Ack',
+        payload: encodeAck(message.id, ackType), timestamp, encrypted: false }, profile);
+      this.hooks.send(via.length > 0 ? via[0] : message.from, encodeEnvelope(ack, profile));
+    });
   }
 
-  signed(unsigned, profile) {
+  async signed(unsigned, profile) {
     const envelope = { ...unsigned, signature: new Uint8Array(0), ttl: DEFAULT_TTL };
-    envelope.signature = sign(this.identity, signingBytes(envelope, profile));
+    envelope.signature = await signFast(this.identity, signingBytes(envelope, profile));
     return envelope;
   }
 

@@ -21,8 +21,6 @@ const identityName = new URLSearchParams(location.search).get('identity') || 'de
 const identity = identityFromSeed(await storedSeed(identityName));
 const endpointUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/tom`;
 let link = null;
-/** Which link the frame being handled came over, shown on the messages it delivers. */
-let arrivingOver = 'websocket';
 
 const node = new BrowserNode(identity, {
   send: (hop, frame) => {
@@ -36,7 +34,7 @@ const node = new BrowserNode(identity, {
   },
   deliver: (message) => {
     const entry = chat.received(message, decoder.decode(message.payload));
-    entry.over = arrivingOver;
+    entry.over = message.link;
     showNew(message.from, entry);
     renderPeers();
   },
@@ -50,14 +48,7 @@ const node = new BrowserNode(identity, {
 const direct = new DirectLinks(node, {
   relayVia: (peer) => (link === null || peer === link.endpoint ? [] : [link.endpoint]),
   onChange: () => renderPeers(),
-  onFrame: (peer, frame) => {
-    arrivingOver = 'datachannel';
-    try {
-      node.onFrame(peer, frame);
-    } finally {
-      arrivingOver = 'websocket';
-    }
-  },
+  onFrame: (peer, frame) => node.onFrame(peer, frame, 'datachannel'),
 });
 const chat = new Conversations((message) => {
   try {
@@ -207,7 +198,7 @@ async function connect(delay) {
     setTimeout(() => connect(Math.min(delay * 2, RECONNECT_MAX_MS)), delay);
     return;
   }
-  link.onEnvelope = (frame) => node.onFrame(link.endpoint, frame);
+  link.onEnvelope = (frame) => node.onFrame(link.endpoint, frame, 'websocket');
   link.onClose = (reason) => {
     link = null;
     setStatus('offline', `offline (${reason})`);

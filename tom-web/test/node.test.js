@@ -36,22 +36,30 @@ class Network {
     return node;
   }
 
-  run() {
+  /** Waits until every node has sent what it was asked to (frames land in the queue, undelivered). */
+  async settle() {
+    await Promise.all([...this.nodes.values()].map((node) => node.idle()));
+  }
+
+  /** Delivers queued frames, in order, until no node has anything left to send. */
+  async run() {
+    await this.settle();
     while (this.queue.length > 0) {
       const { from, to, frame } = this.queue.shift();
       this.frames.push({ from, to, frame });
-      this.nodes.get(to)?.onFrame(from, frame);
+      await this.nodes.get(to)?.onFrame(from, frame);
+      await this.settle();
     }
   }
 }
 
-test('a direct chat is delivered and the sender learns it from the recipient', () => {
+test('a direct chat is delivered and the sender learns it from the recipient', async () => {
   const net = new Network();
   const alice = net.node();
   const bob = net.node();
 
   const id = alice.sendChat(bob.id, text('hello bob'));
-  net.run();
+  await net.run();
 
   assert.deepEqual(net.delivered.map((m) => [m.at, m.from, new TextDecoder().decode(m.payload), m.via.length]),
     [[bob.id, alice.id, 'hello bob', 0]]);
@@ -59,14 +67,14 @@ test('a direct chat is delivered and the sender learns it from the recipient', (
   assert.equal(alice.status(id), 'delivered');
 });
 
-test('a relayed chat is relayed, then delivered, and the relay cannot read it', () => {
+test('a relayed chat is relayed, then delivered, and the relay cannot read it', async () => {
   const net = new Network();
   const alice = net.node();
   const relay = net.node();
   const bob = net.node();
 
   const id = alice.sendChat(bob.id, text('through carol'), [relay.id]);
-  net.run();
+  await net.run();
 
   assert.equal(net.delivered.length, 1);
   assert.deepEqual(net.delivered[0].via, [relay.id]);
@@ -78,16 +86,17 @@ test('a relayed chat is relayed, then delivered, and the relay cannot read it', 
   assert.equal(alice.status(id), 'delivered');
 });
 
-test('a retry is delivered once and acknowledged again', () => {
+test('a retry is delivered once and acknowledged again', async () => {
   const net = new Network();
   const alice = net.node();
   const bob = net.node();
   alice.sendChat(bob.id, text('once'));
+  await net.settle();
   const chat = net.queue[0].frame;
-  net.run();
+  await net.run();
 
-  bob.onFrame(alice.id, chat);
-  net.run();
+  await bob.onFrame(alice.id, chat);
+  await net.run();
 
   assert.equal(net.delivered.length, 1);
   assert.equal(bob.counter('duplicates'), 1);
@@ -96,59 +105,62 @@ test('a retry is delivered once and acknowledged again', () => {
   assert.equal(alice.counter('rejected.replayed-ack'), 1, 'the second acknowledgement is a replay for 5 minutes');
 });
 
-test('a frame altered on the way is refused and counted, and changes nothing', () => {
+test('a frame altered on the way is refused and counted, and changes nothing', async () => {
   const net = new Network();
   const alice = net.node();
   const bob = net.node();
   alice.sendChat(bob.id, text('intact'));
+  await net.settle();
   const frame = Uint8Array.from(net.queue.shift().frame);
   frame[frame.length - 40] ^= 0x01;
 
-  assert.equal(bob.onFrame(alice.id, frame), 'rejected.bad-signature');
-  net.run();
+  assert.equal(await bob.onFrame(alice.id, frame), 'rejected.bad-signature');
+  await net.run();
   assert.equal(net.delivered.length, 0);
   assert.equal(bob.counter('rejected.bad-signature'), 1);
 });
 
-test('a node relays only what names it as a relay', () => {
+test('a node relays only what names it as a relay', async () => {
   const net = new Network();
   const alice = net.node();
   const stranger = net.node();
   const bob = net.node();
   alice.sendChat(bob.id, text('not for you'));
+  await net.settle();
   const frame = net.queue.shift().frame;
 
-  assert.equal(stranger.onFrame(alice.id, frame), 'rejected.not-addressed-here');
+  assert.equal(await stranger.onFrame(alice.id, frame), 'rejected.not-addressed-here');
   assert.equal(net.queue.length, 0);
 });
 
-test('only the recipient can confirm delivery', () => {
+test('only the recipient can confirm delivery', async () => {
   const net = new Network();
   const alice = net.node();
   const bob = net.node();
   const mallory = net.node();
   const id = alice.sendChat(bob.id, text('to bob'));
+  await net.settle();
   net.queue.length = 0;
   mallory.acknowledge({ id, from: alice.id }, 'RecipientReceived', [], 'compact');
-  net.run();
+  await net.run();
 
   assert.equal(alice.counter('rejected.ack-not-from-recipient'), 1);
   assert.equal(alice.status(id), 'pending');
 });
 
-test('acknowledgements are written in the profile of the message they answer', () => {
+test('acknowledgements are written in the profile of the message they answer', async () => {
   const net = new Network();
   const alice = net.node('reference');
   const bob = net.node('compact');
   alice.sendChat(bob.id, text('old style'));
-  net.run();
+  await net.run();
 
   const ack = net.frames.find((f) => f.from === bob.id).frame;
   assert.equal(decodeEnvelope(ack).profile, 'reference');
   assert.equal(decodeEnvelope(net.frames[0].frame).profile, 'reference');
 });
 
-test('a chat from the Java node is received as the Java node would, and acknowledged to it', () => {
+test('a chat from the Java node is received as the Java node would, and acknowledged to it', async () => {
   const file = fileURLToPath(new URL('../../docs/wire-vectors.json', import.meta.url));
   const vector = JSON.parse(readFileSync(file, 'utf8')).vectors.find((v) => v.name === 'chat-encrypted-compact');
   const sent = Number(decodeEnvelope(hexToBytes(vector.envelope)).envelope.timestamp);
@@ -156,9 +168,10 @@ test('a chat from the Java node is received as the Java node would, and acknowle
   const bob = net.node('compact', identityFromSeed(hexToBytes(vector.recipient_seed)));
   const alice = decodeEnvelope(hexToBytes(vector.envelope)).envelope.from;
 
-  assert.equal(bob.onFrame(alice, hexToBytes(vector.envelope)), 'delivered');
+  assert.equal(await bob.onFrame(alice, hexToBytes(vector.envelope)), 'delivered');
 
   assert.equal(new TextDecoder().decode(net.delivered[0].payload), new TextDecoder().decode(hexToBytes(vector.plaintext)));
+  await net.settle();
   const { envelope, profile } = decodeEnvelope(net.queue[0].frame);
   assert.equal(profile, 'compact');
   assert.equal(envelope.to, alice);
@@ -166,21 +179,22 @@ test('a chat from the Java node is received as the Java node would, and acknowle
     originalMessageId: decodeEnvelope(hexToBytes(vector.envelope)).envelope.id, ackType: 'RecipientReceived' });
 });
 
-test('stale and far-future frames are refused', () => {
+test('stale and far-future frames are refused', async () => {
   let now = Date.now();
   const net = new Network(() => now);
   const alice = net.node();
   const bob = net.node();
   alice.sendChat(bob.id, text('late'));
+  await net.settle();
   const frame = net.queue.shift().frame;
 
   now += 25 * 60 * 60 * 1000;
-  assert.equal(bob.onFrame(alice.id, frame), 'rejected.expired');
+  assert.equal(await bob.onFrame(alice.id, frame), 'rejected.expired');
   now -= 26 * 60 * 60 * 1000;
-  assert.equal(bob.onFrame(alice.id, frame), 'rejected.future-timestamp');
+  assert.equal(await bob.onFrame(alice.id, frame), 'rejected.future-timestamp');
 });
 
-test('a heartbeat is taken as a sign of life, never delivered nor acknowledged; backup traffic is not handled yet', () => {
+test('a heartbeat is taken as a sign of life, never delivered nor acknowledged; backup traffic is not handled yet', async () => {
   const file = fileURLToPath(new URL('../../docs/wire-vectors.json', import.meta.url));
   const vectors = JSON.parse(readFileSync(file, 'utf8')).vectors;
   const heartbeat = vectors.find((v) => v.name === 'heartbeat');
@@ -190,51 +204,52 @@ test('a heartbeat is taken as a sign of life, never delivered nor acknowledged; 
   const bob = net.node('compact', identityFromSeed(hexToBytes(heartbeat.recipient_seed)));
   const carol = net.node('compact', identityFromSeed(hexToBytes(store.recipient_seed)));
 
-  assert.equal(bob.onFrame('anyone', hexToBytes(heartbeat.envelope)), 'heartbeat');
-  assert.equal(carol.onFrame('anyone', hexToBytes(store.envelope)), 'rejected.unsupported-type');
+  assert.equal(await bob.onFrame('anyone', hexToBytes(heartbeat.envelope)), 'heartbeat');
+  assert.equal(await carol.onFrame('anyone', hexToBytes(store.envelope)), 'rejected.unsupported-type');
   assert.equal(net.queue.length, 0);
   assert.equal(net.delivered.length, 0);
 });
 
-test('a read receipt from the recipient, after delivery, marks the message read; others are refused', () => {
+test('a read receipt from the recipient, after delivery, marks the message read; others are refused', async () => {
   const net = new Network();
   const alice = net.node();
   const relay = net.node();
   const bob = net.node();
   const id = alice.sendChat(bob.id, text('read me'), [relay.id]);
-  net.run();
+  await net.run();
 
   bob.markRead(net.delivered[0]);
-  net.run();
+  await net.run();
 
   assert.equal(alice.status(id), 'read');
   assert.deepEqual(net.statuses.map((s) => s.status), ['relayed', 'delivered', 'read']);
   assert.equal(relay.counter('forwarded'), 3, 'the receipt came back through the relay');
   bob.markRead(net.delivered[0]);
-  net.run();
+  await net.run();
   assert.equal(alice.counter('rejected.unmatched-receipt'), 1, 'already read');
 
   const early = alice.sendChat(bob.id, text('not yet delivered'));
+  await net.settle();
   net.queue.length = 0;
   bob.markRead({ id: early, from: alice.id, via: [] });
-  net.run();
+  await net.run();
   assert.equal(alice.status(early), 'pending');
   assert.equal(alice.counter('rejected.unmatched-receipt'), 2);
 });
 
-test('a replayed relay acknowledgement is refused', () => {
+test('a replayed relay acknowledgement is refused', async () => {
   const net = new Network();
   const alice = net.node();
   const relay = net.node();
   const bob = net.node();
   alice.sendChat(bob.id, text('once through'), [relay.id]);
-  net.run();
+  await net.run();
   const relayAck = net.frames.find((f) => f.from === relay.id && f.to === alice.id).frame;
 
-  assert.equal(alice.onFrame(relay.id, relayAck), 'rejected.replayed-ack');
+  assert.equal(await alice.onFrame(relay.id, relayAck), 'rejected.replayed-ack');
 });
 
-test('a message read the moment it is delivered is seen delivered, then read, by its sender', () => {
+test('a message read the moment it is delivered is seen delivered, then read, by its sender', async () => {
   const net = new Network();
   const alice = net.node();
   const relay = net.node();
@@ -248,19 +263,19 @@ test('a message read the moment it is delivered is seen delivered, then read, by
   net.nodes.set(bob.id, bob);
 
   const id = alice.sendChat(bob.id, text('read at once'), [relay.id]);
-  net.run();
+  await net.run();
 
   assert.deepEqual(net.statuses.map((s) => s.status), ['relayed', 'delivered', 'read']);
   assert.equal(alice.counter('rejected.unmatched-receipt'), 0);
 });
 
-test('message ids are version-4 UUIDs, as the Java node writes them', () => {
+test('message ids are version-4 UUIDs, as the Java node writes them', async () => {
   const net = new Network();
   const id = net.node().sendChat(generateIdentity().nodeId, text('x'));
   assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
-test('signalling reaches its peer through a relay, sealed and signed, taken once, and never acknowledged', () => {
+test('signalling reaches its peer through a relay, sealed and signed, taken once, and never acknowledged', async () => {
   const net = new Network();
   const alice = net.node();
   const relay = net.node();
@@ -272,30 +287,31 @@ test('signalling reaches its peer through a relay, sealed and signed, taken once
   net.nodes.set(bob.id, bob);
 
   alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0' }, [relay.id]);
-  net.run();
+  await net.run();
 
   assert.deepEqual(signals, [{ from: alice.id, session: 's1', kind: 'offer', body: 'v=0' }]);
   assert.equal(relay.counter('forwarded'), 1);
   assert.equal(net.frames.length, 2, 'no acknowledgement went back');
   const carried = net.frames[1].frame;
   assert.equal(decodeEnvelope(carried).profile, 'reference');
-  bob.onFrame(relay.id, carried);
+  await bob.onFrame(relay.id, carried);
   assert.equal(bob.counter('rejected.replayed-signal'), 1);
   assert.equal(signals.length, 1);
 });
 
-test('a stale signal is refused: an offer is for a connection set up now', () => {
+test('a stale signal is refused: an offer is for a connection set up now', async () => {
   let clock = Date.now();
   const net = new Network(() => clock);
   const alice = net.node();
   const bob = net.node();
   alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0' });
+  await net.settle();
   const { frame } = net.queue.shift();
   clock += 3 * 60 * 1000;
-  assert.equal(bob.onFrame(alice.id, frame), 'rejected.stale-signal');
+  assert.equal(await bob.onFrame(alice.id, frame), 'rejected.stale-signal');
 });
 
-test('a signal claiming another sender, or sealed to someone else, sets nothing up', () => {
+test('a signal claiming another sender, or sealed to someone else, sets nothing up', async () => {
   const net = new Network();
   const alice = net.node();
   const mallory = generateIdentity();
@@ -304,15 +320,17 @@ test('a signal claiming another sender, or sealed to someone else, sets nothing 
   const carol = net.node();
 
   alice.sendSignal(bob.id, { session: 's1', kind: 'offer', body: 'v=0 alice' });
+  await net.settle();
   const { envelope } = decodeEnvelope(net.queue.shift().frame);
   // mallory re-signs alice's offer as if she were alice: the signature is not alice's
   const forged = { ...envelope, signature: sign(mallory, signingBytes(envelope)) };
-  assert.equal(bob.onFrame(alice.id, encodeEnvelope(forged)), 'rejected.bad-signature');
+  assert.equal(await bob.onFrame(alice.id, encodeEnvelope(forged)), 'rejected.bad-signature');
 
   alice.sendSignal(carol.id, { session: 's2', kind: 'offer', body: 'v=0 for carol' });
+  await net.settle();
   const forCarol = decodeEnvelope(net.queue.shift().frame).envelope;
   const readdressed = { ...forCarol, to: bob.id };
   readdressed.signature = sign(alice.identity, signingBytes(readdressed));
-  assert.equal(bob.onFrame(alice.id, encodeEnvelope(readdressed)), 'rejected.decryption-failed');
+  assert.equal(await bob.onFrame(alice.id, encodeEnvelope(readdressed)), 'rejected.decryption-failed');
   assert.deepEqual(signals, []);
 });

@@ -28,10 +28,11 @@ export function reportingNode(identity, send, profile = 'compact') {
 
 /** Takes a frame from the neighbour `hop`, reporting a refusal. */
 export function take(node, hop, frame) {
-  const outcome = node.onFrame(hop, frame);
-  if (typeof outcome === 'string' && outcome.startsWith('rejected.')) {
-    say(`refused ${outcome.slice('rejected.'.length)}`);
-  }
+  node.onFrame(hop, frame).then((outcome) => {
+    if (outcome.startsWith('rejected.')) {
+      say(`refused ${outcome.slice('rejected.'.length)}`);
+    }
+  });
 }
 
 /** Reads commands from standard input until it closes. */

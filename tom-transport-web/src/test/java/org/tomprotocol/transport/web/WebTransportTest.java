@@ -96,6 +96,36 @@ class WebTransportTest {
     }
 
     @Test
+    void garbageOrAnOversizedMessageFromAnAuthenticatedBrowserClosesOnlyItsOwnSocket() throws Exception {
+        Client garbage = authenticated(browser);
+        LocalIdentity otherBrowser = SUITE.generateIdentity();
+        Client bystander = authenticated(otherBrowser);
+
+        garbage.send(new byte[] {0x7f, 1, 2, 3});
+        assertThat(garbage.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("disconnected " + browser.id().shortForm());
+
+        Client oversized = authenticated(browser);
+        // the node's frame limit is 64 KiB here: one byte more than a whole frame message may hold
+        oversized.socket.sendBinary(ByteBuffer.wrap(new byte[(1 << 16) + 3]), true);
+        assertThat(oversized.closed.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("disconnected " + browser.id().shortForm());
+
+        bystander.send(BrowserHandshake.frame(FrameChannel.ENVELOPE.code(), "still here".getBytes()));
+        assertThat(events.poll(5, TimeUnit.SECONDS))
+                .isEqualTo("frame " + otherBrowser.id().shortForm() + " ENVELOPE still here");
+        assertThat(transport.connectedPeers()).containsExactly(otherBrowser.id());
+    }
+
+    /** A socket that proved {@code identity}, its {@code connected} event taken. */
+    private Client authenticated(LocalIdentity identity) throws Exception {
+        Client client = Client.open(socket);
+        client.send(proofBy(identity, client.next(), node.id()));
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("connected " + identity.id().shortForm());
+        return client;
+    }
+
+    @Test
     void aProofForAnotherEndpointClosesTheSocketAndConnectsNobody() throws Exception {
         Client client = Client.open(socket);
         byte[] hello = client.next();
@@ -176,9 +206,13 @@ class WebTransportTest {
     }
 
     private byte[] proof(byte[] hello, NodeId endpoint) {
+        return proofBy(browser, hello, endpoint);
+    }
+
+    private static byte[] proofBy(LocalIdentity identity, byte[] hello, NodeId endpoint) {
         byte[] challenge = Arrays.copyOfRange(hello, 33, 65);
-        return BrowserHandshake.proof(browser.id(), browser.sign(BrowserHandshake.signed(challenge, endpoint,
-                browser.id())));
+        return BrowserHandshake.proof(identity.id(), identity.sign(BrowserHandshake.signed(challenge, endpoint,
+                identity.id())));
     }
 
     /** The JDK's WebSocket client, keeping the binary messages it receives. */
