@@ -41,6 +41,9 @@ public final class TransportPeers implements AutoCloseable {
     private final CryptoSuite crypto;
     private final Map<String, String> options;
     private final List<Peer> bound = new ArrayList<>();
+    /** Carries signals one at a time, off the transport's thread, as a node's agent would. */
+    private final java.util.concurrent.ExecutorService signalling = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> Thread.ofPlatform().daemon().name("tck-signalling").unstarted(runnable));
 
     public TransportPeers(TransportProvider provider, CryptoSuite crypto, Map<String, String> options) {
         this.provider = provider;
@@ -67,6 +70,13 @@ public final class TransportPeers implements AutoCloseable {
     public Peer open(LocalIdentity identity, List<TransportAddress> listen, int maxFrameBytes)
             throws TransportException {
         TransportRecorder recorder = new TransportRecorder();
+        recorder.carrySignalsWith((to, signal) -> {
+            try {
+                signalling.execute(() -> deliverSignal(identity.id(), to, signal));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the check is over: nothing carries signals any more, as for a node that closed
+            }
+        });
         Transport transport = provider.bind(new TransportContext(identity, crypto, listen, maxFrameBytes, options,
                 recorder));
         if (transport == null) {
@@ -79,6 +89,25 @@ public final class TransportPeers implements AutoCloseable {
         return peer;
     }
 
+    /** Hands a signal to the latest transport bound for {@code to}, as the node would after sealing and relaying it. */
+    private void deliverSignal(NodeId from, NodeId to, org.tomprotocol.spi.transport.Signal signal) {
+        Peer target = null;
+        synchronized (bound) {
+            for (Peer peer : bound) {
+                if (peer.id().equals(to)) {
+                    target = peer;
+                }
+            }
+        }
+        if (target != null) {
+            try {
+                target.transport().onSignal(from, signal);
+            } catch (RuntimeException e) {
+                target.recorder().onFatalError(new AssertionFailedError("onSignal threw " + e, e));
+            }
+        }
+    }
+
     /** Closes every transport bound, ignoring what a broken one throws. */
     @Override
     public void close() {
@@ -87,6 +116,7 @@ public final class TransportPeers implements AutoCloseable {
             peers = new ArrayList<>(bound);
             bound.clear();
         }
+        signalling.shutdownNow();
         for (Peer peer : peers) {
             try {
                 peer.transport().close();

@@ -36,6 +36,25 @@ public final class TransportRecorder implements TransportListener {
     private final List<String> alternationViolations = new CopyOnWriteArrayList<>();
     private final Map<NodeId, Boolean> up = new HashMap<>();
     private volatile Consumer<Frame> frameHook;
+    private volatile java.util.function.BiConsumer<NodeId, org.tomprotocol.spi.transport.Signal> signalling =
+            (peer, signal) -> { };
+    private final List<org.tomprotocol.spi.transport.Signal> signalsSent = new CopyOnWriteArrayList<>();
+
+    /** Where the signals of a {@code SIGNALLED} transport go: to the peer's transport, as a node would carry them. */
+    public void carrySignalsWith(java.util.function.BiConsumer<NodeId, org.tomprotocol.spi.transport.Signal> carrier) {
+        this.signalling = carrier;
+    }
+
+    @Override
+    public void sendSignal(NodeId peer, org.tomprotocol.spi.transport.Signal signal) {
+        signalsSent.add(signal);
+        signalling.accept(peer, signal);
+    }
+
+    /** The signals the transport asked the node to carry. */
+    public List<org.tomprotocol.spi.transport.Signal> signalsSent() {
+        return List.copyOf(signalsSent);
+    }
 
     /** Runs {@code hook} on the transport's thread for every frame before it is recorded; it may throw. */
     public void onEveryFrame(Consumer<Frame> hook) {

@@ -90,15 +90,14 @@ final class DataChannelLink implements PeerConnectionObserver {
 
             @Override
             public void onMessage(RTCDataChannelBuffer buffer) {
-                try {
+                // libwebrtc's thread: the frame goes to the node from here, and nothing may escape back into it
+                transport.guarded(() -> {
                     byte[] message = new byte[buffer.data.remaining()];
                     buffer.data.get(message);
                     if (buffer.binary) {
                         transport.onMessage(DataChannelLink.this, message);
                     }
-                } catch (RuntimeException e) {
-                    WebRtcTransport.LOG.log(System.Logger.Level.WARNING, "a DataChannel message was lost", e);
-                }
+                });
             }
         });
     }
@@ -147,10 +146,6 @@ final class DataChannelLink implements PeerConnectionObserver {
 
     /** Runs a callback's work on the transport's loop; nothing it throws reaches libwebrtc. */
     private void guarded(Runnable work) {
-        try {
-            transport.onLoop(work);
-        } catch (RuntimeException e) {
-            WebRtcTransport.LOG.log(System.Logger.Level.WARNING, "a WebRTC callback failed", e);
-        }
+        transport.guarded(() -> transport.onLoop(work));
     }
 }

@@ -71,13 +71,25 @@ final class WebRtcTransport implements Transport {
 
     void onLoop(Runnable work) {
         if (!closed) {
-            loop.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "WebRTC work failed", e);
-                }
-            });
+            loop.execute(() -> guarded(work));
+        }
+    }
+
+    /**
+     * Runs {@code work} so that nothing escapes to the thread it runs on (the loop, or libwebrtc's own, where an
+     * exception could take the JVM down): an exception is logged, an {@link Error} goes to the node as fatal.
+     */
+    void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "WebRTC work failed", e);
+        } catch (Error e) {
+            try {
+                context.listener().onFatalError(e);
+            } catch (Throwable ignored) {
+                // the node could not take it: nothing more can be done on this thread
+            }
         }
     }
 
@@ -97,8 +109,21 @@ final class WebRtcTransport implements Transport {
         // candidates travel in the signed SDP, not as addresses
     }
 
+    /** Sends on the open channel, or first sets one up (the offer goes out through the node). */
     @Override
     public CompletionStage<Void> send(NodeId peer, FrameChannel channel, byte[] frame) {
+        if (frame.length > context.maxFrameBytes()) {
+            return CompletableFuture.failedFuture(new TransportException("a frame of " + frame.length
+                    + " bytes exceeds " + context.maxFrameBytes()));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportException("the webrtc transport is closed"));
+        }
+        return open.containsKey(peer) ? write(peer, channel, frame)
+                : connect(peer).thenCompose(ignored -> write(peer, channel, frame));
+    }
+
+    private CompletionStage<Void> write(NodeId peer, FrameChannel channel, byte[] frame) {
         DataChannelLink link = open.get(peer);
         if (link == null || closed) {
             return CompletableFuture.failedFuture(new TransportException("no DataChannel to " + peer.shortForm()));
@@ -193,7 +218,8 @@ final class WebRtcTransport implements Transport {
             if (existing.offerer && !existing.isOpen() && context.identity().id().toHex().compareTo(peer.toHex()) < 0) {
                 return;
             }
-            drop(existing, "replaced by a new offer");
+            // whoever connected keeps waiting: the channel of this answer is the one it gets
+            drop(existing, "replaced by a new offer", false);
         }
         if (links.size() >= maxChannels) {
             LOG.log(Level.DEBUG, "ignoring an offer from {0}: {1} channels", peer.shortForm(), maxChannels);
@@ -292,6 +318,10 @@ final class WebRtcTransport implements Transport {
             context.listener().onRejected(link.peer, "webrtc-empty-message");
             return;
         }
+        if (message.length - 1 > context.maxFrameBytes()) {
+            context.listener().onRejected(link.peer, "oversize-frame");
+            return;
+        }
         FrameChannel channel = FrameChannel.ofCode(message[0] & 0xff);
         if (channel == null) {
             context.listener().onRejected(link.peer, "webrtc-unknown-channel");
@@ -305,6 +335,10 @@ final class WebRtcTransport implements Transport {
     }
 
     private void drop(DataChannelLink link, String reason) {
+        drop(link, reason, true);
+    }
+
+    private void drop(DataChannelLink link, String reason, boolean failWaiting) {
         if (!links.remove(link.peer, link)) {
             return;
         }
@@ -317,7 +351,7 @@ final class WebRtcTransport implements Transport {
         if (wasOpen) {
             context.listener().onDisconnected(link.peer, reason);
         }
-        CompletableFuture<Void> waiting = connecting.remove(link.peer);
+        CompletableFuture<Void> waiting = failWaiting ? connecting.remove(link.peer) : null;
         if (waiting != null) {
             waiting.completeExceptionally(new TransportException("no DataChannel to " + link.peer.shortForm() + ": "
                     + reason));
