@@ -49,6 +49,8 @@ const direct = new DirectLinks(node, {
   relayVia: (peer) => (link === null || peer === link.endpoint ? [] : [link.endpoint]),
   onChange: () => renderPeers(),
   onFrame: (peer, frame) => node.onFrame(peer, frame, 'datachannel'),
+  // the node that served the page answers STUN on its port number over UDP (unless told not to)
+  iceServers: [{ urls: `stun:${location.hostname}:${location.port || (location.protocol === 'https:' ? 443 : 80)}` }],
 });
 const chat = new Conversations((message) => {
   try {

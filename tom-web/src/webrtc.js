@@ -2,8 +2,9 @@
 // Signal envelopes (docs/wire-spec.md §5.1), sealed to the peer and signed by the sender, over whatever path
 // exists (the node that served the page relays them). The SDP carries the DTLS fingerprint, so the channel that
 // comes up is bound to the node id that signed the offer or answer; every envelope on it is still verified as
-// on any link. Candidates are gathered before the SDP is sent (host candidates, no STUN server), so one offer and
-// one answer set a channel up. Each message is `channel code ‖ frame`, as the Java node's webrtc transport writes
+// on any link. Candidates are gathered before the SDP is sent — host candidates, and the server-reflexive ones the
+// page learns from the STUN answers of the node that served it (no outside STUN server) — so one offer and one
+// answer set a channel up. Each message is `channel code ‖ frame`, as the Java node's webrtc transport writes
 // them; this node takes envelope frames (channel 0) and ignores the others (a Java node's gossip).
 import { randomId } from './crypto.js';
 
@@ -18,12 +19,14 @@ export class DirectLinks {
   /**
    * @param {import('./node.js').BrowserNode} node  whose signalling and frames these links carry
    * @param {{relayVia: (peer: string) => string[], onChange?: (peer: string, open: boolean) => void,
-   *   onFrame?: (peer: string, frame: Uint8Array) => void, RTCPeerConnectionType?: typeof RTCPeerConnection}} options
-   *   `relayVia` names the relays a signal takes; `onFrame` takes what arrives (the node's by default)
+   *   onFrame?: (peer: string, frame: Uint8Array) => void, iceServers?: RTCIceServer[],
+   *   RTCPeerConnectionType?: typeof RTCPeerConnection}} options  `relayVia` names the relays a signal takes;
+   *   `onFrame` takes what arrives (the node's by default); `iceServers` are where reflexive candidates come from
    */
   constructor(node, { relayVia, onChange = () => {}, onFrame = (peer, frame) => node.onFrame(peer, frame),
-    RTCPeerConnectionType = globalThis.RTCPeerConnection }) {
+    iceServers = [], RTCPeerConnectionType = globalThis.RTCPeerConnection }) {
     this.node = node;
+    this.iceServers = iceServers;
     this.onFrame = onFrame;
     this.relayVia = relayVia;
     this.onChange = onChange;
@@ -122,8 +125,8 @@ export class DirectLinks {
   }
 
   open(peer, session, offerer) {
-    const link = { session, connection: new this.RTCPeerConnectionType({ iceServers: [] }), channel: null, open: false,
-      offerer, timer: null };
+    const connection = new this.RTCPeerConnectionType({ iceServers: this.iceServers });
+    const link = { session, connection, channel: null, open: false, offerer, timer: null };
     link.timer = setTimeout(() => {
       if (!link.open) {
         this.drop(peer, link);

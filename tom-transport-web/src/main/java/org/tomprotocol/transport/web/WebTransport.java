@@ -52,11 +52,13 @@ final class WebTransport implements Transport {
     private final long proofTimeoutMillis;
     private final long maxSockets;
     private final PageFiles page;
+    private final boolean stun;
     private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
 
     private WebTransport(TransportContext context, long proofTimeoutMillis, long maxSockets, PageFiles page,
-            boolean listening) {
+            boolean stun, boolean listening) {
         this.context = context;
+        this.stun = stun;
         this.proofTimeoutMillis = proofTimeoutMillis;
         this.maxSockets = maxSockets;
         this.page = page;
@@ -71,7 +73,8 @@ final class WebTransport implements Transport {
         PageFiles page = pageDirectory.isEmpty() ? PageFiles.none()
                 : PageFiles.read(java.nio.file.Path.of(pageDirectory), WebTransportProvider.PAGE_DIRECTORY.key());
         WebTransport transport = new WebTransport(context, positive(context, WebTransportProvider.PROOF_TIMEOUT),
-                positive(context, WebTransportProvider.MAX_SOCKETS), page, !listen.isEmpty());
+                positive(context, WebTransportProvider.MAX_SOCKETS), page, bool(context, WebTransportProvider.STUN),
+                !listen.isEmpty());
         try {
             for (TransportAddress address : listen) {
                 transport.listen(hostAndPort(address));
@@ -96,6 +99,17 @@ final class WebTransport implements Transport {
             // refused below, naming the option
         }
         throw new TransportException(option.key() + " is '" + text + "': use a positive " + option.type().what());
+    }
+
+    /** The value of a true-or-false option, or a refusal naming it. */
+    private static boolean bool(TransportContext context, org.tomprotocol.api.OptionSpec option)
+            throws TransportException {
+        String text = context.option(option.key(), option.defaultValue()).strip();
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new TransportException(option.key() + " is '" + text + "': use " + option.type().what());
+        };
     }
 
     /** {@code ws:host:port}, {@code ws:[v6]:port}. */
@@ -144,6 +158,9 @@ final class WebTransport implements Transport {
             Channel server = bootstrap.bind(address).sync().channel();
             servers.add(server);
             InetSocketAddress bound = (InetSocketAddress) server.localAddress();
+            if (stun) {
+                answerStun(bound);
+            }
             String host = bound.getAddress().getHostAddress();
             addresses.add(new TransportAddress(WebTransportProvider.SCHEME,
                     (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort()));
@@ -152,6 +169,20 @@ final class WebTransport implements Transport {
             throw new TransportException("interrupted while binding " + address);
         } catch (RuntimeException e) {
             throw new TransportException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Answers STUN on the endpoint's port number over UDP; if that port is taken, the endpoint works without it. */
+    private void answerStun(InetSocketAddress bound) {
+        try {
+            servers.add(new io.netty.bootstrap.Bootstrap().group(loop)
+                    .channel(io.netty.channel.socket.nio.NioDatagramChannel.class).handler(new StunResponder())
+                    .bind(bound).sync().channel());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no STUN on UDP " + bound + " (" + e.getMessage() + "): browsers of this "
+                    + "endpoint gather host candidates only");
         }
     }
 

@@ -28,6 +28,12 @@ public final class WebTransportProvider implements TransportProvider {
             "A directory of static files the endpoint serves at / (index.html) and below, read once at start "
                     + "(16 MiB at most); empty: a one-line page naming the node.");
 
+    /** Whether the endpoint answers STUN binding requests on its UDP port (its browsers' reflexive candidates). */
+    static final org.tomprotocol.api.OptionSpec STUN = new org.tomprotocol.api.OptionSpec(
+            "web.stun", org.tomprotocol.api.OptionSpec.Type.BOOLEAN, "true",
+            "Answer STUN binding requests on the endpoint's port number over UDP, so browsers learn their "
+                    + "server-reflexive WebRTC candidates from this node instead of an outside STUN server.");
+
     @Override
     public String id() {
         return ID;
@@ -40,7 +46,7 @@ public final class WebTransportProvider implements TransportProvider {
 
     @Override
     public java.util.List<org.tomprotocol.api.OptionSpec> options() {
-        return java.util.List.of(PROOF_TIMEOUT, MAX_SOCKETS, PAGE_DIRECTORY);
+        return java.util.List.of(PROOF_TIMEOUT, MAX_SOCKETS, PAGE_DIRECTORY, STUN);
     }
 
     @Override
