@@ -4,9 +4,10 @@
 // Node.js.
 
 /** Status marks as the page shows them: ✓ relayed, ✓✓ delivered, read in colour. */
-export const MARKS = Object.freeze({ pending: '…', relayed: '✓', delivered: '✓✓', read: '✓✓' });
+export const MARKS = Object.freeze({ pending: '…', relayed: '✓', delivered: '✓✓', read: '✓✓', failed: '✗' });
 
-const RANK = { pending: 0, relayed: 1, delivered: 2, read: 3 };
+/** A message only moves forward; failed comes after pending and relayed, never after delivered. */
+const RANK = { pending: 0, relayed: 1, failed: 2, delivered: 3, read: 4 };
 const MAX_MESSAGES_PER_PEER = 500;
 
 export class Conversations {
@@ -62,7 +63,7 @@ export class Conversations {
     if (message === undefined) {
       return false;
     }
-    if (RANK[status] > RANK[message.status]) {
+    if (RANK[status] > RANK[message.status] && message.status !== 'failed') {
       message.status = status;
     }
     return true;

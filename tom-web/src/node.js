@@ -19,13 +19,19 @@ const READ_RECEIPT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Signalling is for a connection being set up now: an older offer is of no use and may be a replay. */
 const SIGNAL_MAX_AGE_MS = 2 * 60 * 1000;
 const REMEMBERED_SIGNALS = 1_000;
+/** A message not yet acknowledged is sent again after 1 s, then 2, 4 … up to every 30 s, for its 24 h (lock 2). */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 /**
  * @typedef {object} NodeHooks
  * @property {(hop: string, frame: Uint8Array) => void} send  hand a frame to the transport towards `hop`
  * @property {(message: {id: string, from: string, payload: Uint8Array, via: string[], link: string}) => void} [deliver]
  *   `link` is what the caller of onFrame named the link the message came over
- * @property {(id: string, status: 'relayed' | 'delivered' | 'read', by: string) => void} [statusChanged]
+ * @property {(id: string, status: 'relayed' | 'delivered' | 'read' | 'failed', by: string) => void} [statusChanged]
+ *   'failed': not acknowledged within its 24 hours, given up
+ * @property {(recipient: string) => string[]} [route]  the relays a message takes now (asked again for each retry;
+ *   the first attempt takes the `via` it was sent with)
  * @property {(signal: {from: string, session: string, kind: string, body: string}) => void} [signal]  WebRTC
  *   signalling for this node, authenticated: sealed to it and signed by `from`
  * @property {() => number} [now]  Unix milliseconds
@@ -90,15 +96,50 @@ export class BrowserNode {
       throw new CryptoError('the recipient is not a valid node id');
     }
     const id = randomId();
-    const timestamp = BigInt(this.now());
-    this.outbox.set(id, { recipient, status: 'pending' });
+    const now = this.now();
+    const entry = { recipient, via, status: 'pending', timestamp: BigInt(now), payload: null, attempts: 0,
+      nextAttemptAt: now + RETRY_FIRST_MS };
+    this.outbox.set(id, entry);
     this.later(async () => {
-      const payload = encodeEncryptedPayload(await sealFast(recipient, plaintext), this.profile);
-      const envelope = await this.signed({ id, from: this.id, to: recipient, via, msgType: 'Chat', payload,
-        timestamp, encrypted: true }, this.profile);
-      this.hooks.send(via.length > 0 ? via[0] : recipient, encodeEnvelope(envelope, this.profile));
+      entry.payload = encodeEncryptedPayload(await sealFast(recipient, plaintext), this.profile);
+      await this.transmit(id, entry, via);
     });
     return id;
+  }
+
+  /** Signs the chat `id` for the path `via` (the same id, payload and time on every attempt) and hands it over. */
+  async transmit(id, entry, via) {
+    const envelope = await this.signed({ id, from: this.id, to: entry.recipient, via, msgType: 'Chat',
+      payload: entry.payload, timestamp: entry.timestamp, encrypted: true }, this.profile);
+    this.hooks.send(via.length > 0 ? via[0] : entry.recipient, encodeEnvelope(envelope, this.profile));
+  }
+
+  /**
+   * Sends again what is not acknowledged yet, on the route of the moment, and gives up what is older than 24 hours.
+   * The page calls it every second; a retry is the same message (the recipient delivers it once and acknowledges
+   * again).
+   */
+  tick() {
+    const now = this.now();
+    for (const [id, entry] of this.outbox) {
+      if ((entry.status !== 'pending' && entry.status !== 'relayed') || entry.payload === null) {
+        continue;
+      }
+      if (now - Number(entry.timestamp) >= MAX_AGE_MS) {
+        entry.status = 'failed';
+        this.count('failed');
+        this.hooks.statusChanged?.(id, 'failed', this.id);
+        continue;
+      }
+      if (now < entry.nextAttemptAt) {
+        continue;
+      }
+      entry.attempts += 1;
+      entry.nextAttemptAt = now + Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** entry.attempts);
+      this.count('retries');
+      const via = this.hooks.route?.(entry.recipient) ?? entry.via;
+      this.later(() => this.transmit(id, entry, via));
+    }
   }
 
   /**
@@ -234,6 +275,10 @@ export class BrowserNode {
     if (mine === undefined) {
       return this.refuse('unmatched-ack');
     }
+    if (mine.status === 'failed') {
+      // given up at 24 h, as a Java node gives up: failed stays failed
+      return this.refuse('ack-after-failure');
+    }
     this.acknowledgements.set(key, this.now());
     if (ack.ackType === 'RecipientReceived') {
       // only the final recipient's own signed acknowledgement proves delivery (lock 1)
@@ -306,7 +351,7 @@ export class BrowserNode {
       return;
     }
     for (const [id, entry] of this.outbox) {
-      if (entry.status === 'delivered' || entry.status === 'read') {
+      if (entry.status === 'delivered' || entry.status === 'read' || entry.status === 'failed') {
         this.outbox.delete(id);
         return;
       }

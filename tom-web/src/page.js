@@ -44,6 +44,8 @@ const node = new BrowserNode(identity, {
     }
   },
   signal: (signal) => direct.onSignal(signal),
+  // a retry goes the way a new message would: direct when a channel is up, else through the endpoint's node
+  route: (peer) => (link === null || peer === link.endpoint || direct.isOpen(peer) ? [] : [link.endpoint]),
 });
 const direct = new DirectLinks(node, {
   relayVia: (peer) => (link === null || peer === link.endpoint ? [] : [link.endpoint]),
@@ -181,8 +183,7 @@ $('compose').addEventListener('submit', (event) => {
   if (text === '' || peer === null || link === null) {
     return;
   }
-  const via = peer === link.endpoint || direct.isOpen(peer) ? [] : [link.endpoint];
-  const id = node.sendChat(peer, encoder.encode(text), via);
+  const id = node.sendChat(peer, encoder.encode(text), node.hooks.route(peer));
   showNew(peer, chat.sent(peer, id, text));
   $('text').value = '';
 });
@@ -218,3 +219,4 @@ async function connect(delay) {
 renderPeers();
 renderConversation();
 connect(RECONNECT_FIRST_MS);
+setInterval(() => node.tick(), 1_000);

@@ -84,3 +84,16 @@ test('a message of ours dropped with the oldest of its conversation no longer ta
   assert.equal(chat.statusChanged('m500', 'delivered'), true);
   assert.equal(chat.statusOf('m500'), 'delivered');
 });
+
+test('a message given up is marked failed, but never one already delivered', () => {
+  const chat = new Conversations(() => {});
+  chat.sent(alice, 'lost', 'x');
+  chat.sent(alice, 'late', 'y');
+  chat.statusChanged('lost', 'failed');
+  chat.statusChanged('late', 'delivered');
+  chat.statusChanged('late', 'failed');
+  chat.statusChanged('lost', 'delivered');
+  assert.equal(chat.statusOf('lost'), 'failed');
+  assert.equal(chat.statusOf('late'), 'delivered');
+  assert.equal(MARKS.failed, '✗');
+});

@@ -334,3 +334,60 @@ test('a signal claiming another sender, or sealed to someone else, sets nothing 
   assert.equal(await bob.onFrame(alice.id, encodeEnvelope(readdressed)), 'rejected.decryption-failed');
   assert.deepEqual(signals, []);
 });
+
+test('a chat whose frame was lost is sent again, on the route of the moment, and delivered once', async () => {
+  let clock = 1_767_225_600_000;
+  const net = new Network(() => clock);
+  const alice = net.node();
+  const relay = net.node();
+  const bob = net.node();
+  let route = [];
+  alice.hooks.route = () => route;
+
+  const id = alice.sendChat(bob.id, text('lost once'));
+  await net.settle();
+  net.queue.length = 0; // the direct link dropped it
+  clock += 999;
+  alice.tick();
+  await net.settle();
+  assert.equal(net.queue.length, 0, 'not before a second');
+
+  route = [relay.id];
+  clock += 1;
+  alice.tick();
+  await net.run();
+
+  assert.equal(net.delivered.length, 1);
+  assert.deepEqual(net.delivered[0].via, [relay.id], 'the retry took the route of the moment');
+  assert.equal(alice.status(id), 'delivered');
+  assert.equal(alice.counter('retries'), 1);
+  clock += 60_000;
+  alice.tick();
+  await net.run();
+  assert.equal(alice.counter('retries'), 1, 'nothing delivered is sent again');
+});
+
+test('a chat never acknowledged is retried with a growing pause and given up at 24 hours', async () => {
+  let clock = 1_767_225_600_000;
+  const net = new Network(() => clock);
+  const alice = net.node();
+  const nobody = generateIdentity().nodeId;
+  const id = alice.sendChat(nobody, text('into the void'));
+  await net.settle();
+  const sentAt = clock;
+  for (; clock < sentAt + 24 * 3_600_000; clock += 1_000) {
+    alice.tick();
+  }
+  await net.settle();
+  // 1, 2, 4 … 16 s, then every 30 s: about 2 880 attempts in a day, not 86 400
+  assert.ok(alice.counter('retries') > 2_800 && alice.counter('retries') < 2_900, `${alice.counter('retries')}`);
+  assert.equal(alice.status(id), 'pending');
+
+  alice.tick();
+  assert.equal(alice.status(id), 'failed');
+  assert.deepEqual(net.statuses.at(-1), { id, status: 'failed', by: alice.id });
+  const attempts = alice.counter('retries');
+  clock += 60_000;
+  alice.tick();
+  assert.equal(alice.counter('retries'), attempts, 'a failed message is not sent again');
+});
