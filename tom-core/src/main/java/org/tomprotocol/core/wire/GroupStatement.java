@@ -1,0 +1,273 @@
+package org.tomprotocol.core.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.tomprotocol.api.NodeId;
+
+/**
+ * What someone with the authority for it says about a group's membership (docs/groups.md §3): each is signed by its
+ * {@link #author()} over {@link #signingBytes()} — a domain string, then the statement's canonical MessagePack form —
+ * so that members that did not receive it from its author can check it, and a signature for one kind of statement
+ * can never pass as another's. The form is {@code [kind, fields…]} in the reference profile.
+ */
+public sealed interface GroupStatement {
+    /** A group id: {@code grp-} and a lowercase UUID, as Gen-2 names groups. */
+    Pattern GROUP_ID = Pattern.compile("grp-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    int MAX_NAME_BYTES = 64;
+    int NONCE_BYTES = 16;
+    int SIGNATURE_BYTES = 64;
+    /** How long an invitation may stay valid: 24 hours (lock 2). */
+    long MAX_INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000L;
+
+    /** The group it is about. */
+    String group();
+
+    /** Who signs it. */
+    NodeId author();
+
+    /** Its kind, first on the wire and in its signing domain. */
+    String kind();
+
+    /** Its canonical form, {@code [kind, fields…]}. */
+    byte[] encode();
+
+    /** What its author signs: {@code "tom-group-<kind>-v1" ‖ 0x00 ‖} its canonical form. */
+    default byte[] signingBytes() {
+        byte[] domain = ("tom-group-" + kind() + "-v1").getBytes(StandardCharsets.US_ASCII);
+        byte[] form = encode();
+        byte[] signing = Arrays.copyOf(domain, domain.length + 1 + form.length);
+        System.arraycopy(form, 0, signing, domain.length + 1, form.length);
+        return signing;
+    }
+
+    /** The group's founding statement: its creator is its first admin. */
+    record Create(String group, String name, NodeId creator, long at) implements GroupStatement {
+        public Create {
+            requireGroup(group);
+            Objects.requireNonNull(creator, "creator");
+            if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("a group name is at most " + MAX_NAME_BYTES + " bytes");
+            }
+        }
+
+        @Override
+        public NodeId author() {
+            return creator;
+        }
+
+        @Override
+        public String kind() {
+            return "create";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(5).string(kind()).string(group).string(name).nodeId(creator)
+                    .unsigned(at).toByteArray();
+        }
+    }
+
+    /** An admin invites one node, for a limited time; the nonce makes each invitation usable once. */
+    record Invite(String group, NodeId invitee, NodeId inviter, long issuedAt, long expiresAt, byte[] nonce)
+            implements GroupStatement {
+        public Invite {
+            requireGroup(group);
+            Objects.requireNonNull(invitee, "invitee");
+            Objects.requireNonNull(inviter, "inviter");
+            if (nonce.length != NONCE_BYTES) {
+                throw new IllegalArgumentException("an invitation nonce is " + NONCE_BYTES + " bytes");
+            }
+            nonce = nonce.clone();
+        }
+
+        @Override
+        public NodeId author() {
+            return inviter;
+        }
+
+        @Override
+        public String kind() {
+            return "invite";
+        }
+
+        @Override
+        public byte[] nonce() {
+            return nonce.clone();
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(7).string(kind()).string(group).nodeId(invitee).nodeId(inviter)
+                    .unsigned(issuedAt).unsigned(expiresAt).bytes(nonce).toByteArray();
+        }
+    }
+
+    /** The invitee takes its invitation: the invitation travels with its inviter's signature. */
+    record Join(Invite invite, byte[] inviteSignature) implements GroupStatement {
+        public Join {
+            Objects.requireNonNull(invite, "invite");
+            if (inviteSignature.length != SIGNATURE_BYTES) {
+                throw new IllegalArgumentException("a signature is " + SIGNATURE_BYTES + " bytes");
+            }
+            inviteSignature = inviteSignature.clone();
+        }
+
+        @Override
+        public String group() {
+            return invite.group();
+        }
+
+        @Override
+        public NodeId author() {
+            return invite.invitee();
+        }
+
+        @Override
+        public String kind() {
+            return "join";
+        }
+
+        @Override
+        public byte[] inviteSignature() {
+            return inviteSignature.clone();
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(3).string(kind()).raw(invite.encode()).bytes(inviteSignature)
+                    .toByteArray();
+        }
+    }
+
+    /** A member leaves, by its own word. */
+    record Leave(String group, NodeId member, long at) implements GroupStatement {
+        public Leave {
+            requireGroup(group);
+            Objects.requireNonNull(member, "member");
+        }
+
+        @Override
+        public NodeId author() {
+            return member;
+        }
+
+        @Override
+        public String kind() {
+            return "leave";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(4).string(kind()).string(group).nodeId(member).unsigned(at)
+                    .toByteArray();
+        }
+    }
+
+    /** An admin removes a member. */
+    record Remove(String group, NodeId member, NodeId by, long at) implements GroupStatement {
+        public Remove {
+            requireGroup(group);
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(by, "by");
+        }
+
+        @Override
+        public NodeId author() {
+            return by;
+        }
+
+        @Override
+        public String kind() {
+            return "remove";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(5).string(kind()).string(group).nodeId(member).nodeId(by)
+                    .unsigned(at).toByteArray();
+        }
+    }
+
+    /** An admin makes a member an admin, or an admin a plain member. */
+    record SetRole(String group, NodeId member, boolean admin, NodeId by, long at) implements GroupStatement {
+        public SetRole {
+            requireGroup(group);
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(by, "by");
+        }
+
+        @Override
+        public NodeId author() {
+            return by;
+        }
+
+        @Override
+        public String kind() {
+            return "set-role";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(6).string(kind()).string(group).nodeId(member).bool(admin)
+                    .nodeId(by).unsigned(at).toByteArray();
+        }
+    }
+
+    private static void requireGroup(String group) {
+        if (group == null || !GROUP_ID.matcher(group).matches()) {
+            throw new IllegalArgumentException("a group id is grp- and a lowercase UUID, got " + group);
+        }
+    }
+
+    /**
+     * A statement from its canonical form; anything else — an unknown kind, a field of the wrong type or size, a
+     * non-canonical encoding, trailing bytes — is refused.
+     */
+    static GroupStatement decode(byte[] form) throws WireException {
+        MsgpackReader reader = new MsgpackReader(form);
+        GroupStatement statement = read(reader);
+        reader.expectEnd("group statement");
+        if (!Arrays.equals(statement.encode(), form)) {
+            throw new WireException("non-canonical", "group statement not in its canonical form");
+        }
+        return statement;
+    }
+
+    private static GroupStatement read(MsgpackReader reader) throws WireException {
+        int size = reader.arrayHeader(7, "group statement");
+        String kind = reader.string(16, "kind");
+        try {
+            return switch (kind + "/" + size) {
+                case "create/5" -> new Create(reader.string(64, "group"), reader.string(MAX_NAME_BYTES, "name"),
+                        reader.nodeId("creator"), reader.unsigned(Long.MAX_VALUE, "at"));
+                case "invite/7" -> readInvite(reader);
+                case "join/3" -> {
+                    reader.expectArray(7, "invite");
+                    if (!reader.string(16, "kind").equals("invite")) {
+                        throw new WireException("malformed", "a join carries an invite");
+                    }
+                    Invite invite = readInvite(reader);
+                    yield new Join(invite, reader.bytes(SIGNATURE_BYTES, "invite signature"));
+                }
+                case "leave/4" -> new Leave(reader.string(64, "group"), reader.nodeId("member"),
+                        reader.unsigned(Long.MAX_VALUE, "at"));
+                case "remove/5" -> new Remove(reader.string(64, "group"), reader.nodeId("member"), reader.nodeId("by"),
+                        reader.unsigned(Long.MAX_VALUE, "at"));
+                case "set-role/6" -> new SetRole(reader.string(64, "group"), reader.nodeId("member"),
+                        reader.bool("admin"), reader.nodeId("by"), reader.unsigned(Long.MAX_VALUE, "at"));
+                default -> throw new WireException("malformed", "unknown group statement " + kind + " of " + size);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new WireException("malformed", e.getMessage());
+        }
+    }
+
+    private static Invite readInvite(MsgpackReader reader) throws WireException {
+        return new Invite(reader.string(64, "group"), reader.nodeId("invitee"), reader.nodeId("inviter"),
+                reader.unsigned(Long.MAX_VALUE, "issued_at"), reader.unsigned(Long.MAX_VALUE, "expires_at"),
+                reader.bytes(NONCE_BYTES, "nonce"));
+    }
+}
