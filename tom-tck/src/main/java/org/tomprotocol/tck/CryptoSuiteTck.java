@@ -236,6 +236,21 @@ public abstract class CryptoSuiteTck extends ProviderTck<CryptoSuiteProvider> {
                 new SymmetricCiphertext(first.ciphertext(), new byte[1])), "a nonce of the wrong length");
     }
 
+    /** RFC 4231 test cases 1, 2 and 7 (HMAC-SHA256): a 20-byte key, a short key, a 131-byte key with a long text. */
+    @Test
+    public void deriveKeyIsHmacSha256OnRfc4231sVectors() throws CryptoException {
+        assertEquals("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7", HEX.formatHex(suite().deriveKey(
+                HEX.parseHex("0b".repeat(20)), "Hi There".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", HEX.formatHex(suite().deriveKey(
+                "Jefe".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "what do ya want for nothing?".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertEquals("9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2", HEX.formatHex(suite().deriveKey(
+                HEX.parseHex("aa".repeat(131)), ("This is a test using a larger than block-size key and a larger than "
+                        + "block-size data. The key needs to be hashed before being used by the HMAC algorithm.")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThrows(CryptoException.class, () -> suite().deriveKey(new byte[0], MESSAGE), "an empty key");
+    }
+
     @Test
     public void aSeedIsCopiedAndNoSecretShowsInText() {
         byte[] seed = new byte[32];

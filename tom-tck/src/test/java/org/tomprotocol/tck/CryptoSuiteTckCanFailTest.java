@@ -31,7 +31,8 @@ class CryptoSuiteTckCanFailTest {
             entry("symmetricEncryptionRoundTripsWithFreshNoncesAndRejectsTampering", ReusesAFixedNonce.class),
             entry("aSeedIsCopiedAndNoSecretShowsInText", IdentityShowsItsSeed.class),
             entry("identitiesAreKeptInAnOwnerOnlySeedFile", SeedFileReadableByAll.class),
-            entry("generatedIdentitiesAreDistinctValidAndSign", AlwaysTheSameIdentity.class));
+            entry("generatedIdentitiesAreDistinctValidAndSign", AlwaysTheSameIdentity.class),
+            entry("deriveKeyIsHmacSha256OnRfc4231sVectors", HmacOverSha512.class));
 
     static List<String> checks() {
         return TckRun.checksOf(CryptoSuiteTck.class);
@@ -162,6 +163,12 @@ class CryptoSuiteTckCanFailTest {
     static class AlwaysTheSameIdentity extends OnFlawed {
         AlwaysTheSameIdentity() {
             super(CryptoFlaw.ALWAYS_THE_SAME_IDENTITY);
+        }
+    }
+
+    static class HmacOverSha512 extends OnFlawed {
+        HmacOverSha512() {
+            super(CryptoFlaw.HMAC_OVER_SHA512);
         }
     }
 }

@@ -68,4 +68,24 @@ public interface CryptoSuite {
      * @throws CryptoException for a ciphertext altered or malformed, or the wrong key
      */
     byte[] decrypt(byte[] key, SymmetricCiphertext ciphertext) throws CryptoException;
+
+    /**
+     * HMAC-SHA256 of {@code label} under {@code key} (RFC 2104; 32 bytes): one step of a hash ratchet, e.g. a group
+     * sender chain's message key and next chain key (docs/groups.md §4). The default is the JDK's; a suite may
+     * compute it natively, with the same bytes (the TCK checks RFC 4231's vectors).
+     *
+     * @throws CryptoException if {@code key} is empty
+     */
+    default byte[] deriveKey(byte[] key, byte[] label) throws CryptoException {
+        if (key.length == 0) {
+            throw new CryptoException("an HMAC key is not empty");
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new CryptoException("HMAC-SHA256 unavailable: " + e.getMessage(), e);
+        }
+    }
 }
