@@ -166,10 +166,7 @@ public final class GroupMembership {
     }
 
     private Verdict remove(GroupStatement.Remove remove, long now) {
-        if (!isAdmin(remove.by())) {
-            return new Verdict("not-admin");
-        }
-        Optional<String> problem = changeProblem(remove.member(), remove.at(), now);
+        Optional<String> problem = adminChangeProblem(remove.by(), remove.member(), remove.at(), now);
         if (problem.isPresent()) {
             return new Verdict(problem.get());
         }
@@ -182,10 +179,7 @@ public final class GroupMembership {
     }
 
     private Verdict setRole(GroupStatement.SetRole role, long now) {
-        if (!isAdmin(role.by())) {
-            return new Verdict("not-admin");
-        }
-        Optional<String> problem = changeProblem(role.member(), role.at(), now);
+        Optional<String> problem = adminChangeProblem(role.by(), role.member(), role.at(), now);
         if (problem.isPresent()) {
             return new Verdict(problem.get());
         }
@@ -195,6 +189,11 @@ public final class GroupMembership {
         members.put(role.member(), new Member(role.admin(), role.at()));
         version++;
         return Verdict.ACCEPTED;
+    }
+
+    /** Why an admin's change to {@code member} cannot be applied: {@code by} is no admin, or {@link #changeProblem}. */
+    private Optional<String> adminChangeProblem(NodeId by, NodeId member, long at, long now) {
+        return isAdmin(by) ? changeProblem(member, at, now) : Optional.of("not-admin");
     }
 
     /** Why a change to {@code member} dated {@code at} cannot be applied: not a member, stale or from the future. */
