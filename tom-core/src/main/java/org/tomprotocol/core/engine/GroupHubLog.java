@@ -17,7 +17,7 @@ import org.tomprotocol.api.NodeId;
  * {@link #MAX_KEPT} of them, for members that were away and ask what followed a sequence number. Pure: time is passed
  * in; one thread.
  */
-public final class GroupHubLog {
+public final class GroupHubLog implements MessageHolder {
     /** How long an ordered message is kept for members that were away (lock 2). */
     public static final long KEPT_FOR_MS = ProtocolConstants.MAX_AGE_MS;
     /** Past this many, the oldest ordered messages go first. */
@@ -95,6 +95,11 @@ public final class GroupHubLog {
     /** The first sequence number still kept ({@code lastSeq + 1} when none is): a sync from before it has a gap. */
     public long firstKept() {
         return kept.isEmpty() ? lastSeq + 1 : kept.firstKey();
+    }
+
+    @Override
+    public int messagesHeld() {
+        return kept.size();
     }
 
     /** Forgets what was ordered 24 hours ago or more. */

@@ -16,7 +16,7 @@ import org.tomprotocol.spi.state.ExpiringSet;
  * new epoch, a message the old one had ordered (the sender's resend after a failover). Pure: time is passed in; one
  * thread.
  */
-public final class GroupInbox {
+public final class GroupInbox implements MessageHolder {
     /** Messages held behind a gap, at most; past it the furthest are dropped (a sync brings them again). */
     public static final int MAX_HELD = 256;
 
@@ -130,7 +130,14 @@ public final class GroupInbox {
         return new Skip(missed, deliver);
     }
 
+    @Override
+    public int messagesHeld() {
+        return held.size();
+    }
+
+    /** Forgets what it holds behind a gap once it is 24 hours old (lock 2), and the ids shown as long ago. */
     public void purge(long now) {
+        held.values().removeIf(message -> now - message.orderedAt() >= ProtocolConstants.MAX_AGE_MS);
         shown.purge(now);
     }
 }

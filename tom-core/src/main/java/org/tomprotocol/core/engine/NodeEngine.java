@@ -37,6 +37,8 @@ public final class NodeEngine implements MessageHolder {
     private final DirectAttempts directAttempts = new DirectAttempts();
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
+    /** The group streams this node keeps (none until groups are on the wire, issue 16). */
+    private final GroupStreams groups = new GroupStreams();
     private final ProfileChoice profiles;
 
     public NodeEngine(NodeId local, EngineEffects effects) {
@@ -453,7 +455,7 @@ public final class NodeEngine implements MessageHolder {
      */
     @Override
     public int messagesHeld() {
-        return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld();
+        return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld() + groups.messagesHeld();
     }
 
     /** Copies of other nodes' messages this node holds (their messages not yet proven delivered). */
@@ -471,5 +473,6 @@ public final class NodeEngine implements MessageHolder {
         router.purge(now);
         tracker.purge(now);
         backup.maintain(now);
+        groups.purge(now);
     }
 }

@@ -113,4 +113,22 @@ class GroupStreamTest {
         assertThat(skip.deliver()).extracting(GroupHubLog.Ordered::seq).containsExactly(9L);
         assertThat(inbox.nextSeq()).isEqualTo(10);
     }
+
+    @Test
+    void whatTheStreamsHoldIsCountedAndGoneAfter24Hours() {
+        GroupStreams streams = new GroupStreams();
+        GroupHubLog hub = new GroupHubLog(1, membership);
+        GroupInbox inbox = new GroupInbox(1);
+        streams.hub("g", hub);
+        streams.member("g", inbox);
+        for (int i = 0; i < 3; i++) {
+            hub.order(founder.id(), MessageId.random(), new byte[] {(byte) i}, NOW);
+        }
+        inbox.arrive(new GroupHubLog.Ordered(1, 5, founder.id(), MessageId.random(), new byte[0], NOW), NOW);
+        assertThat(streams.messagesHeld()).as("3 kept by the hub, 1 held behind a gap").isEqualTo(4);
+
+        streams.purge(NOW + 24 * 3_600_000L);
+
+        assertThat(streams.messagesHeld()).isZero();
+    }
 }

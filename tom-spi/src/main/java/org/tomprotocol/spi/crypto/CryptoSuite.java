@@ -71,8 +71,8 @@ public interface CryptoSuite {
 
     /**
      * HMAC-SHA256 of {@code label} under {@code key} (RFC 2104; 32 bytes): one step of a hash ratchet, e.g. a group
-     * sender chain's message key and next chain key (docs/groups.md §4). The default is the JDK's; a suite may
-     * compute it natively, with the same bytes (the TCK checks RFC 4231's vectors).
+     * sender chain's message key and next chain key (docs/groups.md §4). The default computes it on the JDK's
+     * SHA-256; a suite may compute it natively, with the same bytes (the TCK checks RFC 4231's vectors).
      *
      * @throws CryptoException if {@code key} is empty
      */
@@ -80,12 +80,22 @@ public interface CryptoSuite {
         if (key.length == 0) {
             throw new CryptoException("an HMAC key is not empty");
         }
+        // RFC 2104 on the JDK's SHA-256: H((K ^ opad) || H((K ^ ipad) || label)), K padded to the 64-byte block
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new CryptoException("HMAC-SHA256 unavailable: " + e.getMessage(), e);
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] block = java.util.Arrays.copyOf(key.length > 64 ? sha256.digest(key) : key, 64);
+            byte[] inner = new byte[64];
+            byte[] outer = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                inner[i] = (byte) (block[i] ^ 0x36);
+                outer[i] = (byte) (block[i] ^ 0x5c);
+            }
+            sha256.update(inner);
+            byte[] innerHash = sha256.digest(label);
+            sha256.update(outer);
+            return sha256.digest(innerHash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new CryptoException("SHA-256 unavailable: " + e.getMessage(), e);
         }
     }
 }
