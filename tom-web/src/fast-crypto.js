@@ -3,6 +3,7 @@
 // key, R not of small order, S < L), only the equation and the scalar multiplications move; HKDF and
 // XChaCha20-Poly1305 stay on @noble. Where WebCrypto lacks either curve, every call falls back to crypto.js.
 // Everything here is async; keys are imported once per identity and per peer.
+import { equalBytes } from '@noble/curves/utils.js';
 import { concatBytes, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 
 import { CryptoError, isReducedScalar, open, openShared, seal, sealShared, sign, signerPoint,
@@ -11,6 +12,7 @@ import { CryptoError, isReducedScalar, open, openShared, seal, sealShared, sign,
 const ED25519_PKCS8 = hexToBytes('302e020100300506032b657004220420');
 const X25519_PKCS8 = hexToBytes('302e020100300506032b656e04220420');
 const MAX_CACHED_PEERS = 1_024;
+const SMALL_ORDER = SMALL_ORDER_ENCODINGS.map(hexToBytes);
 const subtle = globalThis.crypto?.subtle;
 
 let supported = null;
@@ -86,19 +88,10 @@ export async function verifyStrictFast(nodeId, message, signature) {
   // an R that is not a canonical point encoding never equals the encoding of [S]B − [k]A: only the small-order
   // encodings need refusing before the equation
   const r = signature.subarray(0, 32);
-  if (SMALL_ORDER_ENCODINGS.some((encoding) => hexEquals(encoding, r))) {
+  if (SMALL_ORDER.some((encoding) => equalBytes(encoding, r))) {
     return false;
   }
   return subtle.verify('Ed25519', keys.verifying, signature, message);
-}
-
-function hexEquals(hex, bytes) {
-  for (let i = 0; i < 32; i++) {
-    if (parseInt(hex.substr(i * 2, 2), 16) !== bytes[i]) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** Seals `plaintext` to `recipient` with a fresh ephemeral key and nonce (§6). */

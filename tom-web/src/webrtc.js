@@ -34,7 +34,6 @@ export class DirectLinks {
     /** @type {Map<string, {session: string, connection: RTCPeerConnection, channel: RTCDataChannel | null,
      *   open: boolean, offerer: boolean, timer: any}>} */
     this.links = new Map();
-    this.refused = 0;
   }
 
   /** Whether this browser can make DataChannels at all. */
@@ -106,7 +105,6 @@ export class DirectLinks {
       this.drop(peer, existing);
     }
     if (this.links.size >= MAX_LINKS) {
-      this.refused += 1;
       return;
     }
     const link = this.open(peer, session, false);

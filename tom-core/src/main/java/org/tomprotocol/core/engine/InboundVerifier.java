@@ -169,12 +169,20 @@ public final class InboundVerifier {
                     recipientAcknowledgement(envelope, decoded.profile(), now)), null);
         }
         SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile());
-        try {
-            byte[] plaintext = crypto.open(identity, sealed);
-            return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null,
-                    recipientAcknowledgement(envelope, decoded.profile(), now)), null);
-        } catch (CryptoException e) {
+        byte[] plaintext = opened(sealed);
+        if (plaintext == null) {
             return Result.rejected("decryption-failed");
+        }
+        return new Result(new VerifiedEnvelope(decoded, hop, plaintext, sealed.nonce(), null, null,
+                recipientAcknowledgement(envelope, decoded.profile(), now)), null);
+    }
+
+    /** What a payload sealed to this node holds, or {@code null} if it does not open for this node. */
+    private byte[] opened(SealedPayload sealed) {
+        try {
+            return crypto.open(identity, sealed);
+        } catch (CryptoException e) {
+            return null;
         }
     }
 
@@ -187,11 +195,8 @@ public final class InboundVerifier {
         if (now - envelope.timestamp() > ProtocolConstants.SIGNAL_MAX_AGE_MS) {
             return Result.rejected("stale-signal");
         }
-        SealedPayload sealed = EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile());
-        byte[] plaintext;
-        try {
-            plaintext = crypto.open(identity, sealed);
-        } catch (CryptoException e) {
+        byte[] plaintext = opened(EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile()));
+        if (plaintext == null) {
             return Result.rejected("decryption-failed");
         }
         return new Result(new VerifiedEnvelope(decoded, hop, org.tomprotocol.core.wire.SignalPayload.decode(plaintext)),

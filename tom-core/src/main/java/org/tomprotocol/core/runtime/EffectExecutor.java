@@ -195,7 +195,7 @@ final class EffectExecutor implements EngineEffects {
         workers.execute(() -> {
             byte[] sealed;
             try {
-                sealed = EncryptedPayloadCodec.inProfile(signer.seal(to, plaintext), WireProfile.REFERENCE);
+                sealed = signer.seal(to, plaintext, WireProfile.REFERENCE);
             } catch (org.tomprotocol.spi.crypto.CryptoException e) {
                 metrics.increment("control-send-failed");
                 return;

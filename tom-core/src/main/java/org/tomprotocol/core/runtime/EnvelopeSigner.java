@@ -30,7 +30,12 @@ final class EnvelopeSigner implements org.tomprotocol.core.engine.EnvelopeSealer
      * that way at first would have, and a compact attempt then costs nothing more.
      */
     byte[] seal(NodeId recipient, byte[] plaintext) throws CryptoException {
-        return EncryptedPayloadCodec.encode(crypto.seal(recipient, plaintext), WireProfile.COMPACT);
+        return seal(recipient, plaintext, WireProfile.COMPACT);
+    }
+
+    /** Seals {@code plaintext} to {@code recipient}, encoded as a payload of {@code profile}. */
+    byte[] seal(NodeId recipient, byte[] plaintext, WireProfile profile) throws CryptoException {
+        return EncryptedPayloadCodec.encode(crypto.seal(recipient, plaintext), profile);
     }
 
     /** Signs an unsigned envelope in the reference profile and returns its wire form. */
