@@ -77,4 +77,36 @@ public sealed interface GroupEvent {
             return message.group();
         }
     }
+
+    /** The hub ordered this node's message: the group accepted it ({@link Groups#send} completes). */
+    record Accepted(GroupId group, MessageId message, Instant at) implements GroupEvent {
+        public Accepted {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * This node's message reached {@code member}'s application: the member signed the receipt itself (lock 1, per
+     * member), so neither the hub nor a relay can claim it.
+     */
+    record Delivered(GroupId group, MessageId message, NodeId member, Instant at) implements GroupEvent {
+        public Delivered {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A member became an admin, or an admin a plain member. */
+    record RoleChanged(GroupId group, NodeId member, GroupRole role, Instant at) implements GroupEvent {
+        public RoleChanged {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.Flow;
  * Group messaging: a hub node fans each message out to the members; when the hub dies another member takes
  * over. Messages are end-to-end encrypted with per-sender keys, so the hub cannot read them.
  *
- * <p>An engine that does not implement groups throws {@link UnsupportedFeatureException} from every method.
+ * <p>Messages and membership changes are ordered by the hub; every member checks every statement's signature and
+ * its author's authority itself. A command this node cannot carry out completes exceptionally with an
+ * {@link IllegalArgumentException} or {@link IllegalStateException} naming what to fix. An engine that does not
+ * implement groups throws {@link UnsupportedFeatureException} from every method.
  */
 @Api(status = Api.Status.INCUBATING, since = "0.1")
 public interface Groups {
@@ -33,7 +36,16 @@ public interface Groups {
     /** Leaves a group. */
     CompletionStage<Void> leave(GroupId group);
 
-    /** Posts a message; completes with its id once the hub accepted it. */
+    /** Removes a member from a group this node administers; completes when the hub ordered the removal. */
+    CompletionStage<Void> remove(GroupId group, NodeId member);
+
+    /** Makes a member an admin ({@link GroupRole#ADMIN}) or a plain member; completes when the hub ordered it. */
+    CompletionStage<Void> setRole(GroupId group, NodeId member, GroupRole role);
+
+    /**
+     * Posts a message; completes with its id once the hub accepted it (ordered it for every member). Each member's
+     * application getting it comes later as a {@link GroupEvent.Delivered}, signed by that member.
+     */
     CompletionStage<MessageId> send(GroupId group, byte[] payload);
 
     /** The groups this node belongs to. */

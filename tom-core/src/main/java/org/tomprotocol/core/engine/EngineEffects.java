@@ -50,6 +50,12 @@ public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffec
      */
     void sendSealed(MessageType type, NodeId to, List<NodeId> via, byte[] plaintext);
 
+    /** Something happened in one of the node's groups. */
+    void groupEvent(org.tomprotocol.api.GroupEvent event);
+
+    /** The node's groups and invitations as they now stand. */
+    void groupsChanged(List<org.tomprotocol.api.GroupInfo> groups, List<org.tomprotocol.api.GroupInvite> invites);
+
     /** Count one occurrence of {@code counter}. */
     void count(String counter);
 

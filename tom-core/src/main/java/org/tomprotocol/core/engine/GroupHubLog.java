@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.SignedGroupStatement;
 
 /**
  * What the hub of one group keeps for one hub epoch (docs/groups.md §2, §6): it orders each member's message once —
@@ -24,7 +25,8 @@ public final class GroupHubLog implements MessageHolder {
     public static final int MAX_KEPT = 10_000;
 
     /** A message in its place. */
-    public record Ordered(long epoch, long seq, NodeId sender, MessageId id, byte[] body, long orderedAt) {
+    public record Ordered(long epoch, long seq, NodeId sender, MessageId id, SignedGroupStatement item,
+                          long orderedAt) {
     }
 
     /** The outcome of asking to order a message. */
@@ -61,17 +63,31 @@ public final class GroupHubLog implements MessageHolder {
         return lastSeq;
     }
 
-    /** Orders {@code body}, sent by {@code sender} as {@code id}, at {@code now}. */
-    public Ordering order(NodeId sender, MessageId id, byte[] body, long now) {
-        if (!membership.members().containsKey(sender)) {
+    /** Orders {@code item}, sent by {@code sender} as {@code id}, at {@code now}, if the sender is a member. */
+    public Ordering order(NodeId sender, MessageId id, SignedGroupStatement item, long now) {
+        Ordered earlier = placed(sender, id);
+        if (earlier == null && !membership.members().containsKey(sender)) {
             return new Ordering.Refused("not-a-member");
         }
+        return orderAccepted(sender, id, item, now);
+    }
+
+    /** Where {@code sender}'s {@code id} was ordered, if it was and is still kept. */
+    public Ordered placed(NodeId sender, MessageId id) {
+        return bySender.get(new Key(sender, id));
+    }
+
+    /**
+     * Orders a membership change the hub's membership has just accepted (its author may no longer be a member: a
+     * leave), or gives its earlier place.
+     */
+    public Ordering orderAccepted(NodeId sender, MessageId id, SignedGroupStatement item, long now) {
         Key key = new Key(sender, id);
         Ordered earlier = bySender.get(key);
         if (earlier != null) {
             return new Ordering.Placed(earlier, true);
         }
-        Ordered ordered = new Ordered(epoch, ++lastSeq, sender, id, body.clone(), now);
+        Ordered ordered = new Ordered(epoch, ++lastSeq, sender, id, item, now);
         kept.put(ordered.seq(), ordered);
         bySender.put(key, ordered);
         if (kept.size() > MAX_KEPT) {

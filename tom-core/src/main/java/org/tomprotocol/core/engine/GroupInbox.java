@@ -49,7 +49,13 @@ public final class GroupInbox implements MessageHolder {
     private final ExpiringSet<Key> shown = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 100_000);
 
     public GroupInbox(long epoch) {
+        this(epoch, 1);
+    }
+
+    /** An inbox whose stream starts at {@code nextSeq} (a newcomer's, after its join). */
+    public GroupInbox(long epoch, long nextSeq) {
         this.epoch = epoch;
+        this.nextSeq = nextSeq;
     }
 
     public long epoch() {

@@ -125,6 +125,9 @@ public final class GroupMembership {
         return switch (statement) {
             case GroupStatement.Create ignored -> new Verdict("already-founded");
             case GroupStatement.Invite ignored -> new Verdict("invite-is-not-a-change");
+            case GroupStatement.Post ignored -> new Verdict("not-a-change");
+            case GroupStatement.SenderKeys ignored -> new Verdict("not-a-change");
+            case GroupStatement.Receipt ignored -> new Verdict("not-a-change");
             case GroupStatement.Join join -> join(join, now);
             case GroupStatement.Leave leave -> leave(leave, now);
             case GroupStatement.Remove remove -> remove(remove, now);

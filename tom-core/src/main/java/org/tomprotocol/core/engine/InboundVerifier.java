@@ -80,6 +80,8 @@ public final class InboundVerifier {
                         ReadReceiptPayload.decode(envelope.payload()), null));
                 case Chat -> open(decoded, hop, now);
                 case Signal -> signal(decoded, hop, now);
+                case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck ->
+                        group(decoded, hop);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
                 case BackupStore, BackupReplicate -> backupCopy(decoded, hop);
@@ -203,6 +205,20 @@ public final class InboundVerifier {
                 null);
     }
 
+    /** A group frame for this node: sealed to it and in its frame's form (wire spec §14.2). */
+    private Result group(DecodedEnvelope decoded, NodeId hop) throws WireException {
+        Envelope envelope = decoded.envelope();
+        if (!envelope.encrypted()) {
+            return Result.rejected("unsealed-group-frame");
+        }
+        byte[] plaintext = opened(EncryptedPayloadCodec.decode(envelope.payload(), decoded.profile()));
+        if (plaintext == null) {
+            return Result.rejected("decryption-failed");
+        }
+        return new Result(new VerifiedEnvelope(decoded, hop,
+                org.tomprotocol.core.wire.GroupFrame.decode(envelope.type(), plaintext)), null);
+    }
+
     /**
      * The final recipient's acknowledgement, travelling back along the reversed relay path, in the message's profile
      * (every node on that path has just handled that profile).
@@ -229,7 +245,8 @@ public final class InboundVerifier {
     static boolean isSupported(MessageType type) {
         return switch (type) {
             case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
-                 BackupConfirmDelivery, BackupQuery, Signal -> true;
+                 BackupConfirmDelivery, BackupQuery, Signal, GroupInvite, GroupMessage, GroupSync, GroupSyncResponse,
+                 GroupSyncRequest, GroupDeliveryAck -> true;
             default -> false;
         };
     }

@@ -37,12 +37,13 @@ public final class NodeEngine implements MessageHolder {
     private final DirectAttempts directAttempts = new DirectAttempts();
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
-    /** The group streams this node keeps (none until groups are on the wire, issue 16). */
-    private final GroupStreams groups = new GroupStreams();
+    private final GroupsMachine groups;
+    private final GroupRoutes groupRoutes;
     private final ProfileChoice profiles;
 
-    public NodeEngine(NodeId local, EngineEffects effects) {
-        this.local = local;
+    public NodeEngine(org.tomprotocol.spi.crypto.LocalIdentity identity, org.tomprotocol.spi.crypto.CryptoSuite crypto,
+                      EngineEffects effects) {
+        this.local = identity.id();
         this.effects = effects;
         this.peers = new PeerTable(local, effects);
         this.router = new Router(local);
@@ -52,6 +53,19 @@ public final class NodeEngine implements MessageHolder {
         this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
         this.backup = new VirusBackup(local, peers, tracker, effects);
         this.profiles = new ProfileChoice(local, peers);
+        this.groupRoutes = new GroupRoutes(local, peers, relays, effects, () -> effectsNow);
+        this.groups = new GroupsMachine(identity, crypto, groupRoutes);
+    }
+
+    /** Runs an application's command on {@code group} at {@code now}. */
+    public <T> T groupCommand(org.tomprotocol.api.GroupId group, long now,
+                              java.util.function.Function<GroupsMachine, T> command) {
+        effectsNow = now;
+        try {
+            return command.apply(groups);
+        } finally {
+            groups.endOfCommand(group, now);
+        }
     }
 
     /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
@@ -210,6 +224,11 @@ public final class NodeEngine implements MessageHolder {
             case Routing.Signalled signalled -> {
                 effects.count("signals-received");
                 effects.signalled(signalled.from(), signalled.signal());
+            }
+            case Routing.Grouped grouped -> {
+                effects.count("group-frames-received");
+                groupRoutes.heardFrom(grouped.from(), verified.hop());
+                groups.onFrame(grouped.from(), grouped.frame(), now);
             }
             case Routing.Forward forward -> {
                 effects.count("forwarded");
@@ -447,6 +466,8 @@ public final class NodeEngine implements MessageHolder {
             attemptDirect(attempt);
         }
         backup.deliverDue(now);
+        effectsNow = now;
+        groups.tick(now);
     }
 
     /**

@@ -25,6 +25,12 @@ public final class Router implements MessageHolder {
             new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
     /** Signals taken, for as long as they are accepted: each is taken once. */
     private final ExpiringSet<AckKey> signals = new ExpiringSet<>(ProtocolConstants.SIGNAL_MAX_AGE_MS, 1_000);
+    /**
+     * Group frames taken, for as long as they are accepted (24 h, lock 2): each once, so a replayed frame costs a
+     * lookup and changes nothing.
+     */
+    private final ExpiringSet<AckKey> groupFrames =
+            new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
@@ -103,6 +109,12 @@ public final class Router implements MessageHolder {
                     return new Routing.Reject("replayed-signal");
                 }
                 return new Routing.Signalled(envelope.from(), verified.signal().signal());
+            }
+            case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck -> {
+                if (!groupFrames.add(new AckKey(envelope.id(), envelope.from(), "group"), now)) {
+                    return new Routing.Reject("replayed-group-frame");
+                }
+                return new Routing.Grouped(envelope.from(), verified.groupFrame());
             }
             case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
                 return new Routing.Backup(verified, verified.backup());
@@ -186,7 +198,8 @@ public final class Router implements MessageHolder {
     /** What this router still remembers of messages (delivered, repeated, acknowledged, nonces): 0 after 24 h. */
     @Override
     public int messagesHeld() {
-        return delivered.messagesHeld() + repeats.size() + acknowledgements.size() + nonces.size();
+        return delivered.messagesHeld() + repeats.size() + acknowledgements.size() + nonces.size()
+                + groupFrames.size();
     }
 
     public void purge(long now) {
@@ -196,5 +209,6 @@ public final class Router implements MessageHolder {
         nonces.purge(now);
         backupQueries.purge(now);
         signals.purge(now);
+        groupFrames.purge(now);
     }
 }

@@ -33,11 +33,15 @@ public sealed interface Routing {
     record KeepAlive(NodeId from) implements Routing {
     }
 
-    /** This node is a relay of the envelope: pass it on to {@code nextHop}; send a relay acknowledgement if asked. */
     /** Signalling for the transport that sets its sessions up through the node. */
     record Signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) implements Routing {
     }
 
+    /** A group frame from {@code from}, for the node's groups. */
+    record Grouped(NodeId from, org.tomprotocol.core.wire.GroupFrame frame) implements Routing {
+    }
+
+    /** This node is a relay of the envelope: pass it on to {@code nextHop}; send a relay acknowledgement if asked. */
     record Forward(VerifiedEnvelope envelope, NodeId nextHop, boolean acknowledge) implements Routing {
     }
 

@@ -24,7 +24,7 @@ public final class SenderChain {
     /** Places a reader may jump ahead (after a failover, messages come out of order); farther is refused. */
     public static final int MAX_SKIPPED = 256;
     /** The largest group message body. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final byte[] MESSAGE_KEY = {0x01};
     private static final byte[] NEXT_CHAIN_KEY = {0x02};
 
@@ -50,6 +50,16 @@ public final class SenderChain {
 
     public long keyEpoch() {
         return keyEpoch;
+    }
+
+    /** The place of the next message. */
+    public long nextIndex() {
+        return nextIndex;
+    }
+
+    /** A copy of the chain key at {@link #nextIndex()}: what a newcomer gets, to read from there on and not before. */
+    public byte[] currentKey() {
+        return chainKey.clone();
     }
 
     /** Encrypts the next message and moves the chain on. */
@@ -84,6 +94,13 @@ public final class SenderChain {
         private final Map<Long, byte[]> skipped = new LinkedHashMap<>();
 
         public Reader(CryptoSuite crypto, String group, NodeId sender, long keyEpoch, byte[] startingKey) {
+            this(crypto, group, sender, keyEpoch, 0, startingKey);
+        }
+
+        /** A reader from place {@code startIndex} on, with the chain key of that place. */
+        public Reader(CryptoSuite crypto, String group, NodeId sender, long keyEpoch, long startIndex,
+                      byte[] startingKey) {
+            this.nextIndex = startIndex;
             this.crypto = crypto;
             this.group = group;
             this.sender = sender;

@@ -23,6 +23,7 @@ public final class VerifiedEnvelope {
     private final RendezvousPayload rendezvous;
     private final BackupInput backup;
     private final org.tomprotocol.core.wire.SignalPayload signal;
+    private final org.tomprotocol.core.wire.GroupFrame groupFrame;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
@@ -31,22 +32,28 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement, RendezvousPayload rendezvous) {
-        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, rendezvous, null, null);
+        this(decoded, hop, plaintext, nonce, ack, readReceipt, acknowledgement, rendezvous, null, null, null);
     }
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, BackupInput backup) {
-        this(decoded, hop, null, null, null, null, null, null, backup, null);
+        this(decoded, hop, null, null, null, null, null, null, backup, null, null);
     }
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, org.tomprotocol.core.wire.SignalPayload signal) {
-        this(decoded, hop, null, null, null, null, null, null, null, signal);
+        this(decoded, hop, null, null, null, null, null, null, null, signal, null);
+    }
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, org.tomprotocol.core.wire.GroupFrame groupFrame) {
+        this(decoded, hop, null, null, null, null, null, null, null, null, groupFrame);
     }
 
     private VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                              ReadReceiptPayload readReceipt, PreparedFrame acknowledgement,
                              RendezvousPayload rendezvous, BackupInput backup,
-                             org.tomprotocol.core.wire.SignalPayload signal) {
+                             org.tomprotocol.core.wire.SignalPayload signal,
+                             org.tomprotocol.core.wire.GroupFrame groupFrame) {
         this.signal = signal;
+        this.groupFrame = groupFrame;
         this.rendezvous = rendezvous;
         this.backup = backup;
         this.decoded = decoded;
@@ -103,6 +110,11 @@ public final class VerifiedEnvelope {
     /** The opened signalling of a {@code Signal} envelope for this node, else {@code null}. */
     public org.tomprotocol.core.wire.SignalPayload signal() {
         return signal;
+    }
+
+    /** The opened frame of a group envelope for this node, else {@code null}. */
+    public org.tomprotocol.core.wire.GroupFrame groupFrame() {
+        return groupFrame;
     }
 
     /** What a backup frame for this node carries, verified, else {@code null}. */

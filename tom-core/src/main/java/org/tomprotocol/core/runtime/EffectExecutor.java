@@ -210,6 +210,17 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
+    public void groupEvent(org.tomprotocol.api.GroupEvent event) {
+        callbacks.execute(() -> events.group(event));
+    }
+
+    @Override
+    public void groupsChanged(List<org.tomprotocol.api.GroupInfo> groups,
+                              List<org.tomprotocol.api.GroupInvite> invites) {
+        callbacks.execute(() -> events.groupsChanged(groups, invites));
+    }
+
+    @Override
     public void signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) {
         if (!links.signalled(from, signal)) {
             metrics.increment("rejected.no-direct-links");

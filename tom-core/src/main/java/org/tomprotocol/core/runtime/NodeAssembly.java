@@ -105,7 +105,7 @@ public final class NodeAssembly {
         Links links = new Links();
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor, budgets);
-        NodeEngine engine = new NodeEngine(local, effects);
+        NodeEngine engine = new NodeEngine(identity, timedCrypto, effects);
         engine.writeCompact(EngineOptions.writesCompact(config.options()));
         InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer), agent, engine,
                 metrics, health, budgets);
@@ -340,6 +340,17 @@ public final class NodeAssembly {
         @Override
         public void failed(org.tomprotocol.api.NodeFailure failure) {
             target.failed(failure);
+        }
+
+        @Override
+        public void group(org.tomprotocol.api.GroupEvent event) {
+            target.group(event);
+        }
+
+        @Override
+        public void groupsChanged(java.util.List<org.tomprotocol.api.GroupInfo> groups,
+                                  java.util.List<org.tomprotocol.api.GroupInvite> invites) {
+            target.groupsChanged(groups, invites);
         }
     }
 }

@@ -28,4 +28,11 @@ interface NodeEvents {
 
     /** A message went out through {@code relays} (empty: direct). */
     void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);
+
+    /** Something happened in one of the node's groups. */
+    void group(org.tomprotocol.api.GroupEvent event);
+
+    /** The node's groups and invitations as they now stand. */
+    void groupsChanged(java.util.List<org.tomprotocol.api.GroupInfo> groups,
+                       java.util.List<org.tomprotocol.api.GroupInvite> invites);
 }

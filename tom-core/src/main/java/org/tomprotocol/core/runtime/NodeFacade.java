@@ -52,6 +52,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
     private final EventHub hub;
     private final DurationHistogram deliveryTimes;
     private volatile List<PeerInfo> peerSnapshot = List.of();
+    private final EngineGroups groups;
 
     NodeFacade(NodeParts parts, int capacity, int maxPayloadBytes) {
         this.parts = parts;
@@ -59,6 +60,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
         this.maxPayloadBytes = maxPayloadBytes;
         this.hub = new EventHub(parts.runtime().callbacks(), parts.metrics());
         this.deliveryTimes = parts.metrics().histogram("delivery_seconds", Map.of());
+        this.groups = new EngineGroups(parts.agent(), parts.engine(), parts.runtime().callbacks(), parts.metrics());
     }
 
     /** Messages sent and not yet delivered or failed. Any thread. */
@@ -205,7 +207,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
 
     @Override
     public Groups groups() {
-        return UnsupportedGroups.INSTANCE;
+        return groups;
     }
 
     @Override
@@ -328,9 +330,22 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
     }
 
     @Override
+    public void group(org.tomprotocol.api.GroupEvent event) {
+        groups.onEvent(event);
+    }
+
+    @Override
+    public void groupsChanged(List<org.tomprotocol.api.GroupInfo> infos, List<org.tomprotocol.api.GroupInvite> invites) {
+        groups.onChanged(infos, invites);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            parts.shutdown(hub::close);
+            parts.shutdown(() -> {
+                groups.close();
+                hub.close();
+            });
         }
     }
 

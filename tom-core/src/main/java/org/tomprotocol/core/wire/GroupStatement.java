@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 
 /**
@@ -19,6 +20,10 @@ public sealed interface GroupStatement {
     int MAX_NAME_BYTES = 64;
     int NONCE_BYTES = 16;
     int SIGNATURE_BYTES = 64;
+    /** A sender-key grant: one chain key sealed to one member with the tom-v1 seal. */
+    int MAX_GRANT_BYTES = 512;
+    /** A post's ciphertext, at most: a 16 KiB body, its header and the AEAD tag. */
+    int MAX_CIPHERTEXT_BYTES = 17 * 1024;
     /** How long an invitation may stay valid: 24 hours (lock 2). */
     long MAX_INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000L;
 
@@ -216,6 +221,138 @@ public sealed interface GroupStatement {
         }
     }
 
+    /**
+     * A member's message to the group (docs/groups.md §4): its body encrypted under the sender's chain at
+     * {@code (keyEpoch, index)}, signed by the sender so that every member — not only the hub — knows who wrote it.
+     */
+    record Post(String group, NodeId sender, MessageId id, long at, long keyEpoch, long index, byte[] nonce,
+                byte[] ciphertext) implements GroupStatement {
+        public Post {
+            requireGroup(group);
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(id, "id");
+            nonce = nonce.clone();
+            ciphertext = ciphertext.clone();
+        }
+
+        @Override
+        public NodeId author() {
+            return sender;
+        }
+
+        @Override
+        public String kind() {
+            return "post";
+        }
+
+        @Override
+        public byte[] nonce() {
+            return nonce.clone();
+        }
+
+        @Override
+        public byte[] ciphertext() {
+            return ciphertext.clone();
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(9).string(kind()).string(group).nodeId(sender).string(id.value())
+                    .unsigned(at).unsigned(keyEpoch).unsigned(index).bytes(nonce).bytes(ciphertext).toByteArray();
+        }
+    }
+
+    /** One member's copy of a sender's chain key, sealed to that member. */
+    record Grant(NodeId member, byte[] sealedKey) {
+        public Grant {
+            Objects.requireNonNull(member, "member");
+            if (sealedKey.length > MAX_GRANT_BYTES) {
+                throw new IllegalArgumentException("a sealed sender key is at most " + MAX_GRANT_BYTES + " bytes");
+            }
+            sealedKey = sealedKey.clone();
+        }
+
+        @Override
+        public byte[] sealedKey() {
+            return sealedKey.clone();
+        }
+    }
+
+    /**
+     * A member hands its sender chain from {@code startIndex} on to the members named in the grants (docs/groups.md
+     * §4): to all of them with a new key epoch (a rotation: who is not named reads nothing sent under it), or to a
+     * newcomer for the epoch in use (the newcomer reads from that place on, nothing before).
+     */
+    record SenderKeys(String group, NodeId owner, long keyEpoch, long startIndex, long at, java.util.List<Grant> grants)
+            implements GroupStatement {
+        public SenderKeys {
+            requireGroup(group);
+            Objects.requireNonNull(owner, "owner");
+            grants = java.util.List.copyOf(grants);
+            if (grants.size() > 64) {
+                throw new IllegalArgumentException("a key distribution names at most 64 members");
+            }
+        }
+
+        @Override
+        public NodeId author() {
+            return owner;
+        }
+
+        @Override
+        public String kind() {
+            return "keys";
+        }
+
+        @Override
+        public byte[] encode() {
+            MsgpackWriter writer = new MsgpackWriter().arrayHeader(7).string(kind()).string(group).nodeId(owner)
+                    .unsigned(keyEpoch).unsigned(startIndex).unsigned(at).arrayHeader(grants.size());
+            for (Grant grant : grants) {
+                writer.arrayHeader(2).nodeId(grant.member()).bytes(grant.sealedKey());
+            }
+            return writer.toByteArray();
+        }
+    }
+
+    /** Messages a receipt names, at most. */
+    int MAX_RECEIPTS = 64;
+
+    /**
+     * A member's word that its application has these posts of {@code sender} (lock 1, per member): passed on by the
+     * hub to the sender, who checks the member's signature — the hub cannot make one up.
+     */
+    record Receipt(String group, NodeId member, NodeId sender, java.util.List<MessageId> messages, long at)
+            implements GroupStatement {
+        public Receipt {
+            requireGroup(group);
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(sender, "sender");
+            messages = java.util.List.copyOf(messages);
+            if (messages.isEmpty() || messages.size() > MAX_RECEIPTS) {
+                throw new IllegalArgumentException("a receipt names 1 to " + MAX_RECEIPTS + " messages");
+            }
+        }
+
+        @Override
+        public NodeId author() {
+            return member;
+        }
+
+        @Override
+        public String kind() {
+            return "receipt";
+        }
+
+        @Override
+        public byte[] encode() {
+            MsgpackWriter writer = new MsgpackWriter().arrayHeader(6).string(kind()).string(group).nodeId(member)
+                    .nodeId(sender).arrayHeader(messages.size());
+            messages.forEach(message -> writer.string(message.value()));
+            return writer.unsigned(at).toByteArray();
+        }
+    }
+
     private static void requireGroup(String group) {
         if (group == null || !GROUP_ID.matcher(group).matches()) {
             throw new IllegalArgumentException("a group id is grp- and a lowercase UUID, got " + group);
@@ -237,7 +374,7 @@ public sealed interface GroupStatement {
     }
 
     private static GroupStatement read(MsgpackReader reader) throws WireException {
-        int size = reader.arrayHeader(7, "group statement");
+        int size = reader.arrayHeader(9, "group statement");
         String kind = reader.string(16, "kind");
         try {
             return switch (kind + "/" + size) {
@@ -258,11 +395,42 @@ public sealed interface GroupStatement {
                         reader.unsigned(Long.MAX_VALUE, "at"));
                 case "set-role/6" -> new SetRole(reader.string(64, "group"), reader.nodeId("member"),
                         reader.bool("admin"), reader.nodeId("by"), reader.unsigned(Long.MAX_VALUE, "at"));
+                case "post/9" -> new Post(reader.string(64, "group"), reader.nodeId("sender"),
+                        new MessageId(reader.string(MessageId.MAX_LENGTH, "id")), reader.unsigned(Long.MAX_VALUE, "at"),
+                        reader.unsigned(Long.MAX_VALUE, "key_epoch"), reader.unsigned(Long.MAX_VALUE, "index"),
+                        reader.bytes(64, "nonce"), reader.bytes(MAX_CIPHERTEXT_BYTES, "ciphertext"));
+                case "keys/7" -> readSenderKeys(reader);
+                case "receipt/6" -> {
+                    String group = reader.string(64, "group");
+                    NodeId member = reader.nodeId("member");
+                    NodeId sender = reader.nodeId("sender");
+                    int count = reader.arrayHeader(MAX_RECEIPTS, "messages");
+                    java.util.List<MessageId> messages = new java.util.ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        messages.add(new MessageId(reader.string(MessageId.MAX_LENGTH, "message")));
+                    }
+                    yield new Receipt(group, member, sender, messages, reader.unsigned(Long.MAX_VALUE, "at"));
+                }
                 default -> throw new WireException("malformed", "unknown group statement " + kind + " of " + size);
             };
         } catch (IllegalArgumentException e) {
             throw new WireException("malformed", e.getMessage());
         }
+    }
+
+    private static SenderKeys readSenderKeys(MsgpackReader reader) throws WireException {
+        String group = reader.string(64, "group");
+        NodeId owner = reader.nodeId("owner");
+        long keyEpoch = reader.unsigned(Long.MAX_VALUE, "key_epoch");
+        long startIndex = reader.unsigned(Long.MAX_VALUE, "start_index");
+        long at = reader.unsigned(Long.MAX_VALUE, "at");
+        int count = reader.arrayHeader(64, "grants");
+        java.util.List<Grant> grants = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            reader.expectArray(2, "grant");
+            grants.add(new Grant(reader.nodeId("member"), reader.bytes(MAX_GRANT_BYTES, "sealed key")));
+        }
+        return new SenderKeys(group, owner, keyEpoch, startIndex, at, grants);
     }
 
     private static Invite readInvite(MsgpackReader reader) throws WireException {

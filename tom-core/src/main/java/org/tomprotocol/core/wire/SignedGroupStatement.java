@@ -7,6 +7,9 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 
 /** A group statement with its author's signature: {@code [statement, signature]} on the wire. */
 public record SignedGroupStatement(GroupStatement statement, byte[] signature) {
+    /** The largest statement form read (a post of 16 KiB in the reference profile's integer arrays fits). */
+    public static final int MAX_STATEMENT_BYTES = 64 * 1024;
+
     public SignedGroupStatement {
         Objects.requireNonNull(statement, "statement");
         if (signature.length != GroupStatement.SIGNATURE_BYTES) {
@@ -34,6 +37,18 @@ public record SignedGroupStatement(GroupStatement statement, byte[] signature) {
         return crypto.verify(statement.author(), statement.signingBytes(), signature);
     }
 
+    /**
+     * How the hub tells this statement from others of its author: a post's own id, else the first 16 bytes of the
+     * signature in hex — the same for every resend of the statement (Ed25519 signs deterministically), so a resend
+     * keeps its first place.
+     */
+    public org.tomprotocol.api.MessageId itemId() {
+        if (statement instanceof GroupStatement.Post post) {
+            return post.id();
+        }
+        return new org.tomprotocol.api.MessageId("s-" + java.util.HexFormat.of().formatHex(signature, 0, 16));
+    }
+
     public byte[] encode() {
         return new MsgpackWriter().arrayHeader(2).raw(statement.encode()).bytes(signature).toByteArray();
     }
@@ -42,7 +57,7 @@ public record SignedGroupStatement(GroupStatement statement, byte[] signature) {
     public static SignedGroupStatement decode(byte[] wire) throws WireException {
         MsgpackReader reader = new MsgpackReader(wire);
         reader.expectArray(2, "signed group statement");
-        byte[] form = reader.rawValue(4096, "group statement");
+        byte[] form = reader.rawValue(MAX_STATEMENT_BYTES, "group statement");
         byte[] signature = reader.bytes(GroupStatement.SIGNATURE_BYTES, "signature");
         reader.expectEnd("signed group statement");
         if (signature.length != GroupStatement.SIGNATURE_BYTES) {

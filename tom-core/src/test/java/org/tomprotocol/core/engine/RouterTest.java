@@ -120,7 +120,7 @@ class RouterTest {
 
     @Test
     void typesThisEngineDoesNotHandleAreRejectedWithAReason() {
-        assertThat(route(envelope(MessageType.GroupMessage, alice, local, List.of(), new byte[0], NOW), null))
+        assertThat(route(envelope(MessageType.GroupHubPing, alice, local, List.of(), new byte[0], NOW), null))
                 .isEqualTo(new Routing.Reject("unsupported-type"));
         assertThat(route(envelope(MessageType.Heartbeat, alice, local, List.of(), new byte[0], NOW), null))
                 .isEqualTo(new Routing.KeepAlive(alice));

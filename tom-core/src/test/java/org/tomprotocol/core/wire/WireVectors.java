@@ -135,6 +135,7 @@ final class WireVectors {
             vectors.add(sealed("signal-offer-relayed", ALICE, BOB, List.of(CAROL), MessageType.Signal,
                     signal("a1b2c3d4", "offer", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n"), 18,
                     WireProfile.REFERENCE));
+            vectors.addAll(group());
             return vectors;
         } catch (CryptoException e) {
             throw new IllegalStateException("the fixed vector keys are valid", e);
@@ -191,6 +192,79 @@ final class WireVectors {
     private static Vector sealedChat(String name, Party from, Party to, List<Party> via, String text, int step,
                                      WireProfile profile) throws CryptoException {
         return sealed(name, from, to, via, MessageType.Chat, text.getBytes(StandardCharsets.UTF_8), step, profile);
+    }
+
+    /** The group of the vectors (§14): a fixed id. */
+    static final String GROUP = "grp-00000000-0000-4000-8000-000000000001";
+
+    /**
+     * Groups (§14.2): bob submits a post to alice, his group's hub, and alice's stream hands it on to carol, placed
+     * at sequence 7. Written here with msgpack-core, apart from the codec under test, byte arrays as integer arrays
+     * (the reference profile); the post's inner signature is bob's over {@code "tom-group-post-v1" ‖ 0x00 ‖ form}.
+     */
+    private static List<Vector> group() throws CryptoException {
+        byte[] post = groupPost();
+        byte[] signedPost = pack(packer -> {
+            packer.packArrayHeader(2);
+            packer.addPayload(post);
+            packBytes(packer, BOB.identity.sign(concat("tom-group-post-v1".getBytes(StandardCharsets.US_ASCII),
+                    new byte[] {0}, post)));
+        });
+        byte[] submit = pack(packer -> {
+            packer.packArrayHeader(2).packString(GROUP);
+            packer.addPayload(signedPost);
+        });
+        byte[] stream = pack(packer -> {
+            packer.packArrayHeader(5).packString(GROUP).packLong(1).packLong(1).packLong(7).packArrayHeader(1);
+            packer.packArrayHeader(3).packLong(7).packLong(BASE_TIME + 20);
+            packer.addPayload(signedPost);
+        });
+        return List.of(
+                sealed("group-post-submitted", BOB, ALICE, List.of(), MessageType.GroupMessage, submit, 19,
+                        WireProfile.REFERENCE),
+                sealed("group-stream-ordered", ALICE, CAROL, List.of(), MessageType.GroupSyncResponse, stream, 20,
+                        WireProfile.REFERENCE));
+    }
+
+    /** Bob's post: {@code ["post", group, sender, id, at, key_epoch, index, nonce, ciphertext]}. */
+    private static byte[] groupPost() {
+        return pack(packer -> {
+            packer.packArrayHeader(9).packString("post").packString(GROUP).packString(BOB.id().toHex())
+                    .packString("00000000-0000-4000-8000-0000000000a1").packLong(BASE_TIME + 19).packLong(1)
+                    .packLong(0);
+            packBytes(packer, Arrays.copyOf(label("group/nonce"), 24));
+            packBytes(packer, label("group/ciphertext"));
+        });
+    }
+
+    private interface Packing {
+        void pack(org.msgpack.core.MessageBufferPacker packer) throws java.io.IOException;
+    }
+
+    private static byte[] pack(Packing packing) {
+        try (org.msgpack.core.MessageBufferPacker packer = org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
+            packing.pack(packer);
+            return packer.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A byte string as the reference profile writes it: an array of unsigned integers. */
+    private static void packBytes(org.msgpack.core.MessageBufferPacker packer, byte[] bytes)
+            throws java.io.IOException {
+        packer.packArrayHeader(bytes.length);
+        for (byte value : bytes) {
+            packer.packInt(value & 0xff);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     /** The sealed plaintext of a Signal envelope (§5.1): {@code [session, kind, body]}, three strings. */

@@ -1,0 +1,24 @@
+package org.tomprotocol.core.engine;
+
+import java.util.List;
+
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupInfo;
+import org.tomprotocol.api.GroupInvite;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.GroupFrame;
+
+/** What the node's groups ask of the world; the engine routes frames, the runtime turns the rest into API events. */
+public interface GroupEffects {
+    /** Seal {@code frame} to {@code to}, sign it and send it, direct or through a relay, best effort. */
+    void sendGroupFrame(NodeId to, GroupFrame frame);
+
+    /** Something happened in a group, for the application. */
+    void groupEvent(GroupEvent event);
+
+    /** The node's groups and invitations as they now stand, for the application's queries. */
+    void groupsChanged(List<GroupInfo> groups, List<GroupInvite> invites);
+
+    /** Count one occurrence of {@code counter}. */
+    void count(String counter);
+}

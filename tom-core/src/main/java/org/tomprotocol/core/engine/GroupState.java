@@ -1,0 +1,387 @@
+package org.tomprotocol.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupId;
+import org.tomprotocol.api.GroupInfo;
+import org.tomprotocol.api.GroupMember;
+import org.tomprotocol.api.GroupMessage;
+import org.tomprotocol.api.GroupRole;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupStatement;
+import org.tomprotocol.core.wire.SignedGroupStatement;
+import org.tomprotocol.spi.crypto.CryptoException;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/**
+ * One group as one member holds it (docs/groups.md §2–§4): its membership and the signed history that proves it, the
+ * hub it follows and its epoch, its inbox of the hub's stream, its sender keys, and its own statements not yet
+ * ordered, sent to the hub again (1 s, doubling to 30 s) until they come back in the stream. On the hub node it also
+ * holds the {@link GroupHub}. Pure; agent thread only.
+ */
+final class GroupState implements MessageHolder {
+    /** Statements of the membership history kept, at most (compaction by a hub-signed snapshot is future work). */
+    static final int MAX_HISTORY = GroupFrame.MAX_ENTRIES;
+
+    private static final class Pending {
+        final SignedGroupStatement item;
+        final long firstSentAt;
+        long retryAt;
+        long backoff = GroupHub.RETRY_MS;
+
+        Pending(SignedGroupStatement item, long now) {
+            this.item = item;
+            this.firstSentAt = now;
+            this.retryAt = now + backoff;
+        }
+    }
+
+    private final String group;
+    private final LocalIdentity identity;
+    private final CryptoSuite crypto;
+    private final GroupEffects effects;
+    private final GroupMembership membership;
+    private final List<GroupFrame.Ordered> history;
+    private final GroupInbox inbox;
+    private final GroupKeys keys;
+    private final Map<MessageId, Pending> pending = new LinkedHashMap<>();
+    private final GroupReceipts receipts;
+    private NodeId hub;
+    private GroupHub hubSide;
+    private boolean ended;
+
+    GroupState(GroupMembership membership, List<GroupFrame.Ordered> history, NodeId hub, long epoch, long nextSeq,
+               LocalIdentity identity, CryptoSuite crypto, GroupEffects effects) {
+        this.group = membership.group();
+        this.membership = membership;
+        this.history = new ArrayList<>(history);
+        this.hub = hub;
+        this.identity = identity;
+        this.crypto = crypto;
+        this.effects = effects;
+        this.inbox = new GroupInbox(epoch, nextSeq);
+        this.keys = new GroupKeys(crypto, identity, group);
+        this.receipts = new GroupReceipts(this, identity, effects);
+        if (hub.equals(identity.id())) {
+            hubSide = new GroupHub(this, epoch, effects);
+        }
+    }
+
+    String group() {
+        return group;
+    }
+
+    NodeId local() {
+        return identity.id();
+    }
+
+    CryptoSuite crypto() {
+        return crypto;
+    }
+
+    GroupMembership membership() {
+        return membership;
+    }
+
+    NodeId hub() {
+        return hub;
+    }
+
+    long epoch() {
+        return inbox.epoch();
+    }
+
+    boolean isHub() {
+        return hubSide != null;
+    }
+
+    GroupHub hubSide() {
+        return hubSide;
+    }
+
+    /** Whether this node is no longer a member (it left or was removed). */
+    boolean ended() {
+        return ended;
+    }
+
+    /** The membership history from the founding up to place {@code seq}, for a newcomer or an invitee. */
+    List<GroupFrame.Ordered> historyUpTo(long seq) {
+        return history.stream().filter(entry -> entry.seq() <= seq).toList();
+    }
+
+    List<GroupFrame.Ordered> history() {
+        return List.copyOf(history);
+    }
+
+    /** A membership change the hub ordered (on the hub, as it orders it). */
+    void recordChange(GroupHubLog.Ordered change) {
+        history.add(new GroupFrame.Ordered(change.seq(), change.orderedAt(), change.item()));
+        if (history.size() > MAX_HISTORY) {
+            effects.count("group-history-full");
+        }
+    }
+
+    GroupInfo info() {
+        Set<GroupMember> members = membership.members().entrySet().stream()
+                .map(entry -> new GroupMember(entry.getKey(),
+                        entry.getValue().admin() ? GroupRole.ADMIN : GroupRole.MEMBER,
+                        Instant.ofEpochMilli(entry.getValue().since())))
+                .collect(Collectors.toUnmodifiableSet());
+        return new GroupInfo(new GroupId(group), membership.name(), hub, members);
+    }
+
+    /** This node's new chain, granted to the other members (after it joined, or when one left). */
+    void rotateKeys(long now) {
+        List<NodeId> others = membership.members().keySet().stream().filter(node -> !node.equals(local())).toList();
+        try {
+            SignedGroupStatement distribution = keys.rotate(others, now);
+            if (!others.isEmpty()) {
+                submit(distribution, now);
+            }
+        } catch (CryptoException e) {
+            effects.count("group-key-failed");
+        }
+    }
+
+    /** Encrypts and signs a post of this node, and sends it to the hub; returns its id. */
+    void post(MessageId id, byte[] body, long now) throws CryptoException {
+        if (keys.needsRotation(now)) {
+            rotateKeys(now);
+        }
+        SenderChain.Sealed sealed = keys.seal(body);
+        submit(SignedGroupStatement.sign(new GroupStatement.Post(group, local(), id, now, sealed.keyEpoch(),
+                sealed.index(), sealed.ciphertext().nonce(), sealed.ciphertext().ciphertext()), identity), now);
+    }
+
+    /** Hands a statement of this node to the hub (at once if this node is the hub), until it is ordered. */
+    void submit(SignedGroupStatement item, long now) {
+        if (hubSide != null) {
+            GroupHubLog.Ordered ordered = hubSide.order(item, now);
+            if (ordered != null) {
+                receive(new GroupFrame.Ordered(ordered.seq(), ordered.orderedAt(), ordered.item()), now);
+                receipts.send(now);
+            }
+            return;
+        }
+        pending.put(item.itemId(), new Pending(item, now));
+        effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item));
+    }
+
+    /** A frame of the hub's stream; answered with this member's cumulative acknowledgement. */
+    void onStream(NodeId from, GroupFrame.Stream stream, long now) {
+        if (!from.equals(hub)) {
+            effects.count("rejected.group-stream-not-from-hub");
+            return;
+        }
+        if (stream.epoch() != inbox.epoch()) {
+            effects.count("rejected.group-stale-epoch");
+            return;
+        }
+        if (stream.firstKept() > inbox.nextSeq()) {
+            GroupInbox.Skip skip = inbox.skipTo(stream.firstKept(), now);
+            effects.count("group-missed-after-24h");
+            skip.deliver().forEach(entry -> apply(entry, now));
+        }
+        boolean gap = false;
+        for (GroupFrame.Ordered entry : stream.entries()) {
+            gap |= receive(entry, now);
+        }
+        gap |= stream.lastSeq() >= inbox.nextSeq() && stream.entries().isEmpty();
+        if (!ended) {
+            effects.sendGroupFrame(hub, new GroupFrame.StreamAck(group, inbox.epoch(), inbox.nextSeq(), gap));
+            receipts.send(now);
+        }
+        receipts.clear();
+    }
+
+    /** A member's receipt (see {@link GroupReceipts#onReceipt}). */
+    void onReceipt(NodeId from, SignedGroupStatement signed, long now) {
+        receipts.onReceipt(from, signed, now);
+    }
+
+    /** One entry of the stream, through the inbox; returns whether it revealed a gap. */
+    private boolean receive(GroupFrame.Ordered entry, long now) {
+        SignedGroupStatement item = entry.item();
+        GroupInbox.Arrival arrival = inbox.arrive(new GroupHubLog.Ordered(inbox.epoch(), entry.seq(),
+                item.statement().author(), item.itemId(), item, entry.orderedAt()), now);
+        return switch (arrival) {
+            case GroupInbox.Arrival.Deliver deliver -> {
+                deliver.messages().forEach(message -> apply(message, now));
+                yield false;
+            }
+            case GroupInbox.Arrival.Gap ignored -> true;
+            case GroupInbox.Arrival.Duplicate ignored -> {
+                effects.count("group-duplicates");
+                yield false;
+            }
+            case GroupInbox.Arrival.StaleEpoch ignored -> {
+                effects.count("rejected.group-stale-epoch");
+                yield false;
+            }
+        };
+    }
+
+    /** An entry in its turn: what it says takes effect for this member. */
+    private void apply(GroupHubLog.Ordered entry, long now) {
+        SignedGroupStatement item = entry.item();
+        GroupStatement statement = item.statement();
+        NodeId author = statement.author();
+        if (author.equals(local())) {
+            pending.remove(entry.id());
+        }
+        switch (statement) {
+            case GroupStatement.Post post -> post(post, item, now);
+            case GroupStatement.SenderKeys distribution -> keys(distribution, item, now);
+            default -> change(entry, now);
+        }
+    }
+
+    private void post(GroupStatement.Post post, SignedGroupStatement item, long now) {
+        if (post.sender().equals(local())) {
+            effects.groupEvent(new GroupEvent.Accepted(new GroupId(group), post.id(), Instant.ofEpochMilli(now)));
+            return;
+        }
+        if (!isHub() && !item.isAuthentic(crypto)) {
+            effects.count("rejected.group-forged-statement");
+            return;
+        }
+        opened(keys.open(post, now), now);
+    }
+
+    private void opened(GroupKeys.Opening opening, long now) {
+        switch (opening) {
+            case GroupKeys.Opening.Opened opened -> {
+                GroupStatement.Post post = opened.post();
+                effects.count("group-delivered-to-app");
+                effects.groupEvent(new GroupEvent.MessageReceived(new GroupMessage(new GroupId(group), post.id(),
+                        post.sender(), Instant.ofEpochMilli(post.at()), opened.body()), Instant.ofEpochMilli(now)));
+                receipts.delivered(post);
+            }
+            case GroupKeys.Opening.Held ignored -> effects.count("group-held-for-key");
+            case GroupKeys.Opening.Refused refused -> effects.count("rejected.group-" + refused.reason());
+        }
+    }
+
+    private void keys(GroupStatement.SenderKeys distribution, SignedGroupStatement item, long now) {
+        if (distribution.owner().equals(local())) {
+            return;
+        }
+        GroupMembership.Member owner = membership.members().get(distribution.owner());
+        if (owner == null) {
+            effects.count("rejected.group-not-a-member");
+            return;
+        }
+        if (distribution.at() < owner.since()) {
+            effects.count("rejected.group-replayed-sender-key");
+            return;
+        }
+        if (!isHub() && !item.isAuthentic(crypto)) {
+            effects.count("rejected.group-forged-statement");
+            return;
+        }
+        String refusal = keys.accept(distribution);
+        if (refusal != null) {
+            effects.count("rejected.group-" + refusal);
+            return;
+        }
+        keys.releaseHeld(distribution.owner()).forEach(opening -> opened(opening, now));
+    }
+
+    /** A membership change: applied (the hub applied it as it ordered it), announced, and keys follow it. */
+    private void change(GroupHubLog.Ordered entry, long now) {
+        GroupStatement statement = entry.item().statement();
+        if (!isHub()) {
+            if (entry.orderedAt() > now + GroupMembership.MAX_FUTURE_MS) {
+                effects.count("rejected.group-future-statement");
+                return;
+            }
+            GroupMembership.Verdict verdict = membership.apply(entry.item(), entry.orderedAt());
+            if (!verdict.accepted()) {
+                effects.count("rejected.group-" + verdict.rejectedBecause());
+                return;
+            }
+            recordChange(entry);
+        }
+        GroupId id = new GroupId(group);
+        Instant at = Instant.ofEpochMilli(now);
+        switch (statement) {
+            case GroupStatement.Join join -> {
+                NodeId newcomer = join.author();
+                effects.groupEvent(new GroupEvent.MemberJoined(id, info().members().stream()
+                        .filter(member -> member.id().equals(newcomer)).findFirst().orElseThrow(), at));
+                if (!keys.needsRotation(now)) {
+                    try {
+                        submit(keys.grantCurrent(newcomer, now), now);
+                    } catch (CryptoException e) {
+                        effects.count("group-key-failed");
+                    }
+                }
+            }
+            case GroupStatement.Leave leave -> departed(leave.member(), now);
+            case GroupStatement.Remove remove -> departed(remove.member(), now);
+            case GroupStatement.SetRole role -> effects.groupEvent(new GroupEvent.RoleChanged(id, role.member(),
+                    role.admin() ? GroupRole.ADMIN : GroupRole.MEMBER, at));
+            default -> effects.count("rejected.group-not-orderable");
+        }
+    }
+
+    private void departed(NodeId member, long now) {
+        effects.groupEvent(new GroupEvent.MemberLeft(new GroupId(group), member, Instant.ofEpochMilli(now)));
+        if (member.equals(local())) {
+            ended = true;
+            pending.clear();
+            return;
+        }
+        keys.forget(member);
+        // whoever left must read nothing sent from now on: a fresh chain for those who stay
+        rotateKeys(now);
+    }
+
+    /** Sends again what the hub has not ordered yet; a statement unordered for 24 hours is given up. */
+    void tick(long now) {
+        if (hubSide != null) {
+            hubSide.tick(now);
+            return;
+        }
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending waiting = it.next();
+            if (now - waiting.firstSentAt >= ProtocolConstants.MAX_AGE_MS) {
+                it.remove();
+                effects.count("group-submission-expired");
+            } else if (now >= waiting.retryAt) {
+                effects.count("group-resubmitted");
+                effects.sendGroupFrame(hub, new GroupFrame.Submit(group, waiting.item));
+                waiting.backoff = Math.min(waiting.backoff * 2, GroupHub.MAX_RETRY_MS);
+                waiting.retryAt = now + waiting.backoff;
+            }
+        }
+    }
+
+    @Override
+    public int messagesHeld() {
+        return inbox.messagesHeld() + keys.messagesHeld() + pending.size()
+                + (hubSide == null ? 0 : hubSide.messagesHeld());
+    }
+
+    void purge(long now) {
+        inbox.purge(now);
+        int dropped = keys.purge(now);
+        for (int i = 0; i < dropped; i++) {
+            effects.count("group-key-never-came");
+        }
+        if (hubSide != null) {
+            hubSide.purge(now);
+        }
+    }
+}

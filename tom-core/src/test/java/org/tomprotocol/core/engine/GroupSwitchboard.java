@@ -1,0 +1,162 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupInfo;
+import org.tomprotocol.api.GroupInvite;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.WireException;
+import org.tomprotocol.crypto.TomV1Suite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/**
+ * Group machines of several nodes joined by a switchboard that carries their frames in order, through their wire
+ * form, at a virtual time the test moves: what a test drops, holds or forges never depends on threads or clocks.
+ */
+final class GroupSwitchboard {
+    static final TomV1Suite SUITE = new TomV1Suite();
+
+    /** A frame on its way. */
+    record Carried(NodeId from, NodeId to, GroupFrame frame) {
+    }
+
+    /** What one node's machine did, as its effects saw it. */
+    static final class Node implements GroupEffects {
+        final LocalIdentity identity;
+        final GroupsMachine machine;
+        final List<GroupEvent> events = new ArrayList<>();
+        final Map<String, Integer> counters = new HashMap<>();
+        List<GroupInfo> groups = List.of();
+        List<GroupInvite> invites = List.of();
+        private final GroupSwitchboard board;
+
+        Node(GroupSwitchboard board) {
+            this.board = board;
+            this.identity = SUITE.generateIdentity();
+            this.machine = new GroupsMachine(identity, SUITE, this);
+        }
+
+        NodeId id() {
+            return identity.id();
+        }
+
+        @Override
+        public void sendGroupFrame(NodeId to, GroupFrame frame) {
+            board.queue.add(new Carried(id(), to, frame));
+        }
+
+        @Override
+        public void groupEvent(GroupEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void groupsChanged(List<GroupInfo> groups, List<GroupInvite> invites) {
+            this.groups = groups;
+            this.invites = invites;
+        }
+
+        @Override
+        public void count(String counter) {
+            counters.merge(counter, 1, Integer::sum);
+        }
+
+        /** Runs an application's command as the engine does: then the new snapshot and the command's events. */
+        void command(org.tomprotocol.api.GroupId group, java.util.function.Consumer<GroupsMachine> command) {
+            try {
+                command.accept(machine);
+            } finally {
+                machine.endOfCommand(group, board.now);
+            }
+            board.settle();
+        }
+
+        int counted(String counter) {
+            return counters.getOrDefault(counter, 0);
+        }
+
+        <T extends GroupEvent> List<T> events(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    private final Deque<Carried> queue = new ArrayDeque<>();
+    private final Map<NodeId, Node> nodes = new HashMap<>();
+    private final Set<NodeId> offline = new HashSet<>();
+    /** Every frame carried, in order, for tests that look at or replay what went by. */
+    final List<Carried> carried = new ArrayList<>();
+    private Predicate<Carried> dropping = carried -> false;
+    long now = 1_767_225_600_000L;
+
+    Node node() {
+        Node node = new Node(this);
+        nodes.put(node.id(), node);
+        return node;
+    }
+
+    /** Frames matching {@code rule} are lost from now on. */
+    void drop(Predicate<Carried> rule) {
+        this.dropping = rule;
+    }
+
+    void offline(Node node, boolean away) {
+        if (away) {
+            offline.add(node.id());
+        } else {
+            offline.remove(node.id());
+        }
+    }
+
+    /** Hands {@code frame} to {@code to} as if {@code from} had sent it. */
+    void inject(NodeId from, Node to, GroupFrame frame) {
+        queue.add(new Carried(from, to.id(), frame));
+        settle();
+    }
+
+    /** Carries frames until none is left; each through its wire form, as a peer would read it. */
+    void settle() {
+        while (!queue.isEmpty()) {
+            Carried next = queue.poll();
+            Node to = nodes.get(next.to());
+            if (to == null || offline.contains(next.to()) || dropping.test(next)) {
+                continue;
+            }
+            carried.add(next);
+            to.machine.onFrame(next.from(), reread(next.frame()), now);
+        }
+    }
+
+    private static GroupFrame reread(GroupFrame frame) {
+        try {
+            return GroupFrame.decode(frame.type(), frame.encode());
+        } catch (WireException e) {
+            throw new AssertionError("a frame the machines wrote does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves time on by {@code millis} in 100 ms steps, ticking every machine each second, and carrying frames. */
+    void advance(long millis) {
+        long end = now + millis;
+        while (now < end) {
+            now = Math.min(end, now + 100);
+            if (now % 1_000 < 100) {
+                for (Node node : nodes.values()) {
+                    if (!offline.contains(node.id())) {
+                        node.machine.tick(now);
+                    }
+                }
+            }
+            settle();
+        }
+    }
+}

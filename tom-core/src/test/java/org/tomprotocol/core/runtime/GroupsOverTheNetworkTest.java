@@ -1,0 +1,123 @@
+package org.tomprotocol.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupInfo;
+import org.tomprotocol.api.GroupInvite;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.TomNode;
+
+/**
+ * Groups through the public API between real engines on the in-memory network: the founder's node is the hub, one
+ * member reaches it only through a relay, and every command's future completes when the hub confirmed it.
+ */
+class GroupsOverTheNetworkTest {
+    private static List<GroupEvent> recording(TomNode node) {
+        List<GroupEvent> events = new CopyOnWriteArrayList<>();
+        node.groups().events().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(GroupEvent item) {
+                events.add(item);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        return events;
+    }
+
+    private static <T> T await(SimulatedNetwork net, java.util.concurrent.CompletionStage<T> stage) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        assertThat(net.runUntil(future::isDone, Duration.ofSeconds(30))).as("completed in time").isTrue();
+        return future.join();
+    }
+
+    private static List<String> texts(List<GroupEvent> events) {
+        return events.stream().filter(GroupEvent.MessageReceived.class::isInstance)
+                .map(event -> new String(((GroupEvent.MessageReceived) event).message().payload(),
+                        StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void aGroupWithAMemberBehindARelayChatsAndEachSenderLearnsWhoGotItsMessage() {
+        try (SimulatedNetwork net = new SimulatedNetwork(16)) {
+            SimulatedNetwork.RelayedPair pair = net.relayedPair();
+            TomNode alice = pair.alice();
+            TomNode bob = pair.bob();
+            TomNode carol = net.node("carol");
+            net.link(carol, alice);
+            net.run(Duration.ofMillis(200));
+            List<GroupEvent> atBob = recording(bob);
+            List<GroupEvent> atCarol = recording(carol);
+            List<GroupEvent> atAlice = recording(alice);
+
+            GroupInfo created = await(net, alice.groups().create("team", List.of(bob.id(), carol.id())));
+            net.runUntil(() -> bob.groups().pendingInvites().size() == 1
+                    && carol.groups().pendingInvites().size() == 1, Duration.ofSeconds(10));
+            GroupInvite invite = bob.groups().pendingInvites().get(0);
+            assertThat(invite.inviter()).isEqualTo(alice.id());
+            assertThat(invite.name()).isEqualTo("team");
+
+            GroupInfo joined = await(net, bob.groups().accept(created.id()));
+            await(net, carol.groups().accept(created.id()));
+            assertThat(joined.hub()).isEqualTo(alice.id());
+            assertThat(bob.groups().group(created.id())).isPresent();
+            net.runUntil(() -> bob.groups().members(created.id()).size() == 3, Duration.ofSeconds(10));
+
+            MessageId fromBob = await(net, bob.groups().send(created.id(),
+                    "through the relay".getBytes(StandardCharsets.UTF_8)));
+            await(net, carol.groups().send(created.id(), "direct".getBytes(StandardCharsets.UTF_8)));
+            net.runUntil(() -> texts(atAlice).size() == 2 && texts(atBob).size() == 1 && texts(atCarol).size() == 1,
+                    Duration.ofSeconds(10));
+
+            assertThat(texts(atAlice)).containsExactly("through the relay", "direct");
+            assertThat(texts(atBob)).containsExactly("direct");
+            assertThat(texts(atCarol)).containsExactly("through the relay");
+            net.runUntil(() -> atBob.stream().filter(GroupEvent.Delivered.class::isInstance).count() == 2,
+                    Duration.ofSeconds(10));
+            assertThat(atBob).filteredOn(GroupEvent.Delivered.class::isInstance)
+                    .map(event -> (GroupEvent.Delivered) event)
+                    .allSatisfy(delivered -> assertThat(delivered.message()).isEqualTo(fromBob))
+                    .extracting(GroupEvent.Delivered::member).containsExactlyInAnyOrder(alice.id(), carol.id());
+        }
+    }
+
+    @Test
+    void aCommandThisNodeCannotCarryOutFailsItsFutureWithTheReason() {
+        try (SimulatedNetwork net = new SimulatedNetwork(17)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob");
+            GroupInfo created = await(net, alice.groups().create("solo", List.of()));
+
+            CompletableFuture<MessageId> notMember = bob.groups().send(created.id(), new byte[1]).toCompletableFuture();
+            net.runUntil(notMember::isDone, Duration.ofSeconds(5));
+
+            assertThat(notMember).isCompletedExceptionally();
+            org.assertj.core.api.Assertions.assertThatThrownBy(notMember::join)
+                    .isInstanceOf(CompletionException.class).hasMessageContaining("not a member");
+            assertThat(alice.groups().groups()).extracting(GroupInfo::id).containsExactly(created.id());
+            await(net, alice.groups().leave(created.id()));
+            assertThat(alice.groups().groups()).isEmpty();
+        }
+    }
+}
