@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "chat",
         mixinStandardHelpOptions = true,
         description = "Chats with the peers of a network, line by line. Commands: /peers, /to N (or a name or id "
-                + "prefix), /id, /help, /quit; any other line is sent to the chosen peer.")
+                + "prefix), /id, /help, /quit; groups: /group create NAME, /invite N, /join, /groups, /to #NAME, "
+                + "/members, /leave; any other line is sent to the chosen peer or group.")
 public final class ChatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

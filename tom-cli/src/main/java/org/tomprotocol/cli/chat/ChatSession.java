@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.tomprotocol.api.InboundMessage;
@@ -21,17 +22,21 @@ final class ChatSession {
     private final AtomicInteger sentCount = new AtomicInteger();
     private volatile NodeId selected;
     private volatile String selectedName = "";
+    private final GroupChat groups;
 
     ChatSession(TomNode node, PrintWriter out) {
         this.node = node;
         this.out = out;
         node.onMessage(this::received);
+        this.groups = new GroupChat(node, this::say, which -> Optional.ofNullable(peer(which)).map(PeerInfo::id),
+                this::labelOf);
     }
 
     void welcome() {
         say("you are " + node.id().toHex());
         say("listening on " + node.addresses().stream().map(Object::toString).toList());
-        say("commands: /peers, /to N, /id, /help, /quit — other lines are sent to the chosen peer");
+        say("commands: /peers, /to N, /id, /help, /quit — other lines are sent to the chosen peer or group");
+        say(GroupChat.help());
     }
 
     /** Handles one input line; returns false to quit. */
@@ -41,7 +46,9 @@ final class ChatSession {
             return true;
         }
         String lower = input.toLowerCase(Locale.ROOT);
-        if (lower.equals("/quit") || lower.equals("/q")) {
+        if (groups.handle(input)) {
+            return true;
+        } else if (lower.equals("/quit") || lower.equals("/q")) {
             return false;
         } else if (lower.equals("/peers") || lower.equals("/p")) {
             listPeers();
@@ -80,7 +87,16 @@ final class ChatSession {
         return peer.name().isBlank() ? peer.id().shortForm() : peer.name() + " (" + peer.id().shortForm() + ")";
     }
 
-    private void choose(String which) {
+    private String labelOf(NodeId id) {
+        if (id.equals(node.id())) {
+            return "you";
+        }
+        return peers().stream().filter(p -> p.id().equals(id)).findFirst().map(ChatSession::label)
+                .orElse(id.shortForm());
+    }
+
+    /** The peer a user named by its number in {@code /peers}, its name or an id prefix; null if none. */
+    private PeerInfo peer(String which) {
         List<PeerInfo> peers = peers();
         PeerInfo chosen = null;
         try {
@@ -92,16 +108,26 @@ final class ChatSession {
             chosen = peers.stream().filter(p -> p.name().equalsIgnoreCase(which) || p.id().toHex().startsWith(which))
                     .findFirst().orElse(null);
         }
+        return chosen;
+    }
+
+    private void choose(String which) {
+        PeerInfo chosen = peer(which);
         if (chosen == null) {
             say("no peer " + which + " — /peers lists them");
             return;
         }
+        groups.unchoose();
         selected = chosen.id();
         selectedName = label(chosen);
         say("talking to " + selectedName);
     }
 
     private void send(String text) {
+        if (groups.chosen()) {
+            groups.send(text);
+            return;
+        }
         NodeId to = selected;
         if (to == null) {
             say("choose a peer first: /peers, then /to N");
@@ -137,7 +163,7 @@ final class ChatSession {
         node.markRead(message);
     }
 
-    private synchronized void say(String line) {
+    synchronized void say(String line) {
         out.println(line);
         out.flush();
     }

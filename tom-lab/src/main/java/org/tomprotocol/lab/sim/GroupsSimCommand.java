@@ -1,0 +1,109 @@
+package org.tomprotocol.lab.sim;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.tomprotocol.cli.output.Json;
+import org.tomprotocol.cli.output.TextTable;
+import org.tomprotocol.testkit.sim.GroupSimulation;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tom sim groups}: one group of real engines on the in-memory network and virtual time, deterministic for a
+ * seed. Exits 1 if a post was lost or shown twice, a removed member got a post sent after its removal, or members
+ * followed more than one hub.
+ */
+@Command(name = "groups",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Simulates one group (docs/groups.md): the first node founds it and is its hub, the others are invited "
+                    + "and join; members post from random senders at --rate; halfway an admin removes the last "
+                    + "member. Then as many direct 1:1 messages over the same links, as the baseline.",
+            "Reports delivery per member, lost posts, duplicates, the time from a post's send to each member's "
+                    + "application against a direct message's, hubs followed, and what the removed member got after "
+                    + "its removal. Hub failover (--kill-hub-at) is not built yet (issue 16)."
+        })
+public final class GroupsSimCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--members", defaultValue = "10", description = "Members, the hub included (default ${DEFAULT-VALUE}).")
+    private int members;
+
+    @Option(names = "--messages", defaultValue = "200", description = "Posts, and direct messages after (default ${DEFAULT-VALUE}).")
+    private int messages;
+
+    @Option(names = "--latency", defaultValue = "50", paramLabel = "MS",
+            description = "One-way latency of every link, in ms (default ${DEFAULT-VALUE}).")
+    private int latency;
+
+    @Option(names = "--rate", defaultValue = "20", description = "Messages per second, virtual (default ${DEFAULT-VALUE}).")
+    private int rate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        GroupSimulation.Settings settings;
+        try {
+            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        GroupSimulation.Result result = GroupSimulation.run(settings);
+        Map<String, Object> report = report(settings, result);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, report);
+        } else {
+            TextTable table = new TextTable("METRIC", "VALUE");
+            report.forEach((key, value) -> table.row(key, String.valueOf(value)));
+            table.print(out);
+        }
+        out.flush();
+        boolean sound = result.lost() == 0 && result.duplicatesToApp() == 0 && result.hubsPerEpochMax() == 1
+                && result.messagesReadableByRemovedMember() == 0;
+        return sound ? 0 : 1;
+    }
+
+    static Map<String, Object> report(GroupSimulation.Settings settings, GroupSimulation.Result result) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("members", settings.members());
+        report.put("latency_ms", settings.latencyMillis());
+        report.put("rate", settings.messagesPerSecond());
+        report.put("seed", settings.seed());
+        report.put("sent", result.sent());
+        Map<String, Object> delivered = new LinkedHashMap<>();
+        delivered.put("min", result.deliveredPerMemberMin());
+        delivered.put("mean", result.deliveredPerMemberMean());
+        report.put("delivered_per_member", delivered);
+        report.put("lost", result.lost());
+        report.put("duplicates_to_app", result.duplicatesToApp());
+        Map<String, Object> fanout = new LinkedHashMap<>();
+        fanout.put("p50", result.fanoutP50Millis());
+        fanout.put("p99", result.fanoutP99Millis());
+        report.put("fanout_ms", fanout);
+        Map<String, Object> direct = new LinkedHashMap<>();
+        direct.put("p50", result.directP50Millis());
+        direct.put("p99", result.directP99Millis());
+        report.put("direct_ms", direct);
+        report.put("fanout_p50_over_direct_p50", result.directP50Millis() == 0 ? 0
+                : Math.round(100.0 * result.fanoutP50Millis() / result.directP50Millis()) / 100.0);
+        report.put("hubs_per_epoch_max", result.hubsPerEpochMax());
+        report.put("messages_readable_by_removed_member", result.messagesReadableByRemovedMember());
+        report.put("virtual_ms", result.virtualMillis());
+        report.put("wall_ms", result.wallMillis());
+        return report;
+    }
+}

@@ -1,0 +1,50 @@
+package org.tomprotocol.lab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** {@code tom sim groups} runs one group on real engines and reports delivery, latency and the removed member. */
+class GroupsSimCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int tom(String... args) {
+        CommandLine commandLine = new CommandLine(new SimCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void everyMemberGetsEveryPostMeantForItOnceAndTheRemovedMemberNothingAfter() throws Exception {
+        assertThat(tom("groups", "--members", "5", "--messages", "40", "--seed", "3", "--json")).as("%s", err).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("sent").asInt()).isEqualTo(40);
+        assertThat(report.at("/delivered_per_member/min").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("lost").asInt()).isZero();
+        assertThat(report.get("duplicates_to_app").asInt()).isZero();
+        assertThat(report.get("hubs_per_epoch_max").asInt()).isEqualTo(1);
+        assertThat(report.get("messages_readable_by_removed_member").asInt()).isZero();
+        assertThat(report.at("/fanout_ms/p50").asLong()).as("at least the two 50 ms hops through the hub, or one")
+                .isGreaterThanOrEqualTo(50);
+        assertThat(report.at("/direct_ms/p50").asLong()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void settingsThatCannotRunAreAUsageErrorNamingTheOption() {
+        assertThat(tom("groups", "--members", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--members");
+        assertThat(tom("groups", "--rate", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate");
+    }
+}
