@@ -56,8 +56,11 @@ public sealed interface GroupEvent {
         }
     }
 
-    /** Another node took over as the group's hub. */
-    record HubChanged(GroupId group, NodeId newHub, Instant at) implements GroupEvent {
+    /**
+     * Another node took over as the group's hub, under a newer hub epoch (each epoch has one hub, named in advance
+     * by the hub before it).
+     */
+    record HubChanged(GroupId group, NodeId newHub, long epoch, Instant at) implements GroupEvent {
         public HubChanged {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(newHub, "newHub");

@@ -23,12 +23,16 @@ final class GroupHub implements MessageHolder {
     static final long MAX_RETRY_MS = 30_000;
     /** Entries in one stream frame, at most: a frame of 16 KiB posts stays far below the envelope's 256 KiB. */
     static final int ENTRIES_PER_FRAME = 8;
+    /** Entries sent again to one member at once, at most; the rest follows its acknowledgement. */
+    static final int RESEND_MAX = 256;
 
     /** Where a member stands: the next place it expects, and when to send again from there. */
     private static final class Cursor {
         long next;
         long retryAt;
         long backoff = RETRY_MS;
+        /** Whether the member follows this hub's epoch (it acknowledged in it); else it is sent the claim. */
+        boolean confirmed = true;
 
         Cursor(long next) {
             this.next = next;
@@ -39,6 +43,8 @@ final class GroupHub implements MessageHolder {
     private final GroupHubLog log;
     private final GroupEffects effects;
     private final Map<NodeId, Cursor> cursors = new HashMap<>();
+    /** The claim that made this node hub, sent to each member until it follows; null for the founding epoch. */
+    private GroupFrame.HubClaim claim;
 
     GroupHub(GroupState state, long epoch, GroupEffects effects) {
         this.state = state;
@@ -53,6 +59,16 @@ final class GroupHub implements MessageHolder {
 
     long epoch() {
         return log.epoch();
+    }
+
+    /** This node took the group over with {@code claim}: every member is told, until it follows. */
+    void announce(GroupFrame.HubClaim claim, long now) {
+        this.claim = claim;
+        for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
+            entry.getValue().confirmed = false;
+            entry.getValue().retryAt = now + RETRY_MS;
+            effects.sendGroupFrame(entry.getKey(), claim);
+        }
     }
 
     /**
@@ -75,13 +91,16 @@ final class GroupHub implements MessageHolder {
             }
             return null;
         }
-        String refusal = refusal(item, now);
+        boolean known = !(statement instanceof GroupStatement.Post) && !(statement instanceof GroupStatement.SenderKeys)
+                && state.inHistory(id);
+        String refusal = known ? null : refusal(item, now);
         if (refusal != null) {
             effects.count("rejected.group-" + refusal);
             return null;
         }
         GroupHubLog.Ordering ordering = statement instanceof GroupStatement.Post
                 || statement instanceof GroupStatement.SenderKeys
+                || statement instanceof GroupStatement.Succession
                 ? log.order(author, id, item, now) : log.orderAccepted(author, id, item, now);
         if (ordering instanceof GroupHubLog.Ordering.Refused refused) {
             effects.count("rejected.group-" + refused.reason());
@@ -102,6 +121,9 @@ final class GroupHub implements MessageHolder {
         return switch (statement) {
             case GroupStatement.Post ignored -> item.isAuthentic(state.crypto()) ? null : "forged-statement";
             case GroupStatement.SenderKeys ignored -> item.isAuthentic(state.crypto()) ? null : "forged-statement";
+            case GroupStatement.Succession succession -> succession.hub().equals(state.local())
+                    && succession.epoch() == log.epoch() ? null : "not-orderable";
+            case GroupStatement.Claim ignored -> "not-orderable";
             case GroupStatement.Create ignored -> "not-orderable";
             case GroupStatement.Invite ignored -> "not-orderable";
             case GroupStatement.Receipt ignored -> "not-orderable";
@@ -114,10 +136,9 @@ final class GroupHub implements MessageHolder {
 
     private void fanOut(GroupHubLog.Ordered ordered, long now) {
         GroupStatement statement = ordered.item().statement();
-        if (statement instanceof GroupStatement.Join) {
-            state.recordChange(ordered);
-        } else if (statement instanceof GroupStatement.Leave || statement instanceof GroupStatement.Remove
-                || statement instanceof GroupStatement.SetRole) {
+        if ((statement instanceof GroupStatement.Join || statement instanceof GroupStatement.Leave
+                || statement instanceof GroupStatement.Remove || statement instanceof GroupStatement.SetRole)
+                && !state.inHistory(ordered.id())) {
             state.recordChange(ordered);
         }
         NodeId departed = switch (statement) {
@@ -131,12 +152,15 @@ final class GroupHub implements MessageHolder {
         // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks)
         for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
             Cursor cursor = entry.getValue();
+            if (!cursor.confirmed) {
+                continue;
+            }
             send(entry.getKey(), List.of(ordered));
             if (cursor.retryAt <= now) {
                 cursor.retryAt = now + cursor.backoff;
             }
         }
-        if (statement instanceof GroupStatement.Join join) {
+        if (statement instanceof GroupStatement.Join join && !cursors.containsKey(join.author())) {
             cursors.put(join.author(), new Cursor(ordered.seq() + 1));
             welcome(join.author(), ordered);
         }
@@ -155,13 +179,18 @@ final class GroupHub implements MessageHolder {
             return;
         }
         long next = Math.min(nextSeq, log.lastSeq() + 1);
+        boolean joined = !cursor.confirmed;
+        cursor.confirmed = true;
         if (next > cursor.next) {
             cursor.next = next;
             cursor.backoff = RETRY_MS;
             cursor.retryAt = now + RETRY_MS;
         }
-        if (gap && cursor.next <= log.lastSeq()) {
-            sendFrom(member, cursor, now);
+        if (gap || joined) {
+            // a gap, a member now following this epoch, or the shadow's probe (answered even when empty)
+            if (!sendAll(member, cursor)) {
+                send(member, List.of());
+            }
         }
     }
 
@@ -169,17 +198,33 @@ final class GroupHub implements MessageHolder {
     void tick(long now) {
         for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
             Cursor cursor = entry.getValue();
-            if (cursor.next <= log.lastSeq() && now >= cursor.retryAt) {
+            if (!cursor.confirmed && now >= cursor.retryAt) {
+                effects.sendGroupFrame(entry.getKey(), claim);
+                cursor.retryAt = now + cursor.backoff;
+                cursor.backoff = Math.min(cursor.backoff * 2, MAX_RETRY_MS);
+            } else if (cursor.confirmed && cursor.next <= log.lastSeq() && now >= cursor.retryAt) {
                 sendFrom(entry.getKey(), cursor, now);
             }
         }
     }
 
     private void sendFrom(NodeId member, Cursor cursor, long now) {
-        effects.count("group-resent");
-        send(member, log.since(cursor.next - 1, ENTRIES_PER_FRAME));
+        sendAll(member, cursor);
         cursor.retryAt = now + cursor.backoff;
         cursor.backoff = Math.min(cursor.backoff * 2, MAX_RETRY_MS);
+    }
+
+    /**
+     * Sends {@code member} what it lacks, in frames of {@link #ENTRIES_PER_FRAME}, at most {@link #RESEND_MAX}
+     * entries at once; returns whether there was anything.
+     */
+    private boolean sendAll(NodeId member, Cursor cursor) {
+        List<GroupHubLog.Ordered> lacking = log.since(cursor.next - 1, RESEND_MAX);
+        for (int from = 0; from < lacking.size(); from += ENTRIES_PER_FRAME) {
+            effects.count("group-resent");
+            send(member, lacking.subList(from, Math.min(lacking.size(), from + ENTRIES_PER_FRAME)));
+        }
+        return !lacking.isEmpty();
     }
 
     private void send(NodeId member, List<GroupHubLog.Ordered> entries) {

@@ -128,6 +128,8 @@ public final class GroupMembership {
             case GroupStatement.Post ignored -> new Verdict("not-a-change");
             case GroupStatement.SenderKeys ignored -> new Verdict("not-a-change");
             case GroupStatement.Receipt ignored -> new Verdict("not-a-change");
+            case GroupStatement.Succession ignored -> new Verdict("not-a-change");
+            case GroupStatement.Claim ignored -> new Verdict("not-a-change");
             case GroupStatement.Join join -> join(join, now);
             case GroupStatement.Leave leave -> leave(leave, now);
             case GroupStatement.Remove remove -> remove(remove, now);

@@ -21,7 +21,7 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * only from the member that signed it; a sender checks the signature and tells its application which member has
  * which post. Agent thread only.
  */
-final class GroupReceipts {
+final class GroupReceipts implements MessageHolder {
     private final GroupState state;
     private final LocalIdentity identity;
     private final GroupEffects effects;
@@ -56,6 +56,16 @@ final class GroupReceipts {
 
     void clear() {
         pending.clear();
+    }
+
+    /** Posts named in receipts not sent yet: none between inputs. */
+    @Override
+    public int messagesHeld() {
+        int held = 0;
+        for (List<MessageId> messages : pending.values()) {
+            held += messages.size();
+        }
+        return held;
     }
 
     /**

@@ -57,6 +57,8 @@ final class GroupState implements MessageHolder {
     private final GroupKeys keys;
     private final Map<MessageId, Pending> pending = new LinkedHashMap<>();
     private final GroupReceipts receipts;
+    private final GroupSuccession succession;
+    private final GroupFailover failover;
     private NodeId hub;
     private GroupHub hubSide;
     private boolean ended;
@@ -73,6 +75,8 @@ final class GroupState implements MessageHolder {
         this.inbox = new GroupInbox(epoch, nextSeq);
         this.keys = new GroupKeys(crypto, identity, group);
         this.receipts = new GroupReceipts(this, identity, effects);
+        this.succession = new GroupSuccession(identity, crypto, 0);
+        this.failover = new GroupFailover(this, identity, effects, succession);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
         }
@@ -100,6 +104,56 @@ final class GroupState implements MessageHolder {
 
     long epoch() {
         return inbox.epoch();
+    }
+
+    /** The next place this member expects in the hub's stream. */
+    long nextSeq() {
+        return inbox.nextSeq();
+    }
+
+    /** Whether the membership history holds the change with this item id. */
+    boolean inHistory(MessageId id) {
+        for (GroupFrame.Ordered entry : history) {
+            if (entry.item().itemId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This node took the group over under {@code epoch}: it orders from now on, and tells every member. */
+    void becomeHub(long epoch, GroupFrame.HubClaim claim, long now) {
+        hub = local();
+        inbox.followEpoch(epoch);
+        hubSide = new GroupHub(this, epoch, effects);
+        hubSide.announce(claim, now);
+    }
+
+    /** This member follows {@code newHub} under {@code epoch} (a hub that was deposed steps down). */
+    void follow(NodeId newHub, long epoch, long now) {
+        hubSide = null;
+        hub = newHub;
+        inbox.followEpoch(epoch);
+    }
+
+    /** Sends what the hub has not ordered yet to the hub, now (a new hub took over). */
+    void resendPending(long now) {
+        List<Pending> waiting = new ArrayList<>(pending.values());
+        for (Pending item : waiting) {
+            if (hubSide != null) {
+                pending.remove(item.item.itemId());
+                submit(item.item, now);
+            } else {
+                item.backoff = GroupHub.RETRY_MS;
+                item.retryAt = now + item.backoff;
+                effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item.item));
+            }
+        }
+    }
+
+    /** A claim to take the group over (see {@link GroupFailover#onClaim}). */
+    void onClaim(NodeId from, SignedGroupStatement claim, long now) {
+        failover.onClaim(from, claim, now);
     }
 
     boolean isHub() {
@@ -184,6 +238,7 @@ final class GroupState implements MessageHolder {
             effects.count("rejected.group-stream-not-from-hub");
             return;
         }
+        succession.heardFromHub(now);
         if (stream.epoch() != inbox.epoch()) {
             effects.count("rejected.group-stale-epoch");
             return;
@@ -213,6 +268,10 @@ final class GroupState implements MessageHolder {
     /** One entry of the stream, through the inbox; returns whether it revealed a gap. */
     private boolean receive(GroupFrame.Ordered entry, long now) {
         SignedGroupStatement item = entry.item();
+        if (item.statement().author().equals(local())) {
+            // ordered: even a copy this member already has says so (a resend to a new hub)
+            pending.remove(item.itemId());
+        }
         GroupInbox.Arrival arrival = inbox.arrive(new GroupHubLog.Ordered(inbox.epoch(), entry.seq(),
                 item.statement().author(), item.itemId(), item, entry.orderedAt()), now);
         return switch (arrival) {
@@ -237,12 +296,16 @@ final class GroupState implements MessageHolder {
         SignedGroupStatement item = entry.item();
         GroupStatement statement = item.statement();
         NodeId author = statement.author();
-        if (author.equals(local())) {
-            pending.remove(entry.id());
-        }
+        succession.ordered(item, now);
         switch (statement) {
             case GroupStatement.Post post -> post(post, item, now);
             case GroupStatement.SenderKeys distribution -> keys(distribution, item, now);
+            case GroupStatement.Succession ignored -> {
+                String refusal = succession.accept(item, hub, inbox.epoch());
+                if (refusal != null) {
+                    effects.count("rejected.group-" + refusal);
+                }
+            }
             default -> change(entry, now);
         }
     }
@@ -334,6 +397,10 @@ final class GroupState implements MessageHolder {
                     role.admin() ? GroupRole.ADMIN : GroupRole.MEMBER, at));
             default -> effects.count("rejected.group-not-orderable");
         }
+        if (!(statement instanceof GroupStatement.SetRole)) {
+            // after a join, always: the newcomer learns who succeeds the hub
+            failover.nameSuccessors(now, statement instanceof GroupStatement.Join);
+        }
     }
 
     private void departed(NodeId member, long now) {
@@ -354,6 +421,7 @@ final class GroupState implements MessageHolder {
             hubSide.tick(now);
             return;
         }
+        failover.tick(now);
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending waiting = it.next();
             if (now - waiting.firstSentAt >= ProtocolConstants.MAX_AGE_MS) {
@@ -370,12 +438,14 @@ final class GroupState implements MessageHolder {
 
     @Override
     public int messagesHeld() {
-        return inbox.messagesHeld() + keys.messagesHeld() + pending.size()
+        return inbox.messagesHeld() + keys.messagesHeld() + pending.size() + succession.messagesHeld()
+                + receipts.messagesHeld()
                 + (hubSide == null ? 0 : hubSide.messagesHeld());
     }
 
     void purge(long now) {
         inbox.purge(now);
+        succession.purge(now);
         int dropped = keys.purge(now);
         for (int i = 0; i < dropped; i++) {
             effects.count("group-key-never-came");

@@ -229,6 +229,13 @@ public final class GroupsMachine implements MessageHolder {
                     state.hubSide().acknowledged(from, ack.nextSeq(), ack.gap(), now);
                 }
             }
+            case GroupFrame.HubClaim claim -> {
+                if (state == null) {
+                    effects.count("rejected.group-unknown-group");
+                } else {
+                    state.onClaim(from, claim.claim(), now);
+                }
+            }
             case GroupFrame.Receipt receipt -> {
                 if (state == null) {
                     effects.count("rejected.group-unknown-group");

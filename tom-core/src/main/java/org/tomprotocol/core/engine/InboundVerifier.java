@@ -80,7 +80,8 @@ public final class InboundVerifier {
                         ReadReceiptPayload.decode(envelope.payload()), null));
                 case Chat -> open(decoded, hop, now);
                 case Signal -> signal(decoded, hop, now);
-                case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck ->
+                case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
+                     GroupHubMigration ->
                         group(decoded, hop);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
@@ -246,7 +247,7 @@ public final class InboundVerifier {
         return switch (type) {
             case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
                  BackupConfirmDelivery, BackupQuery, Signal, GroupInvite, GroupMessage, GroupSync, GroupSyncResponse,
-                 GroupSyncRequest, GroupDeliveryAck -> true;
+                 GroupSyncRequest, GroupDeliveryAck, GroupHubMigration -> true;
             default -> false;
         };
     }

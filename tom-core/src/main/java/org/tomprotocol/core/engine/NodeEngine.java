@@ -466,6 +466,10 @@ public final class NodeEngine implements MessageHolder {
             attemptDirect(attempt);
         }
         backup.deliverDue(now);
+    }
+
+    /** The groups' timers: resends, the hub's watch over members, the shadow's over the hub. */
+    public void onGroupTick(long now) {
         effectsNow = now;
         groups.tick(now);
     }

@@ -77,6 +77,8 @@ public final class ProtocolConstants {
     public static final long KEEPALIVE_AFTER_MS = Duration.ofSeconds(8).toMillis();
     /** Period of the liveness check. */
     public static final long LIVENESS_TICK_MS = Duration.ofSeconds(1).toMillis();
+    /** How often the groups' timers run: fine enough for a shadow to claim a dead hub's group within 2 s. */
+    public static final long GROUP_TICK_MS = 250;
     /** Period of cache purging. */
     public static final long CACHE_PURGE_TICK_MS = Duration.ofMinutes(1).toMillis();
     /** Peers tracked at most. */

@@ -110,7 +110,8 @@ public final class Router implements MessageHolder {
                 }
                 return new Routing.Signalled(envelope.from(), verified.signal().signal());
             }
-            case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck -> {
+            case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
+                 GroupHubMigration -> {
                 if (!groupFrames.add(new AckKey(envelope.id(), envelope.from(), "group"), now)) {
                     return new Routing.Reject("replayed-group-frame");
                 }

@@ -145,6 +145,10 @@ public final class NodeAssembly {
             facade.refreshPeers();
             return tick + ProtocolConstants.LIVENESS_TICK_MS;
         });
+        agent.recurring(now, tick -> {
+            engine.onGroupTick(tick);
+            return tick + ProtocolConstants.GROUP_TICK_MS;
+        });
         agent.recurring(now + ProtocolConstants.CACHE_PURGE_TICK_MS, tick -> {
             engine.onPurgeTick(tick);
             budgets.forgetIdle();

@@ -172,10 +172,28 @@ public sealed interface GroupFrame {
         }
     }
 
+    /** A node takes the group over under a newer hub epoch ({@code GroupHubMigration}): its signed claim. */
+    record HubClaim(String group, SignedGroupStatement claim) implements GroupFrame {
+        public HubClaim {
+            Objects.requireNonNull(claim, "claim");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.GroupHubMigration;
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(2).string(group).raw(claim.encode()).toByteArray();
+        }
+    }
+
     /** Whether envelopes of {@code type} carry group frames. */
     static boolean carries(MessageType type) {
         return switch (type) {
-            case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck -> true;
+            case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
+                 GroupHubMigration -> true;
             default -> false;
         };
     }
@@ -220,6 +238,12 @@ public sealed interface GroupFrame {
                 String group = group(reader);
                 byte[] receipt = reader.rawValue(SignedGroupStatement.MAX_STATEMENT_BYTES, "receipt");
                 yield new Receipt(group, SignedGroupStatement.decode(receipt));
+            }
+            case GroupHubMigration -> {
+                reader.expectArray(2, "group hub claim");
+                String group = group(reader);
+                byte[] claim = reader.rawValue(4096, "claim");
+                yield new HubClaim(group, SignedGroupStatement.decode(claim));
             }
             default -> throw new WireException("unsupported-type", type + " carries no group frame");
         };

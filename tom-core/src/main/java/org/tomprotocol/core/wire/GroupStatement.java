@@ -315,6 +315,68 @@ public sealed interface GroupStatement {
         }
     }
 
+    /**
+     * The hub of {@code epoch} names who takes over if it dies (docs/groups.md §5): {@code next.get(0)} (the shadow)
+     * may claim {@code epoch + 1}, {@code next.get(1)} (the candidate) {@code epoch + 2}. Only the hub of that
+     * epoch can sign one, so an epoch never has two hubs.
+     */
+    record Succession(String group, long epoch, NodeId hub, java.util.List<NodeId> next, long version, long at)
+            implements GroupStatement {
+        public Succession {
+            requireGroup(group);
+            Objects.requireNonNull(hub, "hub");
+            next = java.util.List.copyOf(next);
+            if (next.size() > 2 || next.contains(hub)) {
+                throw new IllegalArgumentException("a succession names at most two nodes, not the hub");
+            }
+        }
+
+        @Override
+        public NodeId author() {
+            return hub;
+        }
+
+        @Override
+        public String kind() {
+            return "succession";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(7).string(kind()).string(group).unsigned(epoch).nodeId(hub)
+                    .nodeIds(next).unsigned(version).unsigned(at).toByteArray();
+        }
+    }
+
+    /**
+     * A node named in its hub's succession takes the group over under a newer epoch, the succession as its
+     * warrant (docs/groups.md §5.3).
+     */
+    record Claim(String group, long epoch, NodeId claimant, SignedGroupStatement succession, long at)
+            implements GroupStatement {
+        public Claim {
+            requireGroup(group);
+            Objects.requireNonNull(claimant, "claimant");
+            Objects.requireNonNull(succession, "succession");
+        }
+
+        @Override
+        public NodeId author() {
+            return claimant;
+        }
+
+        @Override
+        public String kind() {
+            return "claim";
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(6).string(kind()).string(group).unsigned(epoch).nodeId(claimant)
+                    .raw(succession.encode()).unsigned(at).toByteArray();
+        }
+    }
+
     /** Messages a receipt names, at most. */
     int MAX_RECEIPTS = 64;
 
@@ -400,6 +462,16 @@ public sealed interface GroupStatement {
                         reader.unsigned(Long.MAX_VALUE, "key_epoch"), reader.unsigned(Long.MAX_VALUE, "index"),
                         reader.bytes(64, "nonce"), reader.bytes(MAX_CIPHERTEXT_BYTES, "ciphertext"));
                 case "keys/7" -> readSenderKeys(reader);
+                case "succession/7" -> new Succession(reader.string(64, "group"), reader.unsigned(Long.MAX_VALUE,
+                        "epoch"), reader.nodeId("hub"), reader.nodeIds(2, "next"), reader.unsigned(Long.MAX_VALUE,
+                        "version"), reader.unsigned(Long.MAX_VALUE, "at"));
+                case "claim/6" -> {
+                    String group = reader.string(64, "group");
+                    long epoch = reader.unsigned(Long.MAX_VALUE, "epoch");
+                    NodeId claimant = reader.nodeId("claimant");
+                    SignedGroupStatement succession = SignedGroupStatement.decode(reader.rawValue(1024, "succession"));
+                    yield new Claim(group, epoch, claimant, succession, reader.unsigned(Long.MAX_VALUE, "at"));
+                }
                 case "receipt/6" -> {
                     String group = reader.string(64, "group");
                     NodeId member = reader.nodeId("member");

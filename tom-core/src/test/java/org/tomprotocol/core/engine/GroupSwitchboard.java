@@ -144,12 +144,18 @@ final class GroupSwitchboard {
         }
     }
 
-    /** Moves time on by {@code millis} in 100 ms steps, ticking every machine each second, and carrying frames. */
+    /** Moves time on by {@code millis}, ticking every machine every 250 ms as the engine does, carrying frames. */
     void advance(long millis) {
+        advance(millis, ProtocolConstants.GROUP_TICK_MS);
+    }
+
+    /** Moves time on by {@code millis}, ticking every machine every {@code tickMillis} (coarse, for hours). */
+    void advance(long millis, long tickMillis) {
         long end = now + millis;
         while (now < end) {
-            now = Math.min(end, now + 100);
-            if (now % 1_000 < 100) {
+            long nextTick = (now / tickMillis + 1) * tickMillis;
+            now = Math.min(end, nextTick);
+            if (now == nextTick) {
                 for (Node node : nodes.values()) {
                     if (!offline.contains(node.id())) {
                         node.machine.tick(now);

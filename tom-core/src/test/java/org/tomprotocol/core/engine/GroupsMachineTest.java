@@ -218,7 +218,7 @@ class GroupsMachineTest {
         post(bob, "kept for carol");
         assertThat(alice.machine.messagesHeld()).isPositive();
 
-        board.advance(25L * 3_600_000L);
+        board.advance(25L * 3_600_000L, 60_000);
 
         for (Node node : List.of(alice, bob, carol)) {
             node.machine.purge(board.now);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that report ToM against a baseline measured in the same run.",
-        subcommands = {QuicBenchCommand.class, DiscoveryBenchCommand.class, RelayBenchCommand.class})
+        subcommands = {QuicBenchCommand.class, DiscoveryBenchCommand.class, RelayBenchCommand.class,
+                GroupsBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

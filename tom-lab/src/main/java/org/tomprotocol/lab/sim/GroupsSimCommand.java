@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Simulates one group (docs/groups.md): the first node founds it and is its hub, the others are invited "
-                    + "and join; members post from random senders at --rate; halfway an admin removes the last "
-                    + "member. Then as many direct 1:1 messages over the same links, as the baseline.",
+                    + "and join in turn (the second is the shadow, the third the candidate); members post from random "
+                    + "senders at --rate; at a quarter the founder removes the last member; with --kill-hub-at the "
+                    + "hub (and with --kill-shadow the shadow) crashes. Then as many direct 1:1 messages over the "
+                    + "same links, as the baseline.",
             "Reports delivery per member, lost posts, duplicates, the time from a post's send to each member's "
                     + "application against a direct message's, hubs followed, and what the removed member got after "
-                    + "its removal. Hub failover (--kill-hub-at) is not built yet (issue 16)."
+                    + "its removal, the hubs of each epoch and the failover time (crash to the first post the new hub "
+                    + "ordered)."
         })
 public final class GroupsSimCommand implements Callable<Integer> {
     @Spec
@@ -50,19 +53,51 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--kill-hub-at", defaultValue = "-1", paramLabel = "POST",
+            description = "Crash the hub just before this post (default: never).")
+    private int killHubAt;
+
+    @Option(names = "--kill-shadow", description = "Crash the shadow with the hub (a double failure).")
+    private boolean killShadow;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Runs, with seeds SEED, SEED+1, …; failover_ms is then given over the runs (default ${DEFAULT-VALUE}).")
+    private int runs;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     private boolean json;
 
     @Override
     public Integer call() {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        }
         GroupSimulation.Settings settings;
         try {
-            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed);
+            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed, killHubAt, killShadow);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        GroupSimulation.Result result = GroupSimulation.run(settings);
+        java.util.List<GroupSimulation.Result> results = new java.util.ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            results.add(GroupSimulation.run(new GroupSimulation.Settings(members, messages, latency, rate, seed + run,
+                    killHubAt, killShadow)));
+        }
+        GroupSimulation.Result result = results.get(0);
         Map<String, Object> report = report(settings, result);
+        if (runs > 1 || killHubAt >= 0) {
+            report.put("runs", runs);
+            java.util.List<Long> failovers = results.stream().map(GroupSimulation.Result::failoverMillis).sorted()
+                    .toList();
+            Map<String, Object> failover = new LinkedHashMap<>();
+            failover.put("p50", failovers.get((int) Math.ceil(0.5 * failovers.size()) - 1));
+            failover.put("p99", failovers.get((int) Math.ceil(0.99 * failovers.size()) - 1));
+            report.put("failover_ms", failover);
+            report.put("lost_over_runs", results.stream().mapToInt(GroupSimulation.Result::lost).sum());
+            report.put("duplicates_over_runs", results.stream().mapToInt(GroupSimulation.Result::duplicatesToApp).sum());
+            report.put("hubs_per_epoch_max_over_runs",
+                    results.stream().mapToInt(GroupSimulation.Result::hubsPerEpochMax).max().orElse(0));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, report);
@@ -72,8 +107,8 @@ public final class GroupsSimCommand implements Callable<Integer> {
             table.print(out);
         }
         out.flush();
-        boolean sound = result.lost() == 0 && result.duplicatesToApp() == 0 && result.hubsPerEpochMax() == 1
-                && result.messagesReadableByRemovedMember() == 0;
+        boolean sound = results.stream().allMatch(run -> run.lost() == 0 && run.duplicatesToApp() == 0
+                && run.hubsPerEpochMax() == 1 && run.messagesReadableByRemovedMember() == 0);
         return sound ? 0 : 1;
     }
 
@@ -102,6 +137,7 @@ public final class GroupsSimCommand implements Callable<Integer> {
                 : Math.round(100.0 * result.fanoutP50Millis() / result.directP50Millis()) / 100.0);
         report.put("hubs_per_epoch_max", result.hubsPerEpochMax());
         report.put("messages_readable_by_removed_member", result.messagesReadableByRemovedMember());
+        report.put("epochs", result.epochs());
         report.put("virtual_ms", result.virtualMillis());
         report.put("wall_ms", result.wallMillis());
         return report;

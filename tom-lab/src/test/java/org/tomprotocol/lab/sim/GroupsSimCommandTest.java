@@ -41,10 +41,25 @@ class GroupsSimCommandTest {
     }
 
     @Test
+    void whenTheHubCrashesTheShadowTakesOverWithin3SecondsAndNoPostIsLost() throws Exception {
+        assertThat(tom("groups", "--members", "5", "--messages", "40", "--kill-hub-at", "25", "--seed", "4",
+                "--json")).as("%s", err).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("lost").asInt()).isZero();
+        assertThat(report.get("duplicates_to_app").asInt()).isZero();
+        assertThat(report.get("hubs_per_epoch_max").asInt()).isEqualTo(1);
+        assertThat(report.get("epochs").asInt()).isEqualTo(2);
+        assertThat(report.at("/failover_ms/p99").asLong()).isBetween(1L, 3_000L);
+    }
+
+    @Test
     void settingsThatCannotRunAreAUsageErrorNamingTheOption() {
         assertThat(tom("groups", "--members", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("--members");
         assertThat(tom("groups", "--rate", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--rate");
+        assertThat(tom("groups", "--kill-shadow")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kill-hub-at");
     }
 }

@@ -29,11 +29,13 @@ import org.tomprotocol.testkit.VirtualRuntime;
 
 /**
  * One group of real engines on the in-memory network and virtual time (issue 16, docs/groups.md): the first node
- * founds the group and is its hub, invites the others, which join; members post at a steady rate from random
- * senders; halfway, once what was sent so far is in, an admin removes the last member. Then, in the same run and over the same links, as many direct
- * 1:1 messages between random members, the baseline. Measures, per post, the time from the send to each member's
- * application, what each member got, duplicates, and what the removed member got after its removal. Deterministic
- * for a seed.
+ * founds the group and is its hub, invites the others, which join one after the other (so the second node is the
+ * shadow, the third the candidate); members post at a steady rate from random senders; at a quarter, once what was
+ * sent so far is in, the founder removes the last member; optionally the hub (and the shadow) crash at a given
+ * post. Then, in the same run and over the same links, as many direct 1:1 messages between random live members, the
+ * baseline. Measures, per post, the time from the send to each member's application, what each live member got,
+ * duplicates, what the removed member got after its removal, the hubs each epoch had, and the failover time.
+ * Deterministic for a seed.
  */
 public final class GroupSimulation {
     private static final Duration SETTLE = Duration.ofSeconds(2);
@@ -50,9 +52,19 @@ public final class GroupSimulation {
      * @param latencyMillis     one-way latency of every link
      * @param messagesPerSecond sending rate, in virtual time
      * @param seed              seed of every random choice
+     * @param killHubAt         the post before which the hub crashes; -1 for never
+     * @param killShadow        whether the shadow crashes with it
      */
-    public record Settings(int members, int messages, int latencyMillis, int messagesPerSecond, long seed) {
+    public record Settings(int members, int messages, int latencyMillis, int messagesPerSecond, long seed,
+                           int killHubAt, boolean killShadow) {
         public Settings {
+            if (killHubAt >= messages) {
+                throw new IllegalArgumentException("--kill-hub-at must be below --messages (" + messages + "), got "
+                        + killHubAt);
+            }
+            if (killShadow && killHubAt < 0) {
+                throw new IllegalArgumentException("--kill-shadow needs --kill-hub-at");
+            }
             if (members < 3 || members > 50) {
                 throw new IllegalArgumentException("--members must be between 3 and 50, got " + members);
             }
@@ -82,13 +94,15 @@ public final class GroupSimulation {
      * @param directP99Millis                 99th percentile of the same
      * @param hubsPerEpochMax                 distinct hubs the members followed (must be 1: one epoch, one hub)
      * @param messagesReadableByRemovedMember posts sent after its removal that the removed member got (must be 0)
+     * @param failoverMillis                  hub crash to the first post the new hub ordered; -1 without a crash
+     * @param epochs                          hub epochs the group went through
      * @param virtualMillis                   virtual time the run took
      * @param wallMillis                      real time the run took
      */
     public record Result(int sent, double deliveredPerMemberMin, double deliveredPerMemberMean, int lost,
                          int duplicatesToApp, long fanoutP50Millis, long fanoutP99Millis, long directP50Millis,
                          long directP99Millis, int hubsPerEpochMax, int messagesReadableByRemovedMember,
-                         long virtualMillis, long wallMillis) {
+                         long failoverMillis, int epochs, long virtualMillis, long wallMillis) {
     }
 
     /** A post: when it was sent, by whom, and who it was meant for. */
@@ -105,6 +119,9 @@ public final class GroupSimulation {
         Random random = new Random(settings.seed());
         List<TomNode> nodes = new ArrayList<>();
         Map<NodeId, List<long[]>> received = new HashMap<>();
+        Map<Long, Set<NodeId>> hubsByEpoch = new HashMap<>();
+        List<Long> accepted = new ArrayList<>();
+        List<Long> hubChanges = new ArrayList<>();
         Map<NodeId, List<Long>> directArrivals = new HashMap<>();
         try {
             for (int i = 0; i < settings.members(); i++) {
@@ -115,7 +132,7 @@ public final class GroupSimulation {
                         .listen("mem:g" + i).randomSeed(settings.seed() + i).start();
                 List<long[]> got = new ArrayList<>();
                 received.put(node.id(), got);
-                node.groups().events().subscribe(recorder(got, runtime));
+                node.groups().events().subscribe(recorder(got, hubsByEpoch, accepted, hubChanges, runtime));
                 List<Long> direct = new ArrayList<>();
                 directArrivals.put(node.id(), direct);
                 node.onMessage(message -> direct.add(runtime.nowMillis() - message.sentAt().toEpochMilli()));
@@ -130,14 +147,29 @@ public final class GroupSimulation {
             GroupId group = form(nodes, runtime);
 
             TomNode hub = nodes.get(0);
+            hubsByEpoch.computeIfAbsent(1L, epoch -> new HashSet<>()).add(hub.id());
             TomNode removed = nodes.get(nodes.size() - 1);
             Set<NodeId> members = new HashSet<>();
             nodes.forEach(node -> members.add(node.id()));
+            List<TomNode> live = new ArrayList<>(nodes.subList(0, nodes.size() - 1));
+            long killedAt = -1;
             List<Post> posts = new ArrayList<>();
             Duration gap = Duration.ofNanos(1_000_000_000L / settings.messagesPerSecond());
             long removedAt = Long.MAX_VALUE;
             for (int m = 0; m < settings.messages(); m++) {
-                if (m == settings.messages() / 2) {
+                if (m == settings.killHubAt()) {
+                    killedAt = runtime.nowMillis();
+                    List<TomNode> dead = settings.killShadow() ? List.of(nodes.get(0), nodes.get(1))
+                            : List.of(nodes.get(0));
+                    for (TomNode node : dead) {
+                        network.crash(node.id());
+                        live.remove(node);
+                        members.remove(node.id());
+                        // a crashed node is owed nothing, not even what was sent before it crashed
+                        posts.forEach(post -> post.audience().remove(node.id()));
+                    }
+                }
+                if (m == settings.messages() / 4 && live.contains(hub)) {
                     // the posts sent so far are meant for the member about to go: let the hub order them first
                     runtime.runUntil(() -> everyoneHasEverything(posts, received), DRAIN);
                     CompletableFuture<Void> removal = hub.groups().remove(group, removed.id()).toCompletableFuture();
@@ -145,7 +177,7 @@ public final class GroupSimulation {
                     members.remove(removed.id());
                     removedAt = runtime.nowMillis();
                 }
-                TomNode sender = nodes.get(random.nextInt(nodes.size() - 1));
+                TomNode sender = live.get(random.nextInt(live.size()));
                 Set<NodeId> audience = new HashSet<>(members);
                 audience.remove(sender.id());
                 posts.add(new Post(runtime.nowMillis(), sender.id(), audience));
@@ -156,22 +188,28 @@ public final class GroupSimulation {
             long virtual = runtime.nowMillis() - VirtualRuntime.DEFAULT_START.toEpochMilli();
 
             for (int m = 0; m < settings.messages(); m++) {
-                TomNode from = nodes.get(random.nextInt(nodes.size()));
-                TomNode to = nodes.get(random.nextInt(nodes.size() - 1));
+                TomNode from = live.get(random.nextInt(live.size()));
+                TomNode to = live.get(random.nextInt(live.size() - 1));
                 if (to == from) {
-                    to = nodes.get(nodes.size() - 1);
+                    to = live.get(live.size() - 1);
                 }
                 from.send(to.id(), ("direct " + m).getBytes(StandardCharsets.UTF_8));
                 runtime.runFor(gap);
             }
             runtime.runFor(Duration.ofSeconds(5));
 
-            Set<NodeId> hubs = new HashSet<>();
-            for (TomNode node : nodes) {
-                node.groups().group(group).map(GroupInfo::hub).ifPresent(hubs::add);
+            // the new hub's first ordering: the first post accepted once a member followed a new hub
+            long takenOver = hubChanges.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+            long firstAfter = Long.MAX_VALUE;
+            for (long at : accepted) {
+                if (killedAt >= 0 && at >= takenOver) {
+                    firstAfter = Math.min(firstAfter, at);
+                }
             }
-            return summarize(posts, received, directArrivals, removed.id(), removedAt, hubs.size(), virtual,
-                    (System.nanoTime() - wallStart) / 1_000_000);
+            long failover = killedAt < 0 ? -1 : firstAfter == Long.MAX_VALUE ? Long.MAX_VALUE : firstAfter - killedAt;
+            int hubsPerEpoch = hubsByEpoch.values().stream().mapToInt(Set::size).max().orElse(0);
+            return summarize(posts, received, directArrivals, removed.id(), removedAt, hubsPerEpoch, failover,
+                    hubsByEpoch.size(), virtual, (System.nanoTime() - wallStart) / 1_000_000);
         } finally {
             nodes.forEach(TomNode::close);
             runtime.runFor(Duration.ofSeconds(1));
@@ -187,17 +225,23 @@ public final class GroupSimulation {
         GroupId group = created.join().id();
         runtime.runUntil(() -> nodes.subList(1, nodes.size()).stream()
                 .allMatch(node -> !node.groups().pendingInvites().isEmpty()), DRAIN);
-        List<CompletableFuture<GroupInfo>> joins = nodes.subList(1, nodes.size()).stream()
-                .map(node -> node.groups().accept(group).toCompletableFuture()).toList();
-        runtime.runUntil(() -> joins.stream().allMatch(CompletableFuture::isDone), DRAIN);
+        for (TomNode node : nodes.subList(1, nodes.size())) {
+            CompletableFuture<GroupInfo> joined = node.groups().accept(group).toCompletableFuture();
+            runtime.runUntil(joined::isDone, DRAIN);
+        }
         runtime.runUntil(() -> nodes.stream().allMatch(node -> node.groups().group(group)
                 .map(info -> info.members().size() == nodes.size()).orElse(false)), DRAIN);
         runtime.runFor(SETTLE);
         return group;
     }
 
-    /** Each post a member's application got: {@code [post index, virtual time]}. */
-    private static Flow.Subscriber<GroupEvent> recorder(List<long[]> got, VirtualRuntime runtime) {
+    /**
+     * Each post a member's application got ({@code [post index, virtual time]}), the hub of each epoch it followed,
+     * and when its own posts were ordered.
+     */
+    private static Flow.Subscriber<GroupEvent> recorder(List<long[]> got, Map<Long, Set<NodeId>> hubsByEpoch,
+                                                        List<Long> accepted, List<Long> changes,
+                                                        VirtualRuntime runtime) {
         return new Flow.Subscriber<>() {
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
@@ -206,6 +250,12 @@ public final class GroupSimulation {
 
             @Override
             public void onNext(GroupEvent event) {
+                if (event instanceof GroupEvent.HubChanged changed) {
+                    hubsByEpoch.computeIfAbsent(changed.epoch(), epoch -> new HashSet<>()).add(changed.newHub());
+                    changes.add(runtime.nowMillis());
+                } else if (event instanceof GroupEvent.Accepted) {
+                    accepted.add(runtime.nowMillis());
+                }
                 if (event instanceof GroupEvent.MessageReceived message) {
                     String text = new String(message.message().payload(), StandardCharsets.UTF_8);
                     got.add(new long[] {Long.parseLong(text.substring("post ".length())), runtime.nowMillis()});
@@ -229,7 +279,7 @@ public final class GroupSimulation {
 
     private static Result summarize(List<Post> posts, Map<NodeId, List<long[]>> received,
                                     Map<NodeId, List<Long>> directArrivals, NodeId removed, long removedAt, int hubs,
-                                    long virtualMillis, long wallMillis) {
+                                    long failover, int epochs, long virtualMillis, long wallMillis) {
         List<Long> fanout = new ArrayList<>();
         int duplicates = 0;
         int afterRemoval = 0;
@@ -272,7 +322,8 @@ public final class GroupSimulation {
         fanout.sort(null);
         direct.sort(null);
         return new Result(posts.size(), min, mean, lost, duplicates, percentile(fanout, 0.5), percentile(fanout, 0.99),
-                percentile(direct, 0.5), percentile(direct, 0.99), hubs, afterRemoval, virtualMillis, wallMillis);
+                percentile(direct, 0.5), percentile(direct, 0.99), hubs, afterRemoval, failover, epochs, virtualMillis,
+                wallMillis);
     }
 
     private static long percentile(List<Long> sorted, double quantile) {

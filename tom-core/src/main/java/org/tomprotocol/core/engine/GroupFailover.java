@@ -1,0 +1,148 @@
+package org.tomprotocol.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupStatement;
+import org.tomprotocol.core.wire.SignedGroupStatement;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/**
+ * Hub failover for one group, wired and fenced (docs/groups.md §5): the hub names its shadow and candidate in a
+ * signed succession, ordered in the stream; the shadow probes the hub and, after its silence, claims the next epoch
+ * (the candidate the one after, if the shadow is silent too); every member checks the claim against the succession
+ * its hub signed, follows the new hub and sends it again what it had not seen ordered plus what it saw ordered
+ * lately; the new hub orders again what it saw lately, so a statement the old hub ordered for some members only
+ * reaches the rest, and members drop what they already have. A deposed hub that hears a valid claim steps down.
+ * Agent thread only.
+ */
+final class GroupFailover {
+    private final GroupState state;
+    private final LocalIdentity identity;
+    private final GroupEffects effects;
+    private final GroupSuccession succession;
+    /** Hubs this node saw deposed: never named again as shadow or candidate by this node. */
+    private final Set<NodeId> deposed = new HashSet<>();
+
+    GroupFailover(GroupState state, LocalIdentity identity, GroupEffects effects, GroupSuccession succession) {
+        this.state = state;
+        this.identity = identity;
+        this.effects = effects;
+        this.succession = succession;
+    }
+
+    /**
+     * As hub: names the two longest-standing members (the best-known proxy for uptime until issue 17's scores) as
+     * shadow and candidate, if that changed; ordered like any statement.
+     */
+    void nameSuccessors(long now, boolean always) {
+        if (!state.isHub()) {
+            return;
+        }
+        List<NodeId> next = new ArrayList<>();
+        for (NodeId member : state.membership().members().keySet()) {
+            if (!member.equals(identity.id()) && !deposed.contains(member) && next.size() < 2) {
+                next.add(member);
+            }
+        }
+        GroupStatement.Succession known = succession.current();
+        if (known != null && known.next().equals(next) && !always) {
+            return;
+        }
+        if (known == null && next.isEmpty()) {
+            return;
+        }
+        long version = known == null ? 1 : known.version() + 1;
+        state.submit(SignedGroupStatement.sign(new GroupStatement.Succession(state.group(), state.epoch(),
+                identity.id(), next, version, now), identity), now);
+    }
+
+    /** The shadow's and candidate's watch over the hub. */
+    void tick(long now) {
+        if (state.isHub()) {
+            return;
+        }
+        switch (succession.due(now, state.epoch())) {
+            case PROBE -> effects.sendGroupFrame(state.hub(),
+                    new GroupFrame.StreamAck(state.group(), state.epoch(), state.nextSeq(), true));
+            case CLAIM -> takeOver(now);
+            case NOTHING -> {
+            }
+        }
+    }
+
+    private void takeOver(long now) {
+        SignedGroupStatement claim = succession.claim(now);
+        long epoch = succession.claimable();
+        NodeId old = state.hub();
+        deposed.add(old);
+        effects.count("group-hub-claims");
+        List<SignedGroupStatement> recent = succession.recent(now);
+        state.becomeHub(epoch, new GroupFrame.HubClaim(state.group(), claim), now);
+        succession.newEpoch(now);
+        effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), identity.id(), epoch,
+                Instant.ofEpochMilli(now)));
+        for (SignedGroupStatement item : recent) {
+            if (!(item.statement() instanceof GroupStatement.Succession)) {
+                state.submit(item, now);
+            }
+        }
+        state.resendPending(now);
+        nameSuccessors(now, true);
+    }
+
+    /** Tells the hub this member follows its epoch, and asks for its stream from the start. */
+    private void confirm(long now) {
+        effects.sendGroupFrame(state.hub(), new GroupFrame.StreamAck(state.group(), state.epoch(), state.nextSeq(),
+                true));
+    }
+
+    /**
+     * A claim, from its claimant or passed on by a hub that stepped down (its claimant's signature is what counts):
+     * followed if a succession this member took warrants it.
+     */
+    void onClaim(NodeId from, SignedGroupStatement claim, long now) {
+        if (from.equals(state.hub()) && claim.statement() instanceof GroupStatement.Claim again
+                && again.epoch() == state.epoch()) {
+            // the claim this member follows, sent again: its acknowledgement was lost
+            confirm(now);
+            return;
+        }
+        String problem = succession.problem(claim, state.hub(), state.epoch());
+        if (problem != null) {
+            effects.count("rejected.group-" + problem);
+            return;
+        }
+        long epoch = ((GroupStatement.Claim) claim.statement()).epoch();
+        NodeId claimant = claim.statement().author();
+        if (state.isHub()) {
+            // the members that followed this hub learn of the newer epoch from it
+            effects.count("group-hub-stepped-down");
+            for (NodeId member : state.membership().members().keySet()) {
+                if (!member.equals(identity.id()) && !member.equals(claimant)) {
+                    effects.sendGroupFrame(member, new GroupFrame.HubClaim(state.group(), claim));
+                }
+            }
+        }
+        deposed.add(state.hub());
+        List<SignedGroupStatement> mine = succession.recent(now).stream()
+                .filter(item -> item.statement().author().equals(identity.id())
+                        && !(item.statement() instanceof GroupStatement.Succession)).toList();
+        state.follow(claimant, epoch, now);
+        succession.newEpoch(now);
+        confirm(now);
+        effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), claimant, epoch,
+                Instant.ofEpochMilli(now)));
+        for (SignedGroupStatement item : mine) {
+            state.submit(item, now);
+        }
+        state.resendPending(now);
+    }
+}

@@ -1,0 +1,202 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.GroupStatement;
+import org.tomprotocol.core.wire.SignedGroupStatement;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
+
+/**
+ * A member's side of hub failover (docs/groups.md §5): the succession its hub signed for the current epoch, when it
+ * last heard from that hub, and the statements ordered lately (its replica of the hub's recent work, sent again to a
+ * new hub so that nothing ordered is lost). The shadow probes the hub every {@link #PROBE_MS} and claims the next
+ * epoch after {@link #SHADOW_WAIT_MS} of silence; the candidate claims the one after that past
+ * {@link #CANDIDATE_WAIT_MS}. A claim is taken only from the node the current hub named for that epoch, with the
+ * hub's own signature on the succession: an epoch never has two hubs. Pure; agent thread only.
+ */
+final class GroupSuccession implements MessageHolder {
+    static final long PROBE_MS = 500;
+    static final long SHADOW_WAIT_MS = 1_500;
+    static final long CANDIDATE_WAIT_MS = 2_500;
+    /** Successions of past epochs kept, to check a claim made on one (a candidate that missed the shadow's claim). */
+    private static final int EPOCHS_KEPT = 8;
+    /** How long ordered statements are kept to be ordered again by a new hub (members drop what they have). */
+    static final long RECENT_MS = 30_000;
+    private static final int RECENT_MAX = 2_000;
+
+    /** What the member should do now. */
+    enum Due { NOTHING, PROBE, CLAIM }
+
+    private record Recent(long at, SignedGroupStatement item) {
+    }
+
+    private final LocalIdentity identity;
+    private final CryptoSuite crypto;
+    private SignedGroupStatement succession;
+    /** The successions this member took, by epoch: what later claims are checked against. */
+    private final java.util.TreeMap<Long, SignedGroupStatement> taken = new java.util.TreeMap<>();
+    private long lastHeard;
+    private long lastProbe;
+    private final Deque<Recent> recent = new ArrayDeque<>();
+
+    GroupSuccession(LocalIdentity identity, CryptoSuite crypto, long now) {
+        this.identity = identity;
+        this.crypto = crypto;
+        this.lastHeard = now;
+    }
+
+    /** The hub gave a sign of life. */
+    void heardFromHub(long now) {
+        lastHeard = Math.max(lastHeard, now);
+    }
+
+    /** The succession of the current epoch, or null. */
+    SignedGroupStatement succession() {
+        return succession;
+    }
+
+    GroupStatement.Succession current() {
+        return succession == null ? null : (GroupStatement.Succession) succession.statement();
+    }
+
+    /** A succession ordered in the stream; taken if the current hub signed it for the current epoch. */
+    String accept(SignedGroupStatement signed, NodeId hub, long epoch) {
+        GroupStatement.Succession proposed = (GroupStatement.Succession) signed.statement();
+        if (!proposed.hub().equals(hub) || proposed.epoch() != epoch) {
+            return "stale-succession";
+        }
+        if (!signed.isAuthentic(crypto)) {
+            return "forged-succession";
+        }
+        GroupStatement.Succession known = current();
+        if (known != null && proposed.version() <= known.version()) {
+            return "stale-succession";
+        }
+        succession = signed;
+        taken.put(proposed.epoch(), signed);
+        while (taken.size() > EPOCHS_KEPT) {
+            taken.pollFirstEntry();
+        }
+        return null;
+    }
+
+    /** A new epoch began: its hub will sign its own succession. */
+    void newEpoch(long now) {
+        succession = null;
+        lastHeard = now;
+    }
+
+    /**
+     * Whether this member, in {@code epoch}, should probe the hub or take over now; the epoch it may claim is
+     * {@link #claimable}.
+     */
+    Due due(long now, long epoch) {
+        int place = place();
+        if (place < 0 || claimable() <= epoch) {
+            return Due.NOTHING;
+        }
+        long silence = now - lastHeard;
+        if (silence >= (place == 0 ? SHADOW_WAIT_MS : CANDIDATE_WAIT_MS)) {
+            return Due.CLAIM;
+        }
+        if (silence >= PROBE_MS && now - lastProbe >= PROBE_MS) {
+            lastProbe = now;
+            return Due.PROBE;
+        }
+        return Due.NOTHING;
+    }
+
+    /**
+     * The succession that says who may take over: the current epoch's, or, while its hub has not named its own
+     * (it died right after taking over), the last one this member took — its candidate may still claim.
+     */
+    private SignedGroupStatement warrant() {
+        return succession != null ? succession : taken.isEmpty() ? null : taken.lastEntry().getValue();
+    }
+
+    /** This node's place in the warrant: 0 the shadow, 1 the candidate, -1 neither. */
+    private int place() {
+        SignedGroupStatement warrant = warrant();
+        return warrant == null ? -1
+                : ((GroupStatement.Succession) warrant.statement()).next().indexOf(identity.id());
+    }
+
+    /** The epoch this node's place lets it claim. */
+    long claimable() {
+        return ((GroupStatement.Succession) warrant().statement()).epoch() + 1 + place();
+    }
+
+    /** This node's signed claim of {@link #claimable()}. */
+    SignedGroupStatement claim(long now) {
+        SignedGroupStatement warrant = warrant();
+        return SignedGroupStatement.sign(new GroupStatement.Claim(((GroupStatement.Succession) warrant.statement())
+                .group(), claimable(), identity.id(), warrant, now), identity);
+    }
+
+    /**
+     * Why a claim cannot be followed by a member whose hub is {@code hub} in {@code epoch}; null if it can: signed by
+     * its claimant, for a newer epoch, and warranted by a succession naming the claimant for exactly that epoch —
+     * the current hub's, or one this member took in an earlier epoch (a candidate that claimed while the shadow's
+     * claim was on its way: members follow the highest epoch, so the group ends under one hub).
+     */
+    String problem(SignedGroupStatement signed, NodeId hub, long epoch) {
+        if (!(signed.statement() instanceof GroupStatement.Claim claim)) {
+            return "forged-claim";
+        }
+        if (claim.epoch() <= epoch) {
+            return "stale-epoch";
+        }
+        if (!signed.isAuthentic(crypto)
+                || !(claim.succession().statement() instanceof GroupStatement.Succession warrant)
+                || !claim.succession().isAuthentic(crypto)) {
+            return "forged-claim";
+        }
+        SignedGroupStatement earlier = taken.get(warrant.epoch());
+        boolean current = warrant.hub().equals(hub) && warrant.epoch() == epoch;
+        boolean known = earlier != null && java.util.Arrays.equals(earlier.signature(), claim.succession().signature());
+        if (!(current || known) || !warrant.group().equals(claim.group())) {
+            return "claim-not-from-this-epoch";
+        }
+        int place = warrant.next().indexOf(claim.claimant());
+        if (place < 0 || claim.epoch() != warrant.epoch() + 1 + place) {
+            return "claim-not-warranted";
+        }
+        return null;
+    }
+
+    /** A statement the hub ordered, kept a while for a new hub to order again. */
+    void ordered(SignedGroupStatement item, long now) {
+        recent.addLast(new Recent(now, item));
+        if (recent.size() > RECENT_MAX) {
+            recent.pollFirst();
+        }
+    }
+
+    /** The statements ordered in the last {@link #RECENT_MS}, oldest first. */
+    List<SignedGroupStatement> recent(long now) {
+        forgetOld(now);
+        List<SignedGroupStatement> items = new ArrayList<>(recent.size());
+        recent.forEach(entry -> items.add(entry.item()));
+        return items;
+    }
+
+    private void forgetOld(long now) {
+        while (!recent.isEmpty() && now - recent.peekFirst().at() >= RECENT_MS) {
+            recent.pollFirst();
+        }
+    }
+
+    @Override
+    public int messagesHeld() {
+        return recent.size();
+    }
+
+    void purge(long now) {
+        forgetOld(now);
+    }
+}

@@ -1,0 +1,222 @@
+package org.tomprotocol.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupId;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.engine.GroupSwitchboard.Node;
+import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupStatement;
+import org.tomprotocol.core.wire.SignedGroupStatement;
+
+/**
+ * Hub failover, wired and fenced (docs/groups.md §5): the hub names a shadow and a candidate; when the hub dies the
+ * shadow claims the next epoch and every member follows it, sending again what was not ordered — nothing accepted is
+ * lost, nothing shown twice; when the shadow is dead too the candidate claims the epoch after; a deposed hub that
+ * comes back steps down; a claim without the hub's warrant is refused.
+ */
+class GroupFailoverTest {
+    private final GroupSwitchboard board = new GroupSwitchboard();
+    private final Node alice = board.node();
+    private final Node bob = board.node();
+    private final Node carol = board.node();
+    private final Node dave = board.node();
+    private final GroupId group = GroupId.random();
+    private int posted;
+
+    GroupFailoverTest() {
+        alice.command(group, machine -> machine.create(group, "resilient", board.now));
+        for (Node member : List.of(bob, carol, dave)) {
+            alice.command(group, machine -> machine.invite(group, member.id(), board.now));
+            member.command(group, machine -> machine.accept(group, board.now));
+            board.advance(50);
+        }
+        board.advance(1_000);
+    }
+
+    private String post(Node sender) {
+        String text = "post " + posted++ + " from " + sender.id().shortForm();
+        sender.command(group, machine -> machine.send(group, MessageId.random(),
+                text.getBytes(StandardCharsets.UTF_8), board.now));
+        board.advance(20);
+        return text;
+    }
+
+    private static List<String> received(Node node) {
+        return node.events(GroupEvent.MessageReceived.class).stream()
+                .map(event -> new String(event.message().payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static NodeId hubOf(Node node) {
+        return node.groups.get(0).hub();
+    }
+
+    /** Every post that {@code node} should have: all sent, but its own. */
+    private static List<String> othersOf(List<String> sent, Node node) {
+        return sent.stream().filter(text -> !text.endsWith(node.id().shortForm())).toList();
+    }
+
+    @Test
+    void theHubNamesItsShadowAndCandidateInJoinOrder() {
+        GroupStatement.Succession succession = board.carried.stream()
+                .filter(carried -> carried.frame() instanceof GroupFrame.Stream)
+                .flatMap(carried -> ((GroupFrame.Stream) carried.frame()).entries().stream())
+                .map(entry -> entry.item().statement()).filter(GroupStatement.Succession.class::isInstance)
+                .map(GroupStatement.Succession.class::cast)
+                .reduce((first, second) -> second).orElseThrow();
+
+        assertThat(succession.hub()).isEqualTo(alice.id());
+        assertThat(succession.next()).containsExactly(bob.id(), carol.id());
+    }
+
+    @Test
+    void whenTheHubDiesTheShadowTakesOverWithin3SecondsAndNothingIsLostOrShownTwice() {
+        List<String> sent = new ArrayList<>();
+        sent.add(post(carol));
+        sent.add(post(dave));
+        long death = board.now;
+        board.offline(alice, true);
+        sent.add(post(carol));
+        sent.add(post(dave));
+
+        board.advance(5_000);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(bob.id());
+            assertThat(received(member)).as("%s's posts", member.id().shortForm())
+                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
+        }
+        long takeover = carol.events(GroupEvent.HubChanged.class).get(0).at().toEpochMilli();
+        assertThat(takeover - death).as("hub death to the members following the shadow").isLessThanOrEqualTo(3_000);
+        assertThat(carol.events(GroupEvent.Accepted.class)).hasSize(2);
+    }
+
+    @Test
+    void whenTheShadowIsDeadTooTheCandidateTakesOver() {
+        List<String> sent = new ArrayList<>();
+        sent.add(post(dave));
+        board.offline(alice, true);
+        board.offline(bob, true);
+        sent.add(post(dave));
+
+        board.advance(8_000);
+
+        assertThat(hubOf(dave)).isEqualTo(carol.id());
+        assertThat(hubOf(carol)).isEqualTo(carol.id());
+        assertThat(received(carol)).containsExactlyInAnyOrderElementsOf(othersOf(sent, carol));
+        assertThat(received(dave)).isEmpty();
+    }
+
+    @Test
+    void whenTheHubThatTookOverDiesTooTheNextInItsSuccessionTakesOver() {
+        List<String> sent = new ArrayList<>();
+        board.offline(alice, true);
+        board.advance(3_000);
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+        sent.add(post(dave));
+        board.advance(1_000);
+        board.offline(bob, true);
+        sent.add(post(dave));
+
+        board.advance(5_000);
+
+        assertThat(hubOf(dave)).isEqualTo(carol.id());
+        assertThat(received(carol)).containsExactlyInAnyOrderElementsOf(othersOf(sent, carol));
+    }
+
+    @Test
+    void whenTheShadowDiesRightAfterTakingOverTheCandidateOfTheEpochBeforeTakesOver() {
+        board.offline(alice, true);
+        board.drop(carried -> carried.from().equals(bob.id()) && carried.frame() instanceof GroupFrame.Stream);
+        board.advance(2_000);
+        assertThat(hubOf(dave)).as("dave follows bob, who has named nobody yet").isEqualTo(bob.id());
+        board.offline(bob, true);
+        board.drop(carried -> false);
+        String after = post(dave);
+
+        board.advance(5_000);
+
+        assertThat(hubOf(dave)).isEqualTo(carol.id());
+        assertThat(received(carol)).contains(after);
+    }
+
+    @Test
+    void aDeposedHubThatComesBackStepsDownAndFollowsTheNewOne() {
+        board.offline(alice, true);
+        board.advance(5_000);
+        board.offline(alice, false);
+
+        board.advance(40_000);
+        String after = post(carol);
+        board.advance(1_000);
+
+        assertThat(hubOf(alice)).isEqualTo(bob.id());
+        assertThat(alice.counted("group-hub-stepped-down")).isEqualTo(1);
+        assertThat(received(alice)).contains(after);
+    }
+
+    @Test
+    void whenShadowAndCandidateBothClaimAcrossAPartitionEveryoneEndsUnderTheHigherEpochWithNothingLost() {
+        List<String> sent = new ArrayList<>();
+        board.offline(alice, true);
+        board.drop(carried -> (carried.from().equals(bob.id()) && carried.to().equals(carol.id()))
+                || (carried.from().equals(carol.id()) && carried.to().equals(bob.id())));
+        board.advance(1_800);
+        assertThat(hubOf(dave)).as("dave followed the shadow first").isEqualTo(bob.id());
+        sent.add(post(dave));
+        board.advance(2_000);
+
+        board.drop(carried -> false);
+        board.advance(40_000);
+        sent.add(post(dave));
+        sent.add(post(bob));
+        board.advance(1_000);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
+            assertThat(received(member)).as("%s's posts", member.id().shortForm())
+                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
+        }
+        assertThat(bob.counted("group-hub-stepped-down")).isEqualTo(1);
+        java.util.Map<Long, java.util.Set<NodeId>> hubsByEpoch = new java.util.HashMap<>();
+        for (Node member : List.of(bob, carol, dave)) {
+            member.events(GroupEvent.HubChanged.class).forEach(changed -> hubsByEpoch
+                    .computeIfAbsent(changed.epoch(), epoch -> new java.util.HashSet<>()).add(changed.newHub()));
+        }
+        assertThat(hubsByEpoch).as("one hub per epoch").allSatisfy((epoch, hubs) -> assertThat(hubs).hasSize(1));
+        assertThat(hubsByEpoch.keySet()).containsExactlyInAnyOrder(2L, 3L);
+    }
+
+    @Test
+    void aClaimWithoutTheHubsWarrantIsRefused() {
+        SignedGroupStatement fakeSuccession = SignedGroupStatement.sign(new GroupStatement.Succession(group.value(), 1,
+                dave.id(), List.of(carol.id()), 9, board.now), dave.identity);
+        SignedGroupStatement byDave = SignedGroupStatement.sign(new GroupStatement.Claim(group.value(), 2, dave.id(),
+                fakeSuccession, board.now), dave.identity);
+        board.inject(dave.id(), carol, new GroupFrame.HubClaim(group.value(), byDave));
+
+        SignedGroupStatement realSuccession = board.carried.stream()
+                .filter(carried -> carried.frame() instanceof GroupFrame.Stream)
+                .flatMap(carried -> ((GroupFrame.Stream) carried.frame()).entries().stream())
+                .map(GroupFrame.Ordered::item).filter(item -> item.statement() instanceof GroupStatement.Succession)
+                .reduce((first, second) -> second).orElseThrow();
+        SignedGroupStatement notNamed = SignedGroupStatement.sign(new GroupStatement.Claim(group.value(), 2, dave.id(),
+                realSuccession, board.now), dave.identity);
+        board.inject(dave.id(), carol, new GroupFrame.HubClaim(group.value(), notNamed));
+        SignedGroupStatement wrongEpoch = SignedGroupStatement.sign(new GroupStatement.Claim(group.value(), 3, bob.id(),
+                realSuccession, board.now), bob.identity);
+        board.inject(bob.id(), carol, new GroupFrame.HubClaim(group.value(), wrongEpoch));
+
+        assertThat(carol.counted("rejected.group-claim-not-from-this-epoch")).isEqualTo(1);
+        assertThat(carol.counted("rejected.group-claim-not-warranted")).isEqualTo(2);
+        assertThat(hubOf(carol)).isEqualTo(alice.id());
+        assertThat(carol.events(GroupEvent.HubChanged.class)).isEmpty();
+    }
+}
