@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +18,7 @@ import org.tomprotocol.api.GroupInvite;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TomNode;
+import org.tomprotocol.cli.extension.Subscriptions;
 
 /**
  * The group side of {@code tom chat}: {@code /group create NAME}, {@code /invite N}, {@code /join},
@@ -41,25 +41,7 @@ final class GroupChat {
         this.say = say;
         this.peerNamed = peerNamed;
         this.label = label;
-        node.groups().events().subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(GroupEvent event) {
-                shown(event);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
+        Subscriptions.listen(node.groups().events(), this::shown);
     }
 
     static String help() {

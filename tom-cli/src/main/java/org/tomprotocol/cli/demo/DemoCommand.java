@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = "Runs a small ToM network in this process (real QUIC on loopback) and shows discovery, "
-                + "direct and relayed encrypted messages, acknowledgements and read receipts. Exit 0 only if "
-                + "every message was delivered.")
+                + "direct and relayed encrypted messages, acknowledgements and read receipts, then a group whose "
+                + "hub is closed and the failover time. Exit 0 only if every message and post was delivered.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -75,10 +75,26 @@ public final class DemoCommand implements Callable<Integer> {
                 progress("sending " + sent.size() + " messages and waiting for acknowledgements and read receipts");
                 await(() -> sent.stream().allMatch(s -> finished(s.message())));
             }
+            Map<String, Object> group = Map.of("ok", false, "problem", "discovery did not complete");
+            if (discovered) {
+                progress("forming a group with its own hub, then closing the hub");
+                group = runGroup(network);
+            }
             DemoReport report = new DemoReport(network, discovered, discoveryMillis, sent.stream()
-                    .map(s -> new DemoReport.Line(s.kind(), s.from(), s.to(), s.message())).toList());
+                    .map(s -> new DemoReport.Line(s.kind(), s.from(), s.to(), s.message())).toList(), group);
             print(report);
-            return report.allDelivered() ? 0 : 1;
+            return report.allDelivered() && report.groupOk() ? 0 : 1;
+        }
+    }
+
+    private Map<String, Object> runGroup(DemoNetwork network) throws InterruptedException {
+        try {
+            return new DemoGroup(network, timeoutSeconds).run();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("ok", false);
+            failed.put("problem", String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            return failed;
         }
     }
 

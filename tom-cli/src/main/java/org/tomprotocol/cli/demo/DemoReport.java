@@ -25,12 +25,20 @@ final class DemoReport {
     private final boolean discovered;
     private final long discoveryMillis;
     private final List<Line> lines;
+    private final Map<String, Object> group;
 
-    DemoReport(DemoNetwork network, boolean discovered, long discoveryMillis, List<Line> lines) {
+    DemoReport(DemoNetwork network, boolean discovered, long discoveryMillis, List<Line> lines,
+               Map<String, Object> group) {
         this.network = network;
         this.discovered = discovered;
         this.discoveryMillis = discoveryMillis;
         this.lines = lines;
+        this.group = group;
+    }
+
+    /** Whether the group phase delivered every post, across the hub's death. */
+    boolean groupOk() {
+        return Boolean.TRUE.equals(group.get("ok"));
     }
 
     boolean allDelivered() {
@@ -92,6 +100,7 @@ final class DemoReport {
             messages.add(message);
         }
         map.put("messages", messages);
+        map.put("group", group);
         map.put("summary", summary());
         return map;
     }
@@ -107,6 +116,8 @@ final class DemoReport {
         summary.put("delivered_latency_p99_ms", millis(latencies, 0.99));
         summary.put("discovery_ms", discoveryMillis);
         summary.put("all_delivered", allDelivered());
+        summary.put("group_failover_ms", group.getOrDefault("failover_ms", "—"));
+        summary.put("group_ok", groupOk());
         return summary;
     }
 
@@ -124,6 +135,10 @@ final class DemoReport {
             out.println(path(line) + "   [" + line.kind() + "]");
             out.println("    " + timeline);
         }
+        out.println();
+        out.println("Group: a hub founds a group of every node, each posts, then the hub is closed and "
+                + DemoNetwork.name(1) + " posts again:");
+        group.forEach((key, value) -> out.println("  " + key + ": " + value));
         out.println();
         TextTable table = new TextTable("SUMMARY", "VALUE");
         summary().forEach((key, value) -> table.row(key, String.valueOf(value)));

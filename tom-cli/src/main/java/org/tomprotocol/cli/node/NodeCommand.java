@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.tomprotocol.api.ConfigurationException;
 import org.tomprotocol.api.NodeFailure;
 import org.tomprotocol.api.TomNode;
+import org.tomprotocol.cli.extension.Subscriptions;
 import org.tomprotocol.cli.metrics.MetricsAddress;
 import org.tomprotocol.cli.metrics.MetricsEndpoint;
 

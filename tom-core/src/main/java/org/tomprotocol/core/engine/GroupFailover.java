@@ -89,13 +89,14 @@ final class GroupFailover {
         succession.newEpoch(now);
         effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), identity.id(), epoch,
                 Instant.ofEpochMilli(now)));
+        // the successors first: the first place of the epoch, so every member knows them before the replay
+        nameSuccessors(now, true);
         for (SignedGroupStatement item : recent) {
             if (!(item.statement() instanceof GroupStatement.Succession)) {
                 state.submit(item, now);
             }
         }
         state.resendPending(now);
-        nameSuccessors(now, true);
     }
 
     /** Tells the hub this member follows its epoch, and asks for its stream from the start. */

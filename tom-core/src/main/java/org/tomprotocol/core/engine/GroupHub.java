@@ -25,6 +25,11 @@ final class GroupHub implements MessageHolder {
     static final int ENTRIES_PER_FRAME = 8;
     /** Entries sent again to one member at once, at most; the rest follows its acknowledgement. */
     static final int RESEND_MAX = 256;
+    /**
+     * A member reports a gap with every frame that lands beyond it: answering each with everything again would
+     * flood it (and the hub) while the first answer is on its way.
+     */
+    static final long GAP_RESEND_MS = 250;
 
     /** Where a member stands: the next place it expects, and when to send again from there. */
     private static final class Cursor {
@@ -33,6 +38,8 @@ final class GroupHub implements MessageHolder {
         long backoff = RETRY_MS;
         /** Whether the member follows this hub's epoch (it acknowledged in it); else it is sent the claim. */
         boolean confirmed = true;
+        /** When a gap report last made the hub send everything again: at most once per {@link #GAP_RESEND_MS}. */
+        long gapSentAt = Long.MIN_VALUE / 2;
 
         Cursor(long next) {
             this.next = next;
@@ -152,9 +159,7 @@ final class GroupHub implements MessageHolder {
         // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks)
         for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
             Cursor cursor = entry.getValue();
-            if (!cursor.confirmed) {
-                continue;
-            }
+            // to members that do not follow this epoch yet too: they take it once they follow
             send(entry.getKey(), List.of(ordered));
             if (cursor.retryAt <= now) {
                 cursor.retryAt = now + cursor.backoff;
@@ -186,8 +191,9 @@ final class GroupHub implements MessageHolder {
             cursor.backoff = RETRY_MS;
             cursor.retryAt = now + RETRY_MS;
         }
-        if (gap || joined) {
-            // a gap, a member now following this epoch, or the shadow's probe (answered even when empty)
+        if (joined || (gap && now - cursor.gapSentAt >= GAP_RESEND_MS)) {
+            // a member now following this epoch, a gap, or the shadow's probe (answered even when empty)
+            cursor.gapSentAt = now;
             if (!sendAll(member, cursor)) {
                 send(member, List.of());
             }

@@ -76,6 +76,7 @@ final class GroupState implements MessageHolder {
         this.keys = new GroupKeys(crypto, identity, group);
         this.receipts = new GroupReceipts(this, identity, effects);
         this.succession = new GroupSuccession(identity, crypto, 0);
+        succession.follows(epoch, hub);
         this.failover = new GroupFailover(this, identity, effects, succession);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
@@ -124,6 +125,7 @@ final class GroupState implements MessageHolder {
     /** This node took the group over under {@code epoch}: it orders from now on, and tells every member. */
     void becomeHub(long epoch, GroupFrame.HubClaim claim, long now) {
         hub = local();
+        succession.follows(epoch, hub);
         inbox.followEpoch(epoch);
         hubSide = new GroupHub(this, epoch, effects);
         hubSide.announce(claim, now);
@@ -133,6 +135,7 @@ final class GroupState implements MessageHolder {
     void follow(NodeId newHub, long epoch, long now) {
         hubSide = null;
         hub = newHub;
+        succession.follows(epoch, newHub);
         inbox.followEpoch(epoch);
     }
 
@@ -268,10 +271,6 @@ final class GroupState implements MessageHolder {
     /** One entry of the stream, through the inbox; returns whether it revealed a gap. */
     private boolean receive(GroupFrame.Ordered entry, long now) {
         SignedGroupStatement item = entry.item();
-        if (item.statement().author().equals(local())) {
-            // ordered: even a copy this member already has says so (a resend to a new hub)
-            pending.remove(item.itemId());
-        }
         GroupInbox.Arrival arrival = inbox.arrive(new GroupHubLog.Ordered(inbox.epoch(), entry.seq(),
                 item.statement().author(), item.itemId(), item, entry.orderedAt()), now);
         return switch (arrival) {
@@ -281,6 +280,10 @@ final class GroupState implements MessageHolder {
             }
             case GroupInbox.Arrival.Gap ignored -> true;
             case GroupInbox.Arrival.Duplicate ignored -> {
+                // ordered again (a resend to a new hub): ordered all the same
+                if (item.statement().author().equals(local())) {
+                    pending.remove(item.itemId());
+                }
                 effects.count("group-duplicates");
                 yield false;
             }
@@ -296,6 +299,11 @@ final class GroupState implements MessageHolder {
         SignedGroupStatement item = entry.item();
         GroupStatement statement = item.statement();
         NodeId author = statement.author();
+        if (author.equals(local())) {
+            // only what this member saw in its turn is ordered for it: a statement held behind a gap when the hub
+            // died is still to be sent to the next one
+            pending.remove(entry.id());
+        }
         succession.ordered(item, now);
         switch (statement) {
             case GroupStatement.Post post -> post(post, item, now);

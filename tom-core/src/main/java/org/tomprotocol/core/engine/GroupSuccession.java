@@ -40,6 +40,8 @@ final class GroupSuccession implements MessageHolder {
     private SignedGroupStatement succession;
     /** The successions this member took, by epoch: what later claims are checked against. */
     private final java.util.TreeMap<Long, SignedGroupStatement> taken = new java.util.TreeMap<>();
+    /** The hub this member followed in each recent epoch: a succession it signed warrants a claim. */
+    private final java.util.TreeMap<Long, NodeId> followed = new java.util.TreeMap<>();
     private long lastHeard;
     private long lastProbe;
     private final Deque<Recent> recent = new ArrayDeque<>();
@@ -89,6 +91,14 @@ final class GroupSuccession implements MessageHolder {
     void newEpoch(long now) {
         succession = null;
         lastHeard = now;
+    }
+
+    /** This member follows {@code hub} in {@code epoch}. */
+    void follows(long epoch, NodeId hub) {
+        followed.put(epoch, hub);
+        while (followed.size() > EPOCHS_KEPT) {
+            followed.pollFirstEntry();
+        }
     }
 
     /**
@@ -158,7 +168,10 @@ final class GroupSuccession implements MessageHolder {
         }
         SignedGroupStatement earlier = taken.get(warrant.epoch());
         boolean current = warrant.hub().equals(hub) && warrant.epoch() == epoch;
-        boolean known = earlier != null && java.util.Arrays.equals(earlier.signature(), claim.succession().signature());
+        // a succession this member took, or one signed by the hub it followed in that epoch (it missed the
+        // statement, but knows who had the right to sign it)
+        boolean known = (earlier != null && java.util.Arrays.equals(earlier.signature(), claim.succession().signature()))
+                || warrant.hub().equals(followed.get(warrant.epoch()));
         if (!(current || known) || !warrant.group().equals(claim.group())) {
             return "claim-not-from-this-epoch";
         }

@@ -63,6 +63,8 @@ public final class GroupsMachine implements MessageHolder {
     private final List<Outgoing> outgoing = new ArrayList<>();
     /** Joins this node asked for, by group, until the hub's welcome. */
     private final Map<String, SignedGroupStatement> joining = new HashMap<>();
+    /** When joins waiting for their welcome were last sent again: once a second. */
+    private long lastJoinResend;
 
     public GroupsMachine(LocalIdentity identity, CryptoSuite crypto, GroupEffects effects) {
         this.identity = identity;
@@ -345,9 +347,13 @@ public final class GroupsMachine implements MessageHolder {
                 invitation.retryAt = now + invitation.backoff;
             }
         }
+        boolean joinsDue = now - lastJoinResend >= GroupHub.RETRY_MS;
+        if (joinsDue) {
+            lastJoinResend = now;
+        }
         for (Map.Entry<String, SignedGroupStatement> entry : joining.entrySet()) {
             Invitation invitation = invitations.get(entry.getKey());
-            if (invitation != null) {
+            if (invitation != null && joinsDue) {
                 effects.sendGroupFrame(invitation.frame().hub(), new GroupFrame.Submit(entry.getKey(), entry.getValue()));
             }
         }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,6 +24,7 @@ import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.spi.PluginSource;
+import org.tomprotocol.cli.extension.Subscriptions;
 
 /**
  * One group of real nodes over QUIC on loopback, in this process: the first node founds it and is its hub, the
@@ -49,6 +49,7 @@ final class GroupFailoverRun implements AutoCloseable {
     private final List<TomNode> nodes = new ArrayList<>();
     private final Map<NodeId, List<String>> received = new ConcurrentHashMap<>();
     private final List<Long> accepted = new CopyOnWriteArrayList<>();
+    private final List<Long> hubChanges = new CopyOnWriteArrayList<>();
     private final Map<Long, Set<NodeId>> hubsByEpoch = new ConcurrentHashMap<>();
 
     GroupFailoverRun(PluginSource plugins, int members) {
@@ -58,7 +59,7 @@ final class GroupFailoverRun implements AutoCloseable {
             nodes.add(node);
             List<String> got = new CopyOnWriteArrayList<>();
             received.put(node.id(), got);
-            node.groups().events().subscribe(recorder(got));
+            Subscriptions.listen(node.groups().events(), event -> recorded(got, event));
         }
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {
@@ -67,34 +68,19 @@ final class GroupFailoverRun implements AutoCloseable {
         }
     }
 
-    private Flow.Subscriber<GroupEvent> recorder(List<String> got) {
-        return new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
+    private void recorded(List<String> got, GroupEvent event) {
+        switch (event) {
+            case GroupEvent.MessageReceived message ->
+                    got.add(new String(message.message().payload(), StandardCharsets.UTF_8));
+            case GroupEvent.Accepted ignored -> accepted.add(System.nanoTime());
+            case GroupEvent.HubChanged changed -> {
+                hubChanges.add(System.nanoTime());
+                hubsByEpoch.computeIfAbsent(changed.epoch(), epoch -> ConcurrentHashMap.newKeySet())
+                        .add(changed.newHub());
             }
-
-            @Override
-            public void onNext(GroupEvent event) {
-                switch (event) {
-                    case GroupEvent.MessageReceived message ->
-                            got.add(new String(message.message().payload(), StandardCharsets.UTF_8));
-                    case GroupEvent.Accepted ignored -> accepted.add(System.nanoTime());
-                    case GroupEvent.HubChanged changed -> hubsByEpoch
-                            .computeIfAbsent(changed.epoch(), epoch -> ConcurrentHashMap.newKeySet()).add(changed.newHub());
-                    default -> {
-                    }
-                }
+            default -> {
             }
-
-            @Override
-            public void onError(Throwable throwable) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        };
+        }
     }
 
     private static void until(java.util.function.BooleanSupplier condition) {
@@ -159,8 +145,11 @@ final class GroupFailoverRun implements AutoCloseable {
         }
         List<Failover> failovers = new ArrayList<>();
         for (long[] kill : kills) {
-            long first = accepted.stream().filter(at -> at > kill[0] + TimeUnit.MILLISECONDS.toNanos(200))
-                    .mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+            // the first post accepted once a member followed a hub that took over after this kill
+            long takenOver = hubChanges.stream().filter(at -> at > kill[0]).mapToLong(Long::longValue).min()
+                    .orElse(Long.MAX_VALUE);
+            long first = accepted.stream().filter(at -> at >= takenOver).mapToLong(Long::longValue).min()
+                    .orElse(Long.MAX_VALUE);
             failovers.add(new Failover(kill[0], first));
         }
         int duplicates = 0;

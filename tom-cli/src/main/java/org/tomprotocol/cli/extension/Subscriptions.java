@@ -1,4 +1,4 @@
-package org.tomprotocol.cli.node;
+package org.tomprotocol.cli.extension;
 
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
