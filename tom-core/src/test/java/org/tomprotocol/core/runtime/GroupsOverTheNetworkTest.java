@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.GroupEvent;
@@ -23,27 +21,7 @@ import org.tomprotocol.api.TomNode;
  */
 class GroupsOverTheNetworkTest {
     private static List<GroupEvent> recording(TomNode node) {
-        List<GroupEvent> events = new CopyOnWriteArrayList<>();
-        node.groups().events().subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(GroupEvent item) {
-                events.add(item);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
-        return events;
+        return SimulatedNetwork.recording(node.groups().events());
     }
 
     private static <T> T await(SimulatedNetwork net, java.util.concurrent.CompletionStage<T> stage) {

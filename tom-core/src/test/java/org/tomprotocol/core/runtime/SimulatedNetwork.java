@@ -69,16 +69,23 @@ final class SimulatedNetwork implements AutoCloseable {
         names.put(node.id(), name);
         List<InboundMessage> inbox = inboxes.computeIfAbsent(node.id(), id -> new CopyOnWriteArrayList<>());
         node.onMessage(inbox::add);
-        List<NodeEvent> log = new CopyOnWriteArrayList<>();
-        events.put(node.id(), log);
-        node.events().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+        events.put(node.id(), recording(node.events()));
+        nodes.add(node);
+        runtime.runFor(Duration.ofMillis(1));
+        return node;
+    }
+
+    /** Everything {@code publisher} publishes from now on, as it comes. */
+    static <T> List<T> recording(java.util.concurrent.Flow.Publisher<T> publisher) {
+        List<T> log = new CopyOnWriteArrayList<>();
+        publisher.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
             @Override
             public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
                 subscription.request(Long.MAX_VALUE);
             }
 
             @Override
-            public void onNext(NodeEvent item) {
+            public void onNext(T item) {
                 log.add(item);
             }
 
@@ -90,9 +97,7 @@ final class SimulatedNetwork implements AutoCloseable {
             public void onComplete() {
             }
         });
-        nodes.add(node);
-        runtime.runFor(Duration.ofMillis(1));
-        return node;
+        return log;
     }
 
     /** Alice and bob, each with a session to the relay only. */

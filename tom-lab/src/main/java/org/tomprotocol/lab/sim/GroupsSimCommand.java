@@ -1,12 +1,9 @@
 package org.tomprotocol.lab.sim;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.cli.output.Json;
-import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.testkit.sim.GroupSimulation;
 
 import picocli.CommandLine.Command;
@@ -98,15 +95,7 @@ public final class GroupsSimCommand implements Callable<Integer> {
             report.put("hubs_per_epoch_max_over_runs",
                     results.stream().mapToInt(GroupSimulation.Result::hubsPerEpochMax).max().orElse(0));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.print(out, report);
-        } else {
-            TextTable table = new TextTable("METRIC", "VALUE");
-            report.forEach((key, value) -> table.row(key, String.valueOf(value)));
-            table.print(out);
-        }
-        out.flush();
+        SimReports.print(spec.commandLine().getOut(), json, report);
         boolean sound = results.stream().allMatch(run -> run.lost() == 0 && run.duplicatesToApp() == 0
                 && run.hubsPerEpochMax() == 1 && run.messagesReadableByRemovedMember() == 0);
         return sound ? 0 : 1;

@@ -1,12 +1,9 @@
 package org.tomprotocol.lab.sim;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.cli.output.Json;
-import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.testkit.sim.EngineSimulation;
 
 import picocli.CommandLine.Command;
@@ -63,15 +60,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         EngineSimulation.Result result = EngineSimulation.run(settings);
         Map<String, Object> report = report(settings, result);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.print(out, report);
-        } else {
-            TextTable table = new TextTable("METRIC", "VALUE");
-            report.forEach((key, value) -> table.row(key, String.valueOf(value)));
-            table.print(out);
-        }
-        out.flush();
+        SimReports.print(spec.commandLine().getOut(), json, report);
         return result.duplicatesToApp() == 0 ? 0 : 1;
     }
 
