@@ -58,6 +58,12 @@ final class GroupKeys implements MessageHolder {
     private long nextKeyEpoch = 1;
     private final Map<NodeId, TreeMap<Long, SenderChain.Reader>> readers = new HashMap<>();
     private final List<HeldPost> held = new ArrayList<>();
+    /**
+     * The chain key before each of this node's posts the hub has not ordered yet, by place: a newcomer whose join
+     * the hub ordered before them gets the chain from the first of them, so it can read them (they reach it after
+     * its join). Forgotten as each is ordered, or when the chain is renewed.
+     */
+    private final TreeMap<Long, byte[]> unordered = new TreeMap<>();
 
     GroupKeys(CryptoSuite crypto, LocalIdentity identity, String group) {
         this.crypto = crypto;
@@ -74,16 +80,23 @@ final class GroupKeys implements MessageHolder {
     SignedGroupStatement rotate(Collection<NodeId> members, long now) throws CryptoException {
         own = new SenderChain(crypto, group, identity.id(), nextKeyEpoch++, crypto.newSymmetricKey());
         ownStartedAt = now;
-        return grant(members, now);
+        forgetUnordered();
+        return grant(members, own.nextIndex(), own.currentKey(), now);
     }
 
-    /** The chain in use granted to a newcomer, from the next place on (it reads nothing sent before). */
+    /**
+     * The chain in use granted to a newcomer, from this node's first post not yet ordered (ordered after the
+     * newcomer's join, it reaches the newcomer), else from the next place: it reads nothing ordered before it joined.
+     */
     SignedGroupStatement grantCurrent(NodeId newcomer, long now) throws CryptoException {
-        return grant(List.of(newcomer), now);
+        if (!unordered.isEmpty()) {
+            return grant(List.of(newcomer), unordered.firstKey(), unordered.firstEntry().getValue().clone(), now);
+        }
+        return grant(List.of(newcomer), own.nextIndex(), own.currentKey(), now);
     }
 
-    private SignedGroupStatement grant(Collection<NodeId> members, long now) throws CryptoException {
-        byte[] key = own.currentKey();
+    private SignedGroupStatement grant(Collection<NodeId> members, long startIndex, byte[] key, long now)
+            throws CryptoException {
         List<GroupStatement.Grant> grants = new ArrayList<>();
         for (NodeId member : members) {
             if (!member.equals(identity.id())) {
@@ -92,12 +105,31 @@ final class GroupKeys implements MessageHolder {
         }
         java.util.Arrays.fill(key, (byte) 0);
         return SignedGroupStatement.sign(new GroupStatement.SenderKeys(group, identity.id(), own.keyEpoch(),
-                own.nextIndex(), now, grants), identity);
+                startIndex, now, grants), identity);
     }
 
     /** Encrypts this node's next post. */
     SenderChain.Sealed seal(byte[] body) throws CryptoException {
-        return own.seal(body);
+        long index = own.nextIndex();
+        byte[] before = own.currentKey();
+        SenderChain.Sealed sealed = own.seal(body);
+        unordered.put(index, before);
+        return sealed;
+    }
+
+    /** The hub ordered this node's post at {@code index} of key epoch {@code keyEpoch}. */
+    void ordered(long keyEpoch, long index) {
+        if (own != null && keyEpoch == own.keyEpoch()) {
+            byte[] key = unordered.remove(index);
+            if (key != null) {
+                java.util.Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+
+    private void forgetUnordered() {
+        unordered.values().forEach(key -> java.util.Arrays.fill(key, (byte) 0));
+        unordered.clear();
     }
 
     /**

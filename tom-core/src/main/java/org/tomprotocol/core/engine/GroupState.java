@@ -320,6 +320,7 @@ final class GroupState implements MessageHolder {
 
     private void post(GroupStatement.Post post, SignedGroupStatement item, long now) {
         if (post.sender().equals(local())) {
+            keys.ordered(post.keyEpoch(), post.index());
             effects.groupEvent(new GroupEvent.Accepted(new GroupId(group), post.id(), Instant.ofEpochMilli(now)));
             return;
         }

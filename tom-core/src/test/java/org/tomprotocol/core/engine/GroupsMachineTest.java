@@ -151,6 +151,19 @@ class GroupsMachineTest {
     }
 
     @Test
+    void aPostSentBeforeItsSenderSawANewcomerJoinButOrderedAfterReachesTheNewcomer() {
+        founded(bob);
+        board.drop(carried -> carried.to().equals(bob.id()) && carried.frame() instanceof GroupFrame.Stream);
+        join(carol);
+        post(bob, "sent before bob saw carol join");
+        board.drop(carried -> false);
+
+        board.advance(3_000);
+
+        assertThat(received(carol)).containsExactly("sent before bob saw carol join");
+    }
+
+    @Test
     void aRemovedMemberStopsReceivingAndTheOthersRotateTheirKeys() {
         founded(bob, carol);
         post(bob, "all three");
