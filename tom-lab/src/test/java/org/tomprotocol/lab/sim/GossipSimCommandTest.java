@@ -2,33 +2,20 @@ package org.tomprotocol.lab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
-
 /** {@code tom sim gossip} runs the real gossip provider found on the class path and reports it. */
 class GossipSimCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tom(String... args) {
-        CommandLine commandLine = new CommandLine(new SimCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final SimConsole console = new SimConsole();
 
     @Test
     void jsonReportsTheFailureExperimentOfTheGossipProvider() throws Exception {
-        assertThat(tom("gossip", "--nodes", "300", "--fail", "0.3", "--seed", "5", "--json")).isZero();
+        assertThat(console.tom("gossip", "--nodes", "300", "--fail", "0.3", "--seed", "5", "--json")).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(console.out());
         assertThat(report.get("provider").asText()).isEqualTo("gossip");
         assertThat(report.at("/settings/nodes").asInt()).isEqualTo(300);
         assertThat(report.get("failedNodes").asInt()).isEqualTo(90);
@@ -43,32 +30,32 @@ class GossipSimCommandTest {
 
     @Test
     void textSummarySaysHowTheOverlayHealed() {
-        assertThat(tom("gossip", "--nodes", "100", "--fail", "0.2", "--rounds", "4")).isZero();
+        assertThat(console.tom("gossip", "--nodes", "100", "--fail", "0.2", "--rounds", "4")).isZero();
 
-        assertThat(out.toString()).contains("100 nodes, 20 failed", "provider gossip", "after  4 rounds:",
+        assertThat(console.out()).contains("100 nodes, 20 failed", "provider gossip", "after  4 rounds:",
                 "reliability 1.0000", "rounds to heal:");
     }
 
     @Test
     void settingsThatCannotRunAreAUsageErrorNamingTheSetting() {
-        assertThat(tom("gossip", "--nodes", "10", "--fail", "1.0")).isEqualTo(2);
-        assertThat(err.toString()).contains("failFraction");
+        assertThat(console.tom("gossip", "--nodes", "10", "--fail", "1.0")).isEqualTo(2);
+        assertThat(console.err()).contains("failFraction");
     }
 
     @Test
     void anUnknownProviderIsNamedWithTheOnesAvailable() {
-        assertThat(tom("gossip", "--nodes", "20", "--provider", "nope")).isEqualTo(1);
-        assertThat(err.toString()).contains("'nope'", "gossip");
+        assertThat(console.tom("gossip", "--nodes", "20", "--provider", "nope")).isEqualTo(1);
+        assertThat(console.err()).contains("'nope'", "gossip");
     }
 
     @Test
     void discoveryOptionsReachEveryNodeAndABadOneIsAUsageErrorNamingIt() throws Exception {
-        assertThat(tom("gossip", "--nodes", "50", "--rounds", "2", "--option", "gossip.catch-up-messages=0",
+        assertThat(console.tom("gossip", "--nodes", "50", "--rounds", "2", "--option", "gossip.catch-up-messages=0",
                 "--json")).isZero();
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(console.out());
         assertThat(report.at("/settings/options/gossip.catch-up-messages").asText()).isEqualTo("0");
 
-        assertThat(tom("gossip", "--nodes", "50", "--option", "gossip.catch-up-messages=lots")).as("%s", err).isEqualTo(2);
-        assertThat(err.toString()).contains("gossip.catch-up-messages");
+        assertThat(console.tom("gossip", "--nodes", "50", "--option", "gossip.catch-up-messages=lots")).as("%s", console.err()).isEqualTo(2);
+        assertThat(console.err()).contains("gossip.catch-up-messages");
     }
 }

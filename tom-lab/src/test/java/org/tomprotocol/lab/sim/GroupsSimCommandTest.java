@@ -2,33 +2,20 @@ package org.tomprotocol.lab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
-
 /** {@code tom sim groups} runs one group on real engines and reports delivery, latency and the removed member. */
 class GroupsSimCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tom(String... args) {
-        CommandLine commandLine = new CommandLine(new SimCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final SimConsole console = new SimConsole();
 
     @Test
     void everyMemberGetsEveryPostMeantForItOnceAndTheRemovedMemberNothingAfter() throws Exception {
-        assertThat(tom("groups", "--members", "5", "--messages", "40", "--seed", "3", "--json")).as("%s", err).isZero();
+        assertThat(console.tom("groups", "--members", "5", "--messages", "40", "--seed", "3", "--json")).as("%s", console.err()).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(console.out());
         assertThat(report.get("sent").asInt()).isEqualTo(40);
         assertThat(report.at("/delivered_per_member/min").asDouble()).isEqualTo(1.0);
         assertThat(report.get("lost").asInt()).isZero();
@@ -42,10 +29,10 @@ class GroupsSimCommandTest {
 
     @Test
     void whenTheHubCrashesTheShadowTakesOverWithin3SecondsAndNoPostIsLost() throws Exception {
-        assertThat(tom("groups", "--members", "5", "--messages", "40", "--kill-hub-at", "25", "--seed", "4",
-                "--json")).as("%s", err).isZero();
+        assertThat(console.tom("groups", "--members", "5", "--messages", "40", "--kill-hub-at", "25", "--seed", "4",
+                "--json")).as("%s", console.err()).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(console.out());
         assertThat(report.get("lost").asInt()).isZero();
         assertThat(report.get("duplicates_to_app").asInt()).isZero();
         assertThat(report.get("hubs_per_epoch_max").asInt()).isEqualTo(1);
@@ -55,11 +42,11 @@ class GroupsSimCommandTest {
 
     @Test
     void settingsThatCannotRunAreAUsageErrorNamingTheOption() {
-        assertThat(tom("groups", "--members", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("--members");
-        assertThat(tom("groups", "--rate", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--rate");
-        assertThat(tom("groups", "--kill-shadow")).isEqualTo(2);
-        assertThat(err.toString()).contains("--kill-hub-at");
+        assertThat(console.tom("groups", "--members", "2")).isEqualTo(2);
+        assertThat(console.err()).contains("--members");
+        assertThat(console.tom("groups", "--rate", "0")).isEqualTo(2);
+        assertThat(console.err()).contains("--rate");
+        assertThat(console.tom("groups", "--kill-shadow")).isEqualTo(2);
+        assertThat(console.err()).contains("--kill-hub-at");
     }
 }

@@ -2,34 +2,21 @@ package org.tomprotocol.lab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
-
 /** {@code tom sim offline} runs the offline simulation and reports it. */
 class OfflineSimCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tom(String... args) {
-        CommandLine commandLine = new CommandLine(new SimCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final SimConsole console = new SimConsole();
 
     @Test
     void jsonReportsDeliveryDuplicatesReplicasAndTheBytesLeft() throws Exception {
-        assertThat(tom("offline", "--nodes", "4", "--messages", "10", "--offline-fraction", "0", "--hours", "0.2",
-                "--seed", "3", "--json")).as("%s", err).isZero();
+        assertThat(console.tom("offline", "--nodes", "4", "--messages", "10", "--offline-fraction", "0", "--hours", "0.2",
+                "--seed", "3", "--json")).as("%s", console.err()).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(console.out());
         assertThat(report.get("nodes").asInt()).isEqualTo(4);
         assertThat(report.get("hubs").asInt()).isEqualTo(2);
         assertThat(report.get("sent").asInt()).isEqualTo(10);
@@ -47,11 +34,11 @@ class OfflineSimCommandTest {
 
     @Test
     void settingsThatCannotRunAreAUsageErrorNamingTheOption() {
-        assertThat(tom("offline", "--offline-fraction", "1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--offline-fraction");
-        assertThat(tom("offline", "--mean-offline-minutes", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--mean-offline-minutes");
-        assertThat(tom("offline", "--nodes", "1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--nodes");
+        assertThat(console.tom("offline", "--offline-fraction", "1")).isEqualTo(2);
+        assertThat(console.err()).contains("--offline-fraction");
+        assertThat(console.tom("offline", "--mean-offline-minutes", "0")).isEqualTo(2);
+        assertThat(console.err()).contains("--mean-offline-minutes");
+        assertThat(console.tom("offline", "--nodes", "1")).isEqualTo(2);
+        assertThat(console.err()).contains("--nodes");
     }
 }
