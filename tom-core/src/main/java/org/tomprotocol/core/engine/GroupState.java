@@ -2,10 +2,7 @@ package org.tomprotocol.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,26 +23,13 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
 
 /**
  * One group as one member holds it (docs/groups.md §2–§4): its membership and the signed history that proves it, the
- * hub it follows and its epoch, its inbox of the hub's stream, its sender keys, and its own statements not yet
- * ordered, sent to the hub again (1 s, doubling to 30 s) until they come back in the stream. On the hub node it also
- * holds the {@link GroupHub}. Pure; agent thread only.
+ * hub it follows and its epoch, its inbox of the hub's stream, its sender keys, its own statements not yet ordered
+ * ({@link GroupSubmissions}), its receipts and its watch over the hub ({@link GroupFailover}). On the hub node it
+ * also holds the {@link GroupHub}. Pure; agent thread only.
  */
 final class GroupState implements MessageHolder {
     /** Statements of the membership history kept, at most (compaction by a hub-signed snapshot is future work). */
     static final int MAX_HISTORY = GroupFrame.MAX_ENTRIES;
-
-    private static final class Pending {
-        final SignedGroupStatement item;
-        final long firstSentAt;
-        long retryAt;
-        long backoff = GroupHub.RETRY_MS;
-
-        Pending(SignedGroupStatement item, long now) {
-            this.item = item;
-            this.firstSentAt = now;
-            this.retryAt = now + backoff;
-        }
-    }
 
     private final String group;
     private final LocalIdentity identity;
@@ -55,7 +39,7 @@ final class GroupState implements MessageHolder {
     private final List<GroupFrame.Ordered> history;
     private final GroupInbox inbox;
     private final GroupKeys keys;
-    private final Map<MessageId, Pending> pending = new LinkedHashMap<>();
+    private final GroupSubmissions pending;
     private final GroupReceipts receipts;
     private final GroupSuccession succession;
     private final GroupFailover failover;
@@ -74,6 +58,7 @@ final class GroupState implements MessageHolder {
         this.effects = effects;
         this.inbox = new GroupInbox(epoch, nextSeq);
         this.keys = new GroupKeys(crypto, identity, group);
+        this.pending = new GroupSubmissions(group, effects);
         this.receipts = new GroupReceipts(this, identity, effects);
         this.succession = new GroupSuccession(identity, crypto, 0);
         succession.follows(epoch, hub);
@@ -141,16 +126,10 @@ final class GroupState implements MessageHolder {
 
     /** Sends what the hub has not ordered yet to the hub, now (a new hub took over). */
     void resendPending(long now) {
-        List<Pending> waiting = new ArrayList<>(pending.values());
-        for (Pending item : waiting) {
-            if (hubSide != null) {
-                pending.remove(item.item.itemId());
-                submit(item.item, now);
-            } else {
-                item.backoff = GroupHub.RETRY_MS;
-                item.retryAt = now + item.backoff;
-                effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item.item));
-            }
+        if (hubSide != null) {
+            pending.drain().forEach(item -> submit(item, now));
+        } else {
+            pending.resendAll(hub, now);
         }
     }
 
@@ -231,8 +210,7 @@ final class GroupState implements MessageHolder {
             }
             return;
         }
-        pending.put(item.itemId(), new Pending(item, now));
-        effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item));
+        pending.submit(item, hub, now);
     }
 
     /** A frame of the hub's stream; answered with this member's cumulative acknowledgement. */
@@ -282,7 +260,7 @@ final class GroupState implements MessageHolder {
             case GroupInbox.Arrival.Duplicate ignored -> {
                 // ordered again (a resend to a new hub): ordered all the same
                 if (item.statement().author().equals(local())) {
-                    pending.remove(item.itemId());
+                    pending.ordered(item.itemId());
                 }
                 effects.count("group-duplicates");
                 yield false;
@@ -302,7 +280,7 @@ final class GroupState implements MessageHolder {
         if (author.equals(local())) {
             // only what this member saw in its turn is ordered for it: a statement held behind a gap when the hub
             // died is still to be sent to the next one
-            pending.remove(entry.id());
+            pending.ordered(entry.id());
         }
         succession.ordered(item, now);
         switch (statement) {
@@ -431,23 +409,12 @@ final class GroupState implements MessageHolder {
             return;
         }
         failover.tick(now);
-        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-            Pending waiting = it.next();
-            if (now - waiting.firstSentAt >= ProtocolConstants.MAX_AGE_MS) {
-                it.remove();
-                effects.count("group-submission-expired");
-            } else if (now >= waiting.retryAt) {
-                effects.count("group-resubmitted");
-                effects.sendGroupFrame(hub, new GroupFrame.Submit(group, waiting.item));
-                waiting.backoff = Math.min(waiting.backoff * 2, GroupHub.MAX_RETRY_MS);
-                waiting.retryAt = now + waiting.backoff;
-            }
-        }
+        pending.tick(hub, now);
     }
 
     @Override
     public int messagesHeld() {
-        return inbox.messagesHeld() + keys.messagesHeld() + pending.size() + succession.messagesHeld()
+        return inbox.messagesHeld() + keys.messagesHeld() + pending.messagesHeld() + succession.messagesHeld()
                 + receipts.messagesHeld()
                 + (hubSide == null ? 0 : hubSide.messagesHeld());
     }

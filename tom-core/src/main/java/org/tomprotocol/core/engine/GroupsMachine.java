@@ -21,6 +21,7 @@ import org.tomprotocol.core.wire.SignedGroupStatement;
 import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
+import org.tomprotocol.spi.state.Backoff;
 
 /**
  * The node's groups (docs/groups.md): the application's commands — create, invite, accept, leave, remove, set a role,
@@ -47,14 +48,14 @@ public final class GroupsMachine implements MessageHolder {
         final GroupFrame.Invitation frame;
         final NodeId invitee;
         final long expiresAt;
+        final Backoff backoff = new Backoff(GroupHub.RETRY_MS, MAX_INVITE_RETRY_MS);
         long retryAt;
-        long backoff = GroupHub.RETRY_MS;
 
         Outgoing(GroupFrame.Invitation frame, NodeId invitee, long expiresAt, long now) {
             this.frame = frame;
             this.invitee = invitee;
             this.expiresAt = expiresAt;
-            this.retryAt = now + backoff;
+            this.retryAt = now + backoff.next();
         }
     }
 
@@ -343,8 +344,7 @@ public final class GroupsMachine implements MessageHolder {
             if (now >= invitation.retryAt) {
                 effects.count("group-invites-resent");
                 effects.sendGroupFrame(invitation.invitee, invitation.frame);
-                invitation.backoff = Math.min(invitation.backoff * 2, MAX_INVITE_RETRY_MS);
-                invitation.retryAt = now + invitation.backoff;
+                invitation.retryAt = now + invitation.backoff.next();
             }
         }
         boolean joinsDue = now - lastJoinResend >= GroupHub.RETRY_MS;
