@@ -18,8 +18,8 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * Hub failover for one group, wired and fenced (docs/groups.md §5): the hub names its shadow and candidate in a
  * signed succession, ordered in the stream; the shadow probes the hub and, after its silence, claims the next epoch
  * (the candidate the one after, if the shadow is silent too); every member checks the claim against the succession
- * its hub signed, follows the new hub and sends it again what it had not seen ordered plus what it saw ordered
- * lately; the new hub orders again what it saw lately, so a statement the old hub ordered for some members only
+ * its hub signed, follows the new hub and sends it again what it had not seen ordered plus what it, or the deposed
+ * hub, had ordered lately; the new hub orders again what it saw lately, so a statement the old hub ordered for some members only
  * reaches the rest, and members drop what they already have. A deposed hub that hears a valid claim steps down.
  * Agent thread only.
  */
@@ -132,16 +132,21 @@ final class GroupFailover {
                 }
             }
         }
-        deposed.add(state.hub());
-        List<SignedGroupStatement> mine = succession.recent(now).stream()
+        NodeId old = state.hub();
+        deposed.add(old);
+        // its own, and the deposed hub's posts: a hub that dies while fanning out its own post leaves it with some
+        // members only, and no author alive to send it again
+        List<SignedGroupStatement> again = succession.recent(now).stream()
                 .filter(item -> item.statement().author().equals(identity.id())
-                        && !(item.statement() instanceof GroupStatement.Succession)).toList();
+                        ? !(item.statement() instanceof GroupStatement.Succession)
+                        : item.statement().author().equals(old) && item.statement() instanceof GroupStatement.Post)
+                .toList();
         state.follow(claimant, epoch, now);
         succession.newEpoch(now);
         confirm(now);
         effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), claimant, epoch,
                 Instant.ofEpochMilli(now)));
-        for (SignedGroupStatement item : mine) {
+        for (SignedGroupStatement item : again) {
             state.submit(item, now);
         }
         state.resendPending(now);

@@ -1,9 +1,18 @@
 package org.tomprotocol.core.engine;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupId;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupFrame;
@@ -14,7 +23,9 @@ import org.tomprotocol.core.wire.SignedGroupStatement;
  * The hub's side of one group for one hub epoch (docs/groups.md §2, §6): it checks each member's statement — a post
  * or keys from a member, a membership change within its author's authority — orders it once, fans it out to every
  * member, and follows each member's cumulative acknowledgement, sending again from where a member stands until it
- * has everything (1 s, doubling to 30 s for a member that is away; at once when a member reports a gap). A newcomer
+ * has everything (1 s, doubling to 30 s for a member that is away; at once when a member reports a gap, but never
+ * sooner than twice the member's round trip after the last time, see {@link GroupHubCursor}). What a turn sends
+ * goes out at its end, {@link #flush}, entries to the same member sharing frames. A newcomer
  * gets the membership history and its first place; a member that leaves or is removed gets the statement that ended
  * its membership, then nothing. Pure; agent thread only.
  */
@@ -25,31 +36,22 @@ final class GroupHub implements MessageHolder {
     static final int ENTRIES_PER_FRAME = 8;
     /** Entries sent again to one member at once, at most; the rest follows its acknowledgement. */
     static final int RESEND_MAX = 256;
-    /**
-     * A member reports a gap with every frame that lands beyond it: answering each with everything again would
-     * flood it (and the hub) while the first answer is on its way.
-     */
-    static final long GAP_RESEND_MS = 250;
-
-    /** Where a member stands: the next place it expects, and when to send again from there. */
-    private static final class Cursor {
-        long next;
-        long retryAt;
-        long backoff = RETRY_MS;
-        /** Whether the member follows this hub's epoch (it acknowledged in it); else it is sent the claim. */
-        boolean confirmed = true;
-        /** When a gap report last made the hub send everything again: at most once per {@link #GAP_RESEND_MS}. */
-        long gapSentAt = Long.MIN_VALUE / 2;
-
-        Cursor(long next) {
-            this.next = next;
-        }
-    }
 
     private final GroupState state;
     private final GroupHubLog log;
     private final GroupEffects effects;
-    private final Map<NodeId, Cursor> cursors = new HashMap<>();
+    private final Map<NodeId, GroupHubCursor> cursors = new HashMap<>();
+    /**
+     * What goes to each member at the end of this turn, by place: entries ordered in one turn (a takeover's replay, a
+     * burst) share frames, and an entry both fanned out and sent again goes once.
+     */
+    private final Map<NodeId, NavigableMap<Long, GroupHubLog.Ordered>> outbox = new LinkedHashMap<>();
+    /** Members owed a frame even with nothing in it (the answer to a probe): it proves the hub alive. */
+    private final Set<NodeId> answerEvenEmpty = new HashSet<>();
+    /** Members whose entries this turn include ones sent before: no round trip is timed on them. */
+    private final Set<NodeId> resentThisTurn = new HashSet<>();
+    /** This hub's own posts, by place, waiting for the shadow to acknowledge them before they count as accepted. */
+    private final NavigableMap<Long, MessageId> ownAwaitingShadow = new TreeMap<>();
     /** The claim that made this node hub, sent to each member until it follows; null for the founding epoch. */
     private GroupFrame.HubClaim claim;
 
@@ -59,7 +61,7 @@ final class GroupHub implements MessageHolder {
         this.effects = effects;
         for (NodeId member : state.membership().members().keySet()) {
             if (!member.equals(state.local())) {
-                cursors.put(member, new Cursor(1));
+                cursors.put(member, new GroupHubCursor(1));
             }
         }
     }
@@ -71,9 +73,8 @@ final class GroupHub implements MessageHolder {
     /** This node took the group over with {@code claim}: every member is told, until it follows. */
     void announce(GroupFrame.HubClaim claim, long now) {
         this.claim = claim;
-        for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
-            entry.getValue().confirmed = false;
-            entry.getValue().retryAt = now + RETRY_MS;
+        for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
+            entry.getValue().awaitConfirmation(now);
             effects.sendGroupFrame(entry.getKey(), claim);
         }
     }
@@ -156,17 +157,13 @@ final class GroupHub implements MessageHolder {
         if (departed != null && cursors.remove(departed) != null) {
             send(departed, List.of(ordered));
         }
-        // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks)
-        for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
-            Cursor cursor = entry.getValue();
-            // to members that do not follow this epoch yet too: they take it once they follow
-            send(entry.getKey(), List.of(ordered));
-            if (cursor.retryAt <= now) {
-                cursor.retryAt = now + cursor.backoff;
-            }
+        // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks), and
+        // to members that do not follow this epoch yet too: they take it once they follow
+        for (NodeId member : cursors.keySet()) {
+            send(member, List.of(ordered));
         }
         if (statement instanceof GroupStatement.Join join && !cursors.containsKey(join.author())) {
-            cursors.put(join.author(), new Cursor(ordered.seq() + 1));
+            cursors.put(join.author(), new GroupHubCursor(ordered.seq() + 1));
             welcome(join.author(), ordered);
         }
     }
@@ -178,62 +175,121 @@ final class GroupHub implements MessageHolder {
 
     /** A member's cumulative acknowledgement; with {@code gap}, what follows is sent at once. */
     void acknowledged(NodeId member, long nextSeq, boolean gap, long now) {
-        Cursor cursor = cursors.get(member);
+        GroupHubCursor cursor = cursors.get(member);
         if (cursor == null) {
             effects.count("rejected.group-ack-from-non-member");
             return;
         }
-        long next = Math.min(nextSeq, log.lastSeq() + 1);
-        boolean joined = !cursor.confirmed;
-        cursor.confirmed = true;
-        if (next > cursor.next) {
-            cursor.next = next;
-            cursor.backoff = RETRY_MS;
-            cursor.retryAt = now + RETRY_MS;
+        boolean joined = cursor.acknowledged(Math.min(nextSeq, log.lastSeq() + 1), now);
+        if (member.equals(state.shadow())) {
+            acceptUpTo(cursor.next(), now);
         }
-        if (joined || (gap && now - cursor.gapSentAt >= GAP_RESEND_MS)) {
+        if (joined || (gap && cursor.mayResendOnGap(now))) {
             // a member now following this epoch, a gap, or the shadow's probe (answered even when empty)
-            cursor.gapSentAt = now;
-            if (!sendAll(member, cursor)) {
-                send(member, List.of());
+            if (!sendAll(member, cursor, now)) {
+                answerEvenEmpty.add(member);
             }
         }
+    }
+
+    /**
+     * This hub's own post at {@code seq}: accepted (its {@link GroupEvent.Accepted}) once {@code shadow} holds it, at
+     * once if there is no shadow.
+     */
+    void acceptOnceReplicated(long seq, MessageId id, NodeId shadow, long now) {
+        ownAwaitingShadow.put(seq, id);
+        GroupHubCursor held = shadow == null ? null : cursors.get(shadow);
+        acceptUpTo(held == null ? Long.MAX_VALUE : held.next(), now);
+    }
+
+    /**
+     * This hub steps down: its own posts still waiting for the shadow count as accepted now, since this node sends
+     * them again to the new hub with its other recent statements.
+     */
+    void steppedDown(long now) {
+        acceptUpTo(Long.MAX_VALUE, now);
+    }
+
+    private void acceptUpTo(long nextSeq, long now) {
+        NavigableMap<Long, MessageId> held = ownAwaitingShadow.headMap(nextSeq, false);
+        for (MessageId id : held.values()) {
+            effects.groupEvent(new GroupEvent.Accepted(new GroupId(state.group()), id, Instant.ofEpochMilli(now)));
+        }
+        held.clear();
     }
 
     /** Sends again to every member that lacks something and whose time has come. */
     void tick(long now) {
-        for (Map.Entry<NodeId, Cursor> entry : cursors.entrySet()) {
-            Cursor cursor = entry.getValue();
-            if (!cursor.confirmed && now >= cursor.retryAt) {
+        if (!ownAwaitingShadow.isEmpty()) {
+            // the shadow left, or none is named any more
+            NodeId shadow = state.shadow();
+            if (shadow == null || !cursors.containsKey(shadow)) {
+                acceptUpTo(Long.MAX_VALUE, now);
+            }
+        }
+        for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
+            GroupHubCursor cursor = entry.getValue();
+            if (!cursor.confirmed() && cursor.due(now)) {
                 effects.sendGroupFrame(entry.getKey(), claim);
-                cursor.retryAt = now + cursor.backoff;
-                cursor.backoff = Math.min(cursor.backoff * 2, MAX_RETRY_MS);
-            } else if (cursor.confirmed && cursor.next <= log.lastSeq() && now >= cursor.retryAt) {
-                sendFrom(entry.getKey(), cursor, now);
+                cursor.claimResent(now);
+            } else if (cursor.confirmed() && cursor.next() <= log.lastSeq() && cursor.due(now)) {
+                sendAll(entry.getKey(), cursor, now);
             }
         }
     }
 
-    private void sendFrom(NodeId member, Cursor cursor, long now) {
-        sendAll(member, cursor);
-        cursor.retryAt = now + cursor.backoff;
-        cursor.backoff = Math.min(cursor.backoff * 2, MAX_RETRY_MS);
-    }
-
     /**
-     * Sends {@code member} what it lacks, in frames of {@link #ENTRIES_PER_FRAME}, at most {@link #RESEND_MAX}
-     * entries at once; returns whether there was anything.
+     * Sends {@code member} again what it lacks, at most {@link #RESEND_MAX} entries at once; returns whether there
+     * was anything.
      */
-    private boolean sendAll(NodeId member, Cursor cursor) {
-        List<GroupHubLog.Ordered> lacking = log.since(cursor.next - 1, RESEND_MAX);
-        for (int from = 0; from < lacking.size(); from += ENTRIES_PER_FRAME) {
-            effects.count("group-resent");
-            send(member, lacking.subList(from, Math.min(lacking.size(), from + ENTRIES_PER_FRAME)));
+    private boolean sendAll(NodeId member, GroupHubCursor cursor, long now) {
+        List<GroupHubLog.Ordered> lacking = log.since(cursor.next() - 1, RESEND_MAX);
+        cursor.resent(now);
+        if (lacking.isEmpty()) {
+            return false;
         }
-        return !lacking.isEmpty();
+        effects.count("group-resent");
+        resentThisTurn.add(member);
+        send(member, lacking);
+        return true;
     }
 
     private void send(NodeId member, List<GroupHubLog.Ordered> entries) {
+        NavigableMap<Long, GroupHubLog.Ordered> queued = outbox.computeIfAbsent(member, key -> new TreeMap<>());
+        entries.forEach(entry -> queued.put(entry.seq(), entry));
+    }
+
+    /**
+     * Ends the turn: what each member is owed goes out in frames of {@link #ENTRIES_PER_FRAME}, the successors first
+     * (the shadow should hold whatever any member holds, should this hub die now).
+     */
+    void flush(List<NodeId> successors, long now) {
+        List<NodeId> order = new ArrayList<>(successors);
+        outbox.keySet().stream().filter(member -> !successors.contains(member)).forEach(order::add);
+        answerEvenEmpty.stream().filter(member -> !order.contains(member)).forEach(order::add);
+        for (NodeId member : order) {
+            NavigableMap<Long, GroupHubLog.Ordered> queued = outbox.get(member);
+            if (queued == null || queued.isEmpty()) {
+                if (answerEvenEmpty.contains(member)) {
+                    frame(member, List.of());
+                }
+                continue;
+            }
+            List<GroupHubLog.Ordered> entries = new ArrayList<>(queued.values());
+            for (int from = 0; from < entries.size(); from += ENTRIES_PER_FRAME) {
+                frame(member, entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_FRAME)));
+            }
+            GroupHubCursor cursor = cursors.get(member);
+            if (cursor != null && !resentThisTurn.contains(member)) {
+                cursor.sentLive(queued.lastKey(), now);
+            }
+        }
+        outbox.clear();
+        answerEvenEmpty.clear();
+        resentThisTurn.clear();
+    }
+
+    private void frame(NodeId member, List<GroupHubLog.Ordered> entries) {
         List<GroupFrame.Ordered> frames = entries.stream()
                 .map(entry -> new GroupFrame.Ordered(entry.seq(), entry.orderedAt(), entry.item())).toList();
         effects.sendGroupFrame(member, new GroupFrame.Stream(state.group(), log.epoch(), log.firstKept(),

@@ -118,6 +118,9 @@ final class GroupState implements MessageHolder {
 
     /** This member follows {@code newHub} under {@code epoch} (a hub that was deposed steps down). */
     void follow(NodeId newHub, long epoch, long now) {
+        if (hubSide != null) {
+            hubSide.steppedDown(now);
+        }
         hubSide = null;
         hub = newHub;
         succession.follows(epoch, newHub);
@@ -259,9 +262,7 @@ final class GroupState implements MessageHolder {
             case GroupInbox.Arrival.Gap ignored -> true;
             case GroupInbox.Arrival.Duplicate ignored -> {
                 // ordered again (a resend to a new hub): ordered all the same
-                if (item.statement().author().equals(local())) {
-                    pending.ordered(item.itemId());
-                }
+                pending.ordered(item.itemId());
                 effects.count("group-duplicates");
                 yield false;
             }
@@ -276,15 +277,12 @@ final class GroupState implements MessageHolder {
     private void apply(GroupHubLog.Ordered entry, long now) {
         SignedGroupStatement item = entry.item();
         GroupStatement statement = item.statement();
-        NodeId author = statement.author();
-        if (author.equals(local())) {
-            // only what this member saw in its turn is ordered for it: a statement held behind a gap when the hub
-            // died is still to be sent to the next one
-            pending.ordered(entry.id());
-        }
+        // only what this member saw in its turn is ordered for it: a statement held behind a gap when the hub died is
+        // still to be sent to the next one (its own, or one it sends again for the deposed hub)
+        pending.ordered(entry.id());
         succession.ordered(item, now);
         switch (statement) {
-            case GroupStatement.Post post -> post(post, item, now);
+            case GroupStatement.Post post -> post(post, item, entry.seq(), now);
             case GroupStatement.SenderKeys distribution -> keys(distribution, item, now);
             case GroupStatement.Succession ignored -> {
                 String refusal = succession.accept(item, hub, inbox.epoch());
@@ -296,10 +294,16 @@ final class GroupState implements MessageHolder {
         }
     }
 
-    private void post(GroupStatement.Post post, SignedGroupStatement item, long now) {
+    private void post(GroupStatement.Post post, SignedGroupStatement item, long seq, long now) {
         if (post.sender().equals(local())) {
             keys.ordered(post.keyEpoch(), post.index());
-            effects.groupEvent(new GroupEvent.Accepted(new GroupId(group), post.id(), Instant.ofEpochMilli(now)));
+            if (hubSide != null) {
+                // the hub's own post is accepted once its shadow holds it too: a hub that dies at once loses nothing
+                // it told its application was accepted
+                hubSide.acceptOnceReplicated(seq, post.id(), shadow(), now);
+            } else {
+                effects.groupEvent(new GroupEvent.Accepted(new GroupId(group), post.id(), Instant.ofEpochMilli(now)));
+            }
             return;
         }
         if (!isHub() && !item.isAuthentic(crypto)) {
@@ -403,6 +407,20 @@ final class GroupState implements MessageHolder {
     }
 
     /** Sends again what the hub has not ordered yet; a statement unordered for 24 hours is given up. */
+    /** Ends a turn: as hub, sends what the turn queued, to this epoch's successors first. */
+    void flush(long now) {
+        if (hubSide != null) {
+            GroupStatement.Succession named = succession.current();
+            hubSide.flush(named == null ? List.of() : named.next(), now);
+        }
+    }
+
+    /** The shadow this hub named, if any: the member that would take over first. */
+    NodeId shadow() {
+        GroupStatement.Succession named = succession.current();
+        return named == null || named.next().isEmpty() ? null : named.next().get(0);
+    }
+
     void tick(long now) {
         if (hubSide != null) {
             hubSide.tick(now);

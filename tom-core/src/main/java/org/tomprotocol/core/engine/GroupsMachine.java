@@ -211,7 +211,7 @@ public final class GroupsMachine implements MessageHolder {
             case GroupFrame.Submit submit -> {
                 if (state == null || !state.isHub()) {
                     effects.count("rejected.group-not-the-hub");
-                } else if (!submit.item().statement().author().equals(from)
+                } else if (!mayPassOn(state, from, submit.item().statement())
                         || !submit.item().statement().group().equals(frame.group())) {
                     effects.count("rejected.group-submit-not-from-author");
                 } else {
@@ -247,8 +247,24 @@ public final class GroupsMachine implements MessageHolder {
                 }
             }
         }
+        endOfTurn(now);
         endIfLeft(frame.group(), now);
         effects.flush();
+    }
+
+    /**
+     * Whether {@code from} may hand the hub {@code statement}: its author may; so may another member for a post or
+     * keys, whose author's signature the hub checks (a member sends again, after a failover, what the deposed hub
+     * itself had posted).
+     */
+    private static boolean mayPassOn(GroupState state, NodeId from, GroupStatement statement) {
+        return statement.author().equals(from) || (state.membership().members().containsKey(from)
+                && (statement instanceof GroupStatement.Post || statement instanceof GroupStatement.SenderKeys));
+    }
+
+    /** What the hubs of this turn queued goes out now, entries to the same member sharing frames. */
+    private void endOfTurn(long now) {
+        groups.values().forEach(state -> state.flush(now));
     }
 
     private void invited(NodeId from, GroupFrame.Invitation frame, long now) {
@@ -361,6 +377,7 @@ public final class GroupsMachine implements MessageHolder {
             joining.keySet().retainAll(invitations.keySet());
             changed();
         }
+        endOfTurn(now);
         groups.keySet().removeIf(group -> groups.get(group).ended());
         effects.flush();
     }
@@ -372,6 +389,7 @@ public final class GroupsMachine implements MessageHolder {
 
     /** Ends an application's command: a group it left goes; the new snapshot, then the command's events. */
     public void endOfCommand(GroupId group, long now) {
+        endOfTurn(now);
         endIfLeft(group.value(), now);
         effects.flush();
     }

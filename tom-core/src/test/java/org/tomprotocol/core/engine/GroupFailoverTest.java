@@ -99,6 +99,57 @@ class GroupFailoverTest {
     }
 
     @Test
+    void theHubsOwnPostIsAcceptedOnlyOnceItsShadowHoldsIt() {
+        board.drop(carried -> carried.to().equals(bob.id()) && carried.frame() instanceof GroupFrame.Stream);
+        post(alice);
+        board.advance(500);
+        assertThat(alice.events(GroupEvent.Accepted.class)).as("accepted while only the hub holds it").isEmpty();
+        assertThat(received(carol)).hasSize(1);
+
+        board.drop(carried -> false);
+        board.advance(1_500);
+
+        assertThat(alice.events(GroupEvent.Accepted.class)).hasSize(1);
+        assertThat(received(bob)).hasSize(1);
+    }
+
+    @Test
+    void aPostTheDeadHubHadGivenToSomeMembersOnlyReachesTheOthersThroughTheNewHub() {
+        // the hub's own post reaches dave only, then the hub dies: nobody alive wrote it, yet dave has it
+        board.drop(carried -> carried.from().equals(alice.id()) && !carried.to().equals(dave.id())
+                && carried.frame() instanceof GroupFrame.Stream);
+        String lonely = post(alice);
+        board.offline(alice, true);
+        board.drop(carried -> false);
+
+        board.advance(5_000);
+
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(received(member)).as("%s's posts", member.id().shortForm()).containsExactly(lonely);
+        }
+    }
+
+    @Test
+    void whatTheNewHubOrdersInOneTurnGoesToEachMemberInSharedFrames() {
+        for (int i = 0; i < 12; i++) {
+            post(i % 2 == 0 ? carol : dave);
+        }
+        board.advance(1_000);
+        int before = board.carried.size();
+        board.offline(alice, true);
+
+        board.advance(5_000);
+
+        // the takeover replays what the new hub saw lately: twelve posts and more, in frames of eight, not one each
+        int mostEntries = board.carried.subList(before, board.carried.size()).stream()
+                .filter(carried -> carried.from().equals(bob.id()) && carried.to().equals(carol.id())
+                        && carried.frame() instanceof GroupFrame.Stream)
+                .mapToInt(carried -> ((GroupFrame.Stream) carried.frame()).entries().size()).max().orElse(0);
+        assertThat(mostEntries).isEqualTo(GroupHub.ENTRIES_PER_FRAME);
+    }
+
+    @Test
     void whenTheShadowIsDeadTooTheCandidateTakesOver() {
         List<String> sent = new ArrayList<>();
         sent.add(post(dave));

@@ -42,15 +42,25 @@ final class GroupFailoverRun implements AutoCloseable {
         }
     }
 
-    /** What happened. */
-    record Result(int sent, int lost, int duplicates, List<Failover> failovers, int hubsPerEpochMax) {
+    /**
+     * What happened.
+     *
+     * @param lostWithSender posts whose sender was closed before any hub accepted them: gone with their sender, as a
+     *                       1:1 message its sender crashed on; not counted as lost
+     */
+    record Result(int sent, int lost, int lostWithSender, int duplicates, List<Failover> failovers,
+                  int hubsPerEpochMax) {
     }
 
     private final List<TomNode> nodes = new ArrayList<>();
     private final Map<NodeId, List<String>> received = new ConcurrentHashMap<>();
-    private final List<Long> accepted = new CopyOnWriteArrayList<>();
+    private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
     private final List<Long> hubChanges = new CopyOnWriteArrayList<>();
     private final Map<Long, Set<NodeId>> hubsByEpoch = new ConcurrentHashMap<>();
+    /** Each post's sender, and the posts whose send completed (a hub accepted them). */
+    private final Map<String, NodeId> authors = new ConcurrentHashMap<>();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Set<NodeId> closed = ConcurrentHashMap.newKeySet();
 
     GroupFailoverRun(PluginSource plugins, int members) {
         for (int i = 0; i < members; i++) {
@@ -72,7 +82,7 @@ final class GroupFailoverRun implements AutoCloseable {
         switch (event) {
             case GroupEvent.MessageReceived message ->
                     got.add(new String(message.message().payload(), StandardCharsets.UTF_8));
-            case GroupEvent.Accepted ignored -> accepted.add(System.nanoTime());
+            case GroupEvent.Accepted ignored -> acceptedAt.add(System.nanoTime());
             case GroupEvent.HubChanged changed -> {
                 hubChanges.add(System.nanoTime());
                 hubsByEpoch.computeIfAbsent(changed.epoch(), epoch -> ConcurrentHashMap.newKeySet())
@@ -123,6 +133,7 @@ final class GroupFailoverRun implements AutoCloseable {
                 TomNode hub = live.stream().filter(node -> isHub(node, group)).findFirst().orElseThrow();
                 live.remove(hub);
                 kills.add(new long[] {System.nanoTime()});
+                closed.add(hub.id());
                 hub.close();
                 audiences.values().forEach(audience -> audience.remove(hub.id()));
             }
@@ -135,7 +146,8 @@ final class GroupFailoverRun implements AutoCloseable {
             live.forEach(node -> audience.add(node.id()));
             audience.remove(sender.id());
             audiences.put(text, audience);
-            sender.groups().send(group, text.getBytes(StandardCharsets.UTF_8));
+            authors.put(text, sender.id());
+            sender.groups().send(group, text.getBytes(StandardCharsets.UTF_8)).thenRun(() -> accepted.add(text));
             next += gap;
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
@@ -148,7 +160,7 @@ final class GroupFailoverRun implements AutoCloseable {
             // the first post accepted once a member followed a hub that took over after this kill
             long takenOver = hubChanges.stream().filter(at -> at > kill[0]).mapToLong(Long::longValue).min()
                     .orElse(Long.MAX_VALUE);
-            long first = accepted.stream().filter(at -> at >= takenOver).mapToLong(Long::longValue).min()
+            long first = acceptedAt.stream().filter(at -> at >= takenOver).mapToLong(Long::longValue).min()
                     .orElse(Long.MAX_VALUE);
             failovers.add(new Failover(kill[0], first));
         }
@@ -156,7 +168,8 @@ final class GroupFailoverRun implements AutoCloseable {
         for (List<String> got : received.values()) {
             duplicates += got.size() - new HashSet<>(got).size();
         }
-        return new Result(posts, lost(audiences), duplicates, failovers,
+        int lostWithSender = (int) audiences.keySet().stream().filter(text -> goneWithSender(text, audiences)).count();
+        return new Result(posts, lost(audiences), lostWithSender, duplicates, failovers,
                 hubsByEpoch.values().stream().mapToInt(Set::size).max().orElse(0));
     }
 
@@ -164,9 +177,18 @@ final class GroupFailoverRun implements AutoCloseable {
         return node.groups().group(group).map(GroupInfo::hub).map(node.id()::equals).orElse(false);
     }
 
+    /** Whether no live member got {@code text}, whose sender was closed before a hub accepted it. */
+    private boolean goneWithSender(String text, Map<String, Set<NodeId>> audiences) {
+        return closed.contains(authors.get(text)) && !accepted.contains(text)
+                && audiences.get(text).stream().noneMatch(member -> received.get(member).contains(text));
+    }
+
     private int lost(Map<String, Set<NodeId>> audiences) {
         int lost = 0;
         for (Map.Entry<String, Set<NodeId>> entry : audiences.entrySet()) {
+            if (goneWithSender(entry.getKey(), audiences)) {
+                continue;
+            }
             for (NodeId member : entry.getValue()) {
                 if (!received.get(member).contains(entry.getKey())) {
                     lost++;

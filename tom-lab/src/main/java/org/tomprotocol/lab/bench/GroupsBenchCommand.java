@@ -76,18 +76,23 @@ public final class GroupsBenchCommand implements Callable<Integer> {
             output.progress("forming the group and posting");
             result = run.run(posts, rate, kills, seed);
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("members", members);
-        report.put("posts", result.sent());
-        report.put("rate", rate);
-        report.put("lost", result.lost());
-        report.put("duplicates_to_app", result.duplicates());
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("members", members);
+        group.put("posts", result.sent());
+        group.put("rate", rate);
         List<Object> failovers = new ArrayList<>();
         for (GroupFailoverRun.Failover failover : result.failovers()) {
             failovers.add(round(failover.millis()));
         }
-        report.put("failover_ms", failovers);
-        report.put("hubs_per_epoch_max", result.hubsPerEpochMax());
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("lost", result.lost());
+        outcome.put("lost_with_their_closed_sender", result.lostWithSender());
+        outcome.put("duplicates_to_app", result.duplicates());
+        outcome.put("failover_ms", failovers);
+        outcome.put("hubs_per_epoch_max", result.hubsPerEpochMax());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("group", group);
+        report.put("result", outcome);
         output.print(report);
         return result.lost() == 0 && result.duplicates() == 0 ? 0 : 1;
     }

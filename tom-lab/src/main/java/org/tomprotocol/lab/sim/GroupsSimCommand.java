@@ -57,6 +57,10 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Option(names = "--kill-shadow", description = "Crash the shadow with the hub (a double failure).")
     private boolean killShadow;
 
+    @Option(names = "--kill-again-at", defaultValue = "-1", paramLabel = "POST",
+            description = "Crash the hub that took over just before this post (default: never).")
+    private int killAgainAt;
+
     @Option(names = "--runs", defaultValue = "1",
             description = "Runs, with seeds SEED, SEED+1, …; failover_ms is then given over the runs (default ${DEFAULT-VALUE}).")
     private int runs;
@@ -71,14 +75,15 @@ public final class GroupsSimCommand implements Callable<Integer> {
         }
         GroupSimulation.Settings settings;
         try {
-            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed, killHubAt, killShadow);
+            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed, killHubAt, killShadow,
+                    killAgainAt);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         java.util.List<GroupSimulation.Result> results = new java.util.ArrayList<>();
         for (int run = 0; run < runs; run++) {
             results.add(GroupSimulation.run(new GroupSimulation.Settings(members, messages, latency, rate, seed + run,
-                    killHubAt, killShadow)));
+                    killHubAt, killShadow, killAgainAt)));
         }
         GroupSimulation.Result result = results.get(0);
         Map<String, Object> report = report(settings, result);

@@ -41,6 +41,18 @@ class GroupsSimCommandTest {
     }
 
     @Test
+    void whenTheHubThatTookOverCrashesTooTheNextTakesOverAndNoPostIsLost() throws Exception {
+        assertThat(console.tom("groups", "--members", "5", "--messages", "60", "--kill-hub-at", "20",
+                "--kill-again-at", "45", "--seed", "5", "--json")).as("%s", console.err()).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(console.out());
+        assertThat(report.get("lost").asInt()).isZero();
+        assertThat(report.get("duplicates_to_app").asInt()).isZero();
+        assertThat(report.get("hubs_per_epoch_max").asInt()).isEqualTo(1);
+        assertThat(report.get("epochs").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void settingsThatCannotRunAreAUsageErrorNamingTheOption() {
         assertThat(console.tom("groups", "--members", "2")).isEqualTo(2);
         assertThat(console.err()).contains("--members");
@@ -48,5 +60,7 @@ class GroupsSimCommandTest {
         assertThat(console.err()).contains("--rate");
         assertThat(console.tom("groups", "--kill-shadow")).isEqualTo(2);
         assertThat(console.err()).contains("--kill-hub-at");
+        assertThat(console.tom("groups", "--kill-hub-at", "30", "--kill-again-at", "10")).isEqualTo(2);
+        assertThat(console.err()).contains("--kill-again-at");
     }
 }

@@ -54,10 +54,15 @@ public final class GroupSimulation {
      * @param seed              seed of every random choice
      * @param killHubAt         the post before which the hub crashes; -1 for never
      * @param killShadow        whether the shadow crashes with it
+     * @param killAgainAt       the post before which the hub that took over crashes in turn; -1 for never
      */
     public record Settings(int members, int messages, int latencyMillis, int messagesPerSecond, long seed,
-                           int killHubAt, boolean killShadow) {
+                           int killHubAt, boolean killShadow, int killAgainAt) {
         public Settings {
+            if (killAgainAt >= 0 && (killHubAt < 0 || killAgainAt <= killHubAt || killAgainAt >= messages)) {
+                throw new IllegalArgumentException("--kill-again-at must be after --kill-hub-at and below --messages ("
+                        + messages + "), got " + killAgainAt);
+            }
             if (killHubAt >= messages) {
                 throw new IllegalArgumentException("--kill-hub-at must be below --messages (" + messages + "), got "
                         + killHubAt);
@@ -157,10 +162,13 @@ public final class GroupSimulation {
             Duration gap = Duration.ofNanos(1_000_000_000L / settings.messagesPerSecond());
             long removedAt = Long.MAX_VALUE;
             for (int m = 0; m < settings.messages(); m++) {
-                if (m == settings.killHubAt()) {
-                    killedAt = runtime.nowMillis();
-                    List<TomNode> dead = settings.killShadow() ? List.of(nodes.get(0), nodes.get(1))
-                            : List.of(nodes.get(0));
+                if (m == settings.killHubAt() || m == settings.killAgainAt()) {
+                    boolean first = m == settings.killHubAt();
+                    if (first) {
+                        killedAt = runtime.nowMillis();
+                    }
+                    List<TomNode> dead = !first ? List.of(currentHub(hubsByEpoch, nodes))
+                            : settings.killShadow() ? List.of(nodes.get(0), nodes.get(1)) : List.of(nodes.get(0));
                     for (TomNode node : dead) {
                         network.crash(node.id());
                         live.remove(node);
@@ -214,6 +222,13 @@ public final class GroupSimulation {
             nodes.forEach(TomNode::close);
             runtime.runFor(Duration.ofSeconds(1));
         }
+    }
+
+    /** The hub of the newest epoch some member followed. */
+    private static TomNode currentHub(Map<Long, Set<NodeId>> hubsByEpoch, List<TomNode> nodes) {
+        long newest = hubsByEpoch.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        NodeId hub = hubsByEpoch.get(newest).iterator().next();
+        return nodes.stream().filter(node -> node.id().equals(hub)).findFirst().orElseThrow();
     }
 
     /** The founder creates the group with everyone invited; everyone accepts and sees the whole membership. */
