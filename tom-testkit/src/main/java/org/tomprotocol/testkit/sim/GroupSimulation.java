@@ -54,7 +54,8 @@ public final class GroupSimulation {
      * @param seed              seed of every random choice
      * @param killHubAt         the post before which the hub crashes; -1 for never
      * @param killShadow        whether the shadow crashes with it
-     * @param killAgainAt       the post before which the hub that took over crashes in turn; -1 for never
+     * @param killAgainAt       the post before which the hub that took over crashes in turn (once there is one); -1
+     *                          for never
      */
     public record Settings(int members, int messages, int latencyMillis, int messagesPerSecond, long seed,
                            int killHubAt, boolean killShadow, int killAgainAt) {
@@ -166,6 +167,10 @@ public final class GroupSimulation {
                     boolean first = m == settings.killHubAt();
                     if (first) {
                         killedAt = runtime.nowMillis();
+                    }
+                    if (!first) {
+                        // the hub that took over is the one to kill: wait until there is one
+                        runtime.runUntil(() -> live.contains(currentHub(hubsByEpoch, nodes)), DRAIN);
                     }
                     List<TomNode> dead = !first ? List.of(currentHub(hubsByEpoch, nodes))
                             : settings.killShadow() ? List.of(nodes.get(0), nodes.get(1)) : List.of(nodes.get(0));
