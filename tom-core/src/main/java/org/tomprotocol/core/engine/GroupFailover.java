@@ -92,9 +92,7 @@ final class GroupFailover {
         // the successors first: the first place of the epoch, so every member knows them before the replay
         nameSuccessors(now, true);
         for (SignedGroupStatement item : recent) {
-            if (!(item.statement() instanceof GroupStatement.Succession)) {
-                state.submit(item, now);
-            }
+            state.submit(item, now);
         }
         state.resendPending(now);
     }
@@ -138,8 +136,7 @@ final class GroupFailover {
         // members only, and no author alive to send it again
         List<SignedGroupStatement> again = succession.recent(now).stream()
                 .filter(item -> item.statement().author().equals(identity.id())
-                        ? !(item.statement() instanceof GroupStatement.Succession)
-                        : item.statement().author().equals(old) && item.statement() instanceof GroupStatement.Post)
+                        || item.statement().author().equals(old) && item.statement() instanceof GroupStatement.Post)
                 .toList();
         state.follow(claimant, epoch, now);
         succession.newEpoch(now);

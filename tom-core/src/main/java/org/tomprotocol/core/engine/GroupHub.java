@@ -157,10 +157,12 @@ final class GroupHub implements MessageHolder {
         if (departed != null && cursors.remove(departed) != null) {
             send(departed, List.of(ordered));
         }
-        // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks), and
-        // to members that do not follow this epoch yet too: they take it once they follow
-        for (NodeId member : cursors.keySet()) {
-            send(member, List.of(ordered));
+        // live: to every member that follows this epoch, even one behind (it holds the entry behind its gap and asks
+        // for what it lacks); one that does not yet gets everything at once when it confirms
+        for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
+            if (entry.getValue().confirmed()) {
+                send(entry.getKey(), List.of(ordered));
+            }
         }
         if (statement instanceof GroupStatement.Join join && !cursors.containsKey(join.author())) {
             cursors.put(join.author(), new GroupHubCursor(ordered.seq() + 1));

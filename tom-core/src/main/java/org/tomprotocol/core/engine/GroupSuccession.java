@@ -3,7 +3,9 @@ package org.tomprotocol.core.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupStatement;
@@ -190,11 +192,28 @@ final class GroupSuccession implements MessageHolder {
         }
     }
 
-    /** The statements ordered in the last {@link #RECENT_MS}, oldest first. */
+    /**
+     * The statements ordered in the last {@link #RECENT_MS} worth ordering again, oldest first: not successions (a new
+     * hub names its own), and of each member's sender keys only the latest (a chain key replaces the one before; the
+     * members' rotations when a group forms would otherwise make most of a takeover's replay).
+     */
     List<SignedGroupStatement> recent(long now) {
         forgetOld(now);
+        Map<NodeId, SignedGroupStatement> latestKeys = new HashMap<>();
+        for (Recent entry : recent) {
+            if (entry.item().statement() instanceof GroupStatement.SenderKeys keys) {
+                latestKeys.put(keys.owner(), entry.item());
+            }
+        }
         List<SignedGroupStatement> items = new ArrayList<>(recent.size());
-        recent.forEach(entry -> items.add(entry.item()));
+        for (Recent entry : recent) {
+            GroupStatement statement = entry.item().statement();
+            boolean superseded = statement instanceof GroupStatement.SenderKeys keys
+                    && latestKeys.get(keys.owner()) != entry.item();
+            if (!superseded && !(statement instanceof GroupStatement.Succession)) {
+                items.add(entry.item());
+            }
+        }
         return items;
     }
 

@@ -150,6 +150,25 @@ class GroupFailoverTest {
     }
 
     @Test
+    void theNewHubOrdersAgainOnlyTheLatestSenderKeysOfEachMember() {
+        int before = board.carried.size();
+        board.offline(alice, true);
+
+        board.advance(5_000);
+
+        // the group's forming rotated every member's chain at each join: only the last of each is worth sending again
+        List<GroupStatement.SenderKeys> replayed = board.carried.subList(before, board.carried.size()).stream()
+                .filter(carried -> carried.from().equals(bob.id()) && carried.to().equals(carol.id())
+                        && carried.frame() instanceof GroupFrame.Stream)
+                .flatMap(carried -> ((GroupFrame.Stream) carried.frame()).entries().stream())
+                .map(entry -> entry.item().statement()).filter(GroupStatement.SenderKeys.class::isInstance)
+                .map(GroupStatement.SenderKeys.class::cast).distinct().toList();
+        assertThat(replayed).isNotEmpty();
+        assertThat(replayed.stream().map(GroupStatement.SenderKeys::owner).distinct().count())
+                .isEqualTo(replayed.size());
+    }
+
+    @Test
     void whenTheShadowIsDeadTooTheCandidateTakesOver() {
         List<String> sent = new ArrayList<>();
         sent.add(post(dave));
