@@ -157,12 +157,10 @@ final class GroupHub implements MessageHolder {
         if (departed != null && cursors.remove(departed) != null) {
             send(departed, List.of(ordered));
         }
-        // live: to every member that follows this epoch, even one behind (it holds the entry behind its gap and asks
-        // for what it lacks); one that does not yet gets everything at once when it confirms
-        for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
-            if (entry.getValue().confirmed()) {
-                send(entry.getKey(), List.of(ordered));
-            }
+        // live: to every member, even one behind (it holds the entry behind its gap and asks for what it lacks), and
+        // to members that do not follow this epoch yet too: the claim went first, they take it once they follow
+        for (NodeId member : cursors.keySet()) {
+            send(member, List.of(ordered));
         }
         if (statement instanceof GroupStatement.Join join && !cursors.containsKey(join.author())) {
             cursors.put(join.author(), new GroupHubCursor(ordered.seq() + 1));
@@ -186,8 +184,9 @@ final class GroupHub implements MessageHolder {
         if (member.equals(state.shadow())) {
             acceptUpTo(cursor.next(), now);
         }
-        if (joined || (gap && cursor.mayResendOnGap(now))) {
-            // a member now following this epoch, a gap, or the shadow's probe (answered even when empty)
+        if ((joined || gap) && cursor.mayResendOnGap(now)) {
+            // a member now following this epoch (unless the takeover's entries just went to it live), a gap, or the
+            // shadow's probe (answered even when empty)
             if (!sendAll(member, cursor, now)) {
                 answerEvenEmpty.add(member);
             }
@@ -282,7 +281,9 @@ final class GroupHub implements MessageHolder {
                 frame(member, entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_FRAME)));
             }
             GroupHubCursor cursor = cursors.get(member);
-            if (cursor != null && !resentThisTurn.contains(member)) {
+            if (cursor != null && !cursor.confirmed()) {
+                cursor.sentBeforeConfirmation(now);
+            } else if (cursor != null && !resentThisTurn.contains(member)) {
                 cursor.sentLive(queued.lastKey(), now);
             }
         }

@@ -91,6 +91,14 @@ final class GroupHubCursor {
         }
     }
 
+    /**
+     * Entries went to a member that has not confirmed the new epoch yet: they count as sent, so its confirmation,
+     * which crosses them on the way, does not make the hub send them all again at once.
+     */
+    void sentBeforeConfirmation(long now) {
+        resentAt = now;
+    }
+
     /** Everything from {@link #next()} went out again: no round trip is timed across it, and the timer backs off. */
     void resent(long now) {
         resentAt = now;
