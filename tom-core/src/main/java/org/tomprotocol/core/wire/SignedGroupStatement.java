@@ -63,7 +63,7 @@ public record SignedGroupStatement(GroupStatement statement, byte[] signature) {
         if (signature.length != GroupStatement.SIGNATURE_BYTES) {
             throw new WireException("malformed", "a signature is " + GroupStatement.SIGNATURE_BYTES + " bytes");
         }
-        SignedGroupStatement signed = new SignedGroupStatement(GroupStatement.decode(form), signature);
+        SignedGroupStatement signed = new SignedGroupStatement(GroupStatementReader.decode(form), signature);
         if (!java.util.Arrays.equals(signed.encode(), wire)) {
             throw new WireException("non-canonical", "signed group statement not in its canonical form");
         }
