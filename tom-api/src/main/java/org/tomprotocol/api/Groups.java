@@ -33,7 +33,10 @@ public interface Groups {
     /** Declines an invitation. */
     void decline(GroupId group);
 
-    /** Leaves a group. */
+    /**
+     * Leaves a group. The hub may leave too: its shadow takes the group over at once. The last admin among other
+     * members must make another an admin first ({@link #setRole}); the stage fails saying so.
+     */
     CompletionStage<Void> leave(GroupId group);
 
     /** Removes a member from a group this node administers; completes when the hub ordered the removal. */

@@ -78,6 +78,14 @@ final class GroupFailover {
         }
     }
 
+    /** The hub left the group, or was removed: its shadow takes over now, without waiting for its silence. */
+    void handOver(long now) {
+        if (!state.isHub() && succession.isShadow(state.epoch())) {
+            effects.count("group-hub-handed-over");
+            takeOver(now);
+        }
+    }
+
     private void takeOver(long now) {
         SignedGroupStatement claim = succession.claim(now);
         long epoch = succession.claimable();

@@ -216,7 +216,7 @@ public final class GroupMembership {
         return Optional.empty();
     }
 
-    private boolean isLastAdminAmongOthers(NodeId node) {
+    boolean isLastAdminAmongOthers(NodeId node) {
         if (!isAdmin(node) || members.size() == 1) {
             return false;
         }

@@ -388,9 +388,15 @@ final class GroupState implements MessageHolder {
                     role.admin() ? GroupRole.ADMIN : GroupRole.MEMBER, at));
             default -> effects.count("rejected.group-not-orderable");
         }
-        if (!(statement instanceof GroupStatement.SetRole)) {
+        NodeId gone = statement instanceof GroupStatement.Leave leave ? leave.member()
+                : statement instanceof GroupStatement.Remove remove ? remove.member() : null;
+        if (!ended && !(statement instanceof GroupStatement.SetRole)) {
             // after a join, always: the newcomer learns who succeeds the hub
             failover.nameSuccessors(now, statement instanceof GroupStatement.Join);
+        }
+        if (!ended && !isHub() && hub.equals(gone)) {
+            // the hub left or was removed, on purpose: no silence to wait for
+            failover.handOver(now);
         }
     }
 
@@ -406,7 +412,6 @@ final class GroupState implements MessageHolder {
         rotateKeys(now);
     }
 
-    /** Sends again what the hub has not ordered yet; a statement unordered for 24 hours is given up. */
     /** Ends a turn: as hub, sends what the turn queued, to this epoch's successors first. */
     void flush(long now) {
         if (hubSide != null) {
@@ -421,6 +426,7 @@ final class GroupState implements MessageHolder {
         return named == null || named.next().isEmpty() ? null : named.next().get(0);
     }
 
+    /** Sends again what the hub has not ordered yet; a statement unordered for 24 hours is given up. */
     void tick(long now) {
         if (hubSide != null) {
             hubSide.tick(now);

@@ -138,6 +138,11 @@ final class GroupSuccession implements MessageHolder {
                 : ((GroupStatement.Succession) warrant.statement()).next().indexOf(identity.id());
     }
 
+    /** Whether this node is the shadow named for {@code epoch}: the first to take over from its hub. */
+    boolean isShadow(long epoch) {
+        return place() == 0 && claimable() == epoch + 1;
+    }
+
     /** The epoch this node's place lets it claim. */
     long claimable() {
         return ((GroupStatement.Succession) warrant().statement()).epoch() + 1 + place();

@@ -137,14 +137,17 @@ public final class GroupsMachine implements MessageHolder {
         }
     }
 
-    /** Leaves a group; a hub alone in its group simply closes it. */
+    /**
+     * Leaves a group; a hub alone in its group simply closes it, a hub with members orders its own leaving and its
+     * shadow takes over at once (docs/groups.md §5).
+     */
     public void leave(GroupId id, long now) {
         GroupState state = member(id);
-        if (state.isHub()) {
-            if (state.membership().members().size() > 1) {
-                throw new IllegalStateException("the hub of " + id + " cannot leave while others remain: handing the"
-                        + " hub over comes with failover (docs/groups.md §5)");
-            }
+        if (state.membership().isLastAdminAmongOthers(local())) {
+            throw new IllegalStateException("this node is the last admin of " + id + ": make another member an admin"
+                    + " first (setRole), then leave");
+        }
+        if (state.isHub() && state.membership().members().size() == 1) {
             groups.remove(id.value());
             effects.groupEvent(new GroupEvent.MemberLeft(id, local(), Instant.ofEpochMilli(now)));
             return;
@@ -155,9 +158,9 @@ public final class GroupsMachine implements MessageHolder {
     /** Removes a member from a group this node administers. */
     public void remove(GroupId id, NodeId member, long now) {
         GroupState state = admin(id, member);
-        if (member.equals(state.hub())) {
-            throw new IllegalStateException(member.shortForm() + " is the hub of " + id + " and cannot be removed"
-                    + " until hub hand-over lands (docs/groups.md §5)");
+        if (state.membership().isLastAdminAmongOthers(member)) {
+            throw new IllegalStateException(member.shortForm() + " is the last admin of " + id + ": make another"
+                    + " member an admin first (setRole)");
         }
         state.submit(SignedGroupStatement.sign(new GroupStatement.Remove(id.value(), member, local(), now), identity),
                 now);

@@ -169,6 +169,46 @@ class GroupFailoverTest {
     }
 
     @Test
+    void aHubThatLeavesHandsTheGroupToItsShadowAtOnceWithNothingLost() {
+        List<String> sent = new ArrayList<>();
+        alice.command(group, machine -> machine.setRole(group, dave.id(), true, board.now));
+        sent.add(post(carol));
+        long leaving = board.now;
+        alice.command(group, machine -> machine.leave(group, board.now));
+        sent.add(post(dave));
+
+        board.advance(500);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(bob.id());
+            assertThat(member.groups.get(0).members()).extracting(info -> info.id()).doesNotContain(alice.id());
+            assertThat(received(member)).as("%s's posts", member.id().shortForm())
+                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
+        }
+        assertThat(alice.groups).isEmpty();
+        long takeover = carol.events(GroupEvent.HubChanged.class).get(0).at().toEpochMilli();
+        assertThat(takeover - leaving).as("no silence waited for").isLessThan(GroupSuccession.SHADOW_WAIT_MS);
+        assertThat(bob.counted("group-hub-handed-over")).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminRemovingTheHubHandsTheGroupToItsShadow() {
+        alice.command(group, machine -> machine.setRole(group, dave.id(), true, board.now));
+        board.advance(100);
+        dave.command(group, machine -> machine.remove(group, alice.id(), board.now));
+
+        board.advance(500);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).isEqualTo(bob.id());
+        }
+        String after = post(carol);
+        board.advance(200);
+        assertThat(received(dave)).contains(after);
+        assertThat(received(alice)).doesNotContain(after);
+    }
+
+    @Test
     void whenTheShadowIsDeadTooTheCandidateTakesOver() {
         List<String> sent = new ArrayList<>();
         sent.add(post(dave));

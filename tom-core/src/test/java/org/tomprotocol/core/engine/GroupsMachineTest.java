@@ -221,7 +221,9 @@ class GroupsMachineTest {
                 .hasMessageContaining("no invitation");
         assertThatThrownBy(() -> alice.machine.send(group, MessageId.random(),
                 new byte[SenderChain.MAX_BODY_BYTES + 1], board.now)).hasMessageContaining("at most");
-        assertThatThrownBy(() -> alice.machine.leave(group, board.now)).hasMessageContaining("hub");
+        assertThatThrownBy(() -> bob.machine.remove(group, carol.id(), board.now)).hasMessageContaining("admin");
+        assertThatThrownBy(() -> alice.machine.leave(group, board.now)).hasMessageContaining("last admin")
+                .hasMessageContaining("setRole");
     }
 
     @Test
