@@ -2,6 +2,7 @@ package org.tomprotocol.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,31 +29,38 @@ final class GroupFailover {
     private final LocalIdentity identity;
     private final GroupEffects effects;
     private final GroupSuccession succession;
+    /** How often the hub looks again at who should succeed it. */
+    static final long REVIEW_MS = 10_000;
+    /** How much more capable than a named successor another member must be to take its place. */
+    static final double SUCCESSOR_MARGIN = 0.5;
+
     /** Hubs this node saw deposed: never named again as shadow or candidate by this node. */
     private final Set<NodeId> deposed = new HashSet<>();
+    private final MemberCapabilities capabilities;
+    private long nextReview;
 
-    GroupFailover(GroupState state, LocalIdentity identity, GroupEffects effects, GroupSuccession succession) {
+    GroupFailover(GroupState state, LocalIdentity identity, GroupEffects effects, GroupSuccession succession,
+                  MemberCapabilities capabilities) {
         this.state = state;
         this.identity = identity;
         this.effects = effects;
         this.succession = succession;
+        this.capabilities = capabilities;
     }
 
     /**
-     * As hub: names the two longest-standing members (the best-known proxy for uptime until issue 17's scores) as
-     * shadow and candidate, if that changed; ordered like any statement.
+     * As hub: names the two most capable members as shadow and candidate (by {@link MemberCapabilities}, in join
+     * order among equals), if that changed; ordered like any statement. A named successor keeps its place while it
+     * is available and no other member is more capable by more than {@link #SUCCESSOR_MARGIN}: small changes in the
+     * scores do not churn the succession. With {@code always}, the succession is ordered again even unchanged (a
+     * newcomer learns it).
      */
     void nameSuccessors(long now, boolean always) {
         if (!state.isHub()) {
             return;
         }
-        List<NodeId> next = new ArrayList<>();
-        for (NodeId member : state.membership().members().keySet()) {
-            if (!member.equals(identity.id()) && !deposed.contains(member) && next.size() < 2) {
-                next.add(member);
-            }
-        }
         GroupStatement.Succession known = succession.current();
+        List<NodeId> next = successors(known, now);
         if (known != null && known.next().equals(next) && !always) {
             return;
         }
@@ -62,6 +70,36 @@ final class GroupFailover {
         long version = known == null ? 1 : known.version() + 1;
         state.submit(SignedGroupStatement.sign(new GroupStatement.Succession(state.group(), state.epoch(),
                 identity.id(), next, version, now), identity), now);
+    }
+
+    /** As hub, every {@link #REVIEW_MS}: names other successors if a named one went away or fell well behind. */
+    void review(long now) {
+        if (now >= nextReview) {
+            nextReview = now + REVIEW_MS;
+            nameSuccessors(now, false);
+        }
+    }
+
+    private List<NodeId> successors(GroupStatement.Succession known, long now) {
+        List<NodeId> eligible = new ArrayList<>();
+        for (NodeId member : state.membership().members().keySet()) {
+            if (!member.equals(identity.id()) && !deposed.contains(member) && capabilities.of(member, now) >= 0) {
+                eligible.add(member);
+            }
+        }
+        // a stable sort: join order among equals
+        List<NodeId> ranked = new ArrayList<>(eligible);
+        ranked.sort(Comparator.comparingDouble((NodeId member) -> capabilities.of(member, now)).reversed());
+        List<NodeId> best = ranked.subList(0, Math.min(2, ranked.size()));
+        if (known == null || known.epoch() != state.epoch() || !eligible.containsAll(known.next())
+                || known.next().size() != best.size()) {
+            return List.copyOf(best);
+        }
+        double weakestNamed = known.next().stream().mapToDouble(member -> capabilities.of(member, now)).min()
+                .orElse(0);
+        boolean outdone = ranked.stream().filter(member -> !known.next().contains(member))
+                .anyMatch(member -> capabilities.of(member, now) > weakestNamed + SUCCESSOR_MARGIN);
+        return outdone ? List.copyOf(best) : known.next();
     }
 
     /** The shadow's and candidate's watch over the hub. */

@@ -48,7 +48,7 @@ final class GroupState implements MessageHolder {
     private boolean ended;
 
     GroupState(GroupMembership membership, List<GroupFrame.Ordered> history, NodeId hub, long epoch, long nextSeq,
-               LocalIdentity identity, CryptoSuite crypto, GroupEffects effects) {
+               LocalIdentity identity, CryptoSuite crypto, GroupEffects effects, MemberCapabilities capabilities) {
         this.group = membership.group();
         this.membership = membership;
         this.history = new ArrayList<>(history);
@@ -62,7 +62,7 @@ final class GroupState implements MessageHolder {
         this.receipts = new GroupReceipts(this, identity, effects);
         this.succession = new GroupSuccession(identity, crypto, 0);
         succession.follows(epoch, hub);
-        this.failover = new GroupFailover(this, identity, effects, succession);
+        this.failover = new GroupFailover(this, identity, effects, succession, capabilities);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
         }
@@ -430,6 +430,7 @@ final class GroupState implements MessageHolder {
     void tick(long now) {
         if (hubSide != null) {
             hubSide.tick(now);
+            failover.review(now);
             return;
         }
         failover.tick(now);

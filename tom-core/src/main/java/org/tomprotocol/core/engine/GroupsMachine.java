@@ -40,6 +40,7 @@ public final class GroupsMachine implements MessageHolder {
 
     private final LocalIdentity identity;
     private final CryptoSuite crypto;
+    private final MemberCapabilities capabilities;
     private final HeldEvents effects;
     private final Map<String, GroupState> groups = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
@@ -67,9 +68,11 @@ public final class GroupsMachine implements MessageHolder {
     /** When joins waiting for their welcome were last sent again: once a second. */
     private long lastJoinResend;
 
-    public GroupsMachine(LocalIdentity identity, CryptoSuite crypto, GroupEffects effects) {
+    public GroupsMachine(LocalIdentity identity, CryptoSuite crypto, GroupEffects effects,
+                         MemberCapabilities capabilities) {
         this.identity = identity;
         this.crypto = crypto;
+        this.capabilities = capabilities;
         this.effects = new HeldEvents(effects, () -> groups.values().stream().map(GroupState::info).toList(),
                 () -> invitations.keySet().stream().map(this::invitation).toList());
     }
@@ -84,7 +87,7 @@ public final class GroupsMachine implements MessageHolder {
                 new GroupStatement.Create(id.value(), name, local(), now), identity);
         GroupMembership membership = GroupMembership.founded(create, crypto).orElseThrow();
         GroupState state = new GroupState(membership, List.of(new GroupFrame.Ordered(0, now, create)), local(), 1, 1,
-                identity, crypto, effects);
+                identity, crypto, effects, capabilities);
         groups.put(id.value(), state);
         state.rotateKeys(now);
         GroupInfo info = state.info();
@@ -317,7 +320,7 @@ public final class GroupsMachine implements MessageHolder {
         joining.remove(welcome.group());
         invitations.remove(welcome.group());
         GroupState state = new GroupState(membership.get(), welcome.history(), from, welcome.epoch(),
-                welcome.nextSeq(), identity, crypto, effects);
+                welcome.nextSeq(), identity, crypto, effects, capabilities);
         groups.put(welcome.group(), state);
         state.rotateKeys(now);
         effects.groupEvent(new GroupEvent.Joined(state.info(), Instant.ofEpochMilli(now)));

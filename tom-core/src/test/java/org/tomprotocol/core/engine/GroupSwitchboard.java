@@ -43,7 +43,8 @@ final class GroupSwitchboard {
         Node(GroupSwitchboard board) {
             this.board = board;
             this.identity = SUITE.generateIdentity();
-            this.machine = new GroupsMachine(identity, SUITE, this);
+            this.machine = new GroupsMachine(identity, SUITE, this,
+                    (member, now) -> board.capabilities.getOrDefault(member, 0.0));
         }
 
         NodeId id() {
@@ -93,6 +94,8 @@ final class GroupSwitchboard {
     private final Deque<Carried> queue = new ArrayDeque<>();
     private final Map<NodeId, Node> nodes = new HashMap<>();
     private final Set<NodeId> offline = new HashSet<>();
+    /** How fit each node is to succeed a hub, as every node sees it (0 unless set; negative: offline). */
+    final Map<NodeId, Double> capabilities = new HashMap<>();
     /** Every frame carried, in order, for tests that look at or replay what went by. */
     final List<Carried> carried = new ArrayList<>();
     private Predicate<Carried> dropping = carried -> false;
