@@ -54,27 +54,10 @@ public final class NodeEngine implements MessageHolder {
         this.backup = new VirusBackup(local, peers, tracker, effects);
         this.profiles = new ProfileChoice(local, peers);
         this.groupRoutes = new GroupRoutes(local, peers, relays, effects, () -> effectsNow);
-        this.groups = new GroupsMachine(identity, crypto, groupRoutes, this::capabilityOf);
+        this.groups = new GroupsMachine(identity, crypto, groupRoutes, new PeerCapabilities(peers));
     }
 
     /** Runs an application's command on {@code group} at {@code now}. */
-    /**
-     * How fit {@code member} is to succeed a group's hub, as this node sees it: unknown counts as 0, offline as -1;
-     * else whole hours of observed uptime (up to a day, as a fraction of it), plus 1 for a direct session, plus its
-     * delivery estimate as a relay (lock 4's gradient). Issue 17's contribution scores will refine it.
-     */
-    private double capabilityOf(NodeId member, long now) {
-        PeerRecord peer = peers.get(member);
-        if (peer == null) {
-            return 0;
-        }
-        if (!peer.isLive()) {
-            return -1;
-        }
-        long hours = Math.min(24, Math.max(0, now - peer.onlineSince()) / 3_600_000L);
-        return hours / 24.0 + (peer.hasSession() ? 1 : 0) + peer.relayDeliveryEstimate(now);
-    }
-
     public <T> T groupCommand(org.tomprotocol.api.GroupId group, long now,
                               java.util.function.Function<GroupsMachine, T> command) {
         effectsNow = now;
