@@ -10,7 +10,6 @@ import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
 import org.tomprotocol.api.GroupInfo;
 import org.tomprotocol.api.GroupMember;
-import org.tomprotocol.api.GroupMessage;
 import org.tomprotocol.api.GroupRole;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
@@ -43,6 +42,7 @@ final class GroupState implements MessageHolder {
     private final GroupReceipts receipts;
     private final GroupSuccession succession;
     private final GroupFailover failover;
+    private final GroupReading reading;
     private NodeId hub;
     private GroupHub hubSide;
     private boolean ended;
@@ -63,6 +63,7 @@ final class GroupState implements MessageHolder {
         this.succession = new GroupSuccession(identity, crypto, 0);
         succession.follows(epoch, hub);
         this.failover = new GroupFailover(this, identity, effects, succession, capabilities);
+        this.reading = new GroupReading(group, identity.id(), crypto, keys, membership, receipts, effects);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
         }
@@ -283,7 +284,7 @@ final class GroupState implements MessageHolder {
         succession.ordered(item, now);
         switch (statement) {
             case GroupStatement.Post post -> post(post, item, entry.seq(), now);
-            case GroupStatement.SenderKeys distribution -> keys(distribution, item, now);
+            case GroupStatement.SenderKeys distribution -> reading.keys(distribution, item, !isHub(), now);
             case GroupStatement.Succession ignored -> {
                 String refusal = succession.accept(item, hub, inbox.epoch());
                 if (refusal != null) {
@@ -306,50 +307,7 @@ final class GroupState implements MessageHolder {
             }
             return;
         }
-        if (!isHub() && !item.isAuthentic(crypto)) {
-            effects.count("rejected.group-forged-statement");
-            return;
-        }
-        opened(keys.open(post, now), now);
-    }
-
-    private void opened(GroupKeys.Opening opening, long now) {
-        switch (opening) {
-            case GroupKeys.Opening.Opened opened -> {
-                GroupStatement.Post post = opened.post();
-                effects.count("group-delivered-to-app");
-                effects.groupEvent(new GroupEvent.MessageReceived(new GroupMessage(new GroupId(group), post.id(),
-                        post.sender(), Instant.ofEpochMilli(post.at()), opened.body()), Instant.ofEpochMilli(now)));
-                receipts.delivered(post);
-            }
-            case GroupKeys.Opening.Held ignored -> effects.count("group-held-for-key");
-            case GroupKeys.Opening.Refused refused -> effects.count("rejected.group-" + refused.reason());
-        }
-    }
-
-    private void keys(GroupStatement.SenderKeys distribution, SignedGroupStatement item, long now) {
-        if (distribution.owner().equals(local())) {
-            return;
-        }
-        GroupMembership.Member owner = membership.members().get(distribution.owner());
-        if (owner == null) {
-            effects.count("rejected.group-not-a-member");
-            return;
-        }
-        if (distribution.at() < owner.since()) {
-            effects.count("rejected.group-replayed-sender-key");
-            return;
-        }
-        if (!isHub() && !item.isAuthentic(crypto)) {
-            effects.count("rejected.group-forged-statement");
-            return;
-        }
-        String refusal = keys.accept(distribution);
-        if (refusal != null) {
-            effects.count("rejected.group-" + refusal);
-            return;
-        }
-        keys.releaseHeld(distribution.owner()).forEach(opening -> opened(opening, now));
+        reading.othersPost(post, item, !isHub(), now);
     }
 
     /** A membership change: applied (the hub applied it as it ordered it), announced, and keys follow it. */
