@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.GroupId;
 import org.tomprotocol.core.engine.GroupSwitchboard.Node;
-import org.tomprotocol.core.wire.GroupFrame;
 import org.tomprotocol.core.wire.GroupStatement;
 
 /**
@@ -24,29 +23,18 @@ class GroupSuccessorsTest {
     private final GroupId group = GroupId.random();
 
     private void form() {
-        alice.command(group, machine -> machine.create(group, "chosen", board.now));
-        for (Node member : List.of(bob, carol, dave)) {
-            alice.command(group, machine -> machine.invite(group, member.id(), board.now));
-            member.command(group, machine -> machine.accept(group, board.now));
-            board.advance(50);
-        }
-        board.advance(1_000);
+        board.form(group, "chosen", alice, List.of(bob, carol, dave));
     }
 
-    /** The last succession the hub ordered, as carol received it. */
     private GroupStatement.Succession lastSuccession() {
-        return board.carried.stream()
-                .filter(carried -> carried.to().equals(carol.id()) && carried.frame() instanceof GroupFrame.Stream)
-                .flatMap(carried -> ((GroupFrame.Stream) carried.frame()).entries().stream())
-                .map(entry -> entry.item().statement()).filter(GroupStatement.Succession.class::isInstance)
-                .map(GroupStatement.Succession.class::cast)
-                .reduce((first, second) -> second.version() >= first.version() ? second : first).orElseThrow();
+        return board.lastSuccessionSentTo(carol);
     }
 
     @Test
     void amongEqualsTheHubNamesItsSuccessorsInJoinOrder() {
         form();
 
+        assertThat(lastSuccession().hub()).isEqualTo(alice.id());
         assertThat(lastSuccession().next()).containsExactly(bob.id(), carol.id());
     }
 

@@ -107,6 +107,31 @@ final class GroupSwitchboard {
         return node;
     }
 
+    /**
+     * {@code founder} creates {@code group} and invites {@code members}, which accept one after the other (so the
+     * first of them is the shadow, the second the candidate); then a second passes.
+     */
+    void form(org.tomprotocol.api.GroupId group, String name, Node founder, List<Node> members) {
+        founder.command(group, machine -> machine.create(group, name, now));
+        for (Node member : members) {
+            founder.command(group, machine -> machine.invite(group, member.id(), now));
+            member.command(group, machine -> machine.accept(group, now));
+            advance(50);
+        }
+        advance(1_000);
+    }
+
+    /** The succession of the highest version {@code to} was sent in the stream so far. */
+    org.tomprotocol.core.wire.GroupStatement.Succession lastSuccessionSentTo(Node to) {
+        return carried.stream()
+                .filter(carried -> carried.to().equals(to.id()) && carried.frame() instanceof GroupFrame.Stream)
+                .flatMap(carried -> ((GroupFrame.Stream) carried.frame()).entries().stream())
+                .map(entry -> entry.item().statement())
+                .filter(org.tomprotocol.core.wire.GroupStatement.Succession.class::isInstance)
+                .map(org.tomprotocol.core.wire.GroupStatement.Succession.class::cast)
+                .reduce((first, second) -> second.version() >= first.version() ? second : first).orElseThrow();
+    }
+
     /** Frames matching {@code rule} are lost from now on. */
     void drop(Predicate<Carried> rule) {
         this.dropping = rule;
