@@ -81,7 +81,11 @@ public sealed interface GroupEvent {
         }
     }
 
-    /** The hub ordered this node's message: the group accepted it ({@link Groups#send} completes). */
+    /**
+     * The hub ordered this node's message: the group accepted it ({@link Groups#send} completes). It is then held by
+     * two nodes — the hub and this node, which sends it again to a new hub after a failover; when this node is the hub,
+     * by itself and its shadow, which acknowledged it first.
+     */
     record Accepted(GroupId group, MessageId message, Instant at) implements GroupEvent {
         public Accepted {
             Objects.requireNonNull(group, "group");

@@ -46,8 +46,9 @@ public interface Groups {
     CompletionStage<Void> setRole(GroupId group, NodeId member, GroupRole role);
 
     /**
-     * Posts a message; completes with its id once the hub accepted it (ordered it for every member). Each member's
-     * application getting it comes later as a {@link GroupEvent.Delivered}, signed by that member.
+     * Posts a message; completes with its id once the hub accepted it (ordered it for every member; see
+     * {@link GroupEvent.Accepted}). Each member's application getting it comes later as a
+     * {@link GroupEvent.Delivered}, signed by that member.
      */
     CompletionStage<MessageId> send(GroupId group, byte[] payload);
 
