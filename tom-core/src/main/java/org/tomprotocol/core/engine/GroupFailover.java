@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.tomprotocol.api.GroupEvent;
@@ -19,21 +21,21 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * Hub failover for one group, wired and fenced (docs/groups.md §5): the hub names its shadow and candidate in a
  * signed succession, ordered in the stream; the shadow probes the hub and, after its silence, claims the next epoch
  * (the candidate the one after, if the shadow is silent too); every member checks the claim against the succession
- * its hub signed, follows the new hub and sends it again what it had not seen ordered plus what it, or the deposed
- * hub, had ordered lately; the new hub orders again what it saw lately, so a statement the old hub ordered for some members only
- * reaches the rest, and members drop what they already have. A deposed hub that hears a valid claim steps down.
- * Agent thread only.
+ * its hub signed, follows the new hub and sends it again what it had not seen ordered, plus its own statements and
+ * the deposed hub's posts it saw ordered lately; the new hub orders again what it saw lately, so a statement the old
+ * hub ordered for some members only reaches the rest, and members drop what they already have. A deposed hub that
+ * hears a valid claim steps down. Agent thread only.
  */
 final class GroupFailover {
-    private final GroupState state;
-    private final LocalIdentity identity;
-    private final GroupEffects effects;
-    private final GroupSuccession succession;
     /** How often the hub looks again at who should succeed it. */
     static final long REVIEW_MS = 10_000;
     /** How much more capable than a named successor another member must be to take its place. */
     static final double SUCCESSOR_MARGIN = 0.5;
 
+    private final GroupState state;
+    private final LocalIdentity identity;
+    private final GroupEffects effects;
+    private final GroupSuccession succession;
     /** Hubs this node saw deposed: never named again as shadow or candidate by this node. */
     private final Set<NodeId> deposed = new HashSet<>();
     private final MemberCapabilities capabilities;
@@ -81,24 +83,28 @@ final class GroupFailover {
     }
 
     private List<NodeId> successors(GroupStatement.Succession known, long now) {
-        List<NodeId> eligible = new ArrayList<>();
+        // each eligible member's capability, in join order
+        Map<NodeId, Double> eligible = new LinkedHashMap<>();
         for (NodeId member : state.membership().members().keySet()) {
-            if (!member.equals(identity.id()) && !deposed.contains(member) && capabilities.of(member, now) >= 0) {
-                eligible.add(member);
+            if (member.equals(identity.id()) || deposed.contains(member)) {
+                continue;
+            }
+            double capability = capabilities.of(member, now);
+            if (capability >= 0) {
+                eligible.put(member, capability);
             }
         }
         // a stable sort: join order among equals
-        List<NodeId> ranked = new ArrayList<>(eligible);
-        ranked.sort(Comparator.comparingDouble((NodeId member) -> capabilities.of(member, now)).reversed());
+        List<NodeId> ranked = new ArrayList<>(eligible.keySet());
+        ranked.sort(Comparator.comparingDouble(eligible::get).reversed());
         List<NodeId> best = ranked.subList(0, Math.min(2, ranked.size()));
-        if (known == null || known.epoch() != state.epoch() || !eligible.containsAll(known.next())
+        if (known == null || known.epoch() != state.epoch() || !eligible.keySet().containsAll(known.next())
                 || known.next().size() != best.size()) {
             return List.copyOf(best);
         }
-        double weakestNamed = known.next().stream().mapToDouble(member -> capabilities.of(member, now)).min()
-                .orElse(0);
+        double weakestNamed = known.next().stream().mapToDouble(eligible::get).min().orElse(0);
         boolean outdone = ranked.stream().filter(member -> !known.next().contains(member))
-                .anyMatch(member -> capabilities.of(member, now) > weakestNamed + SUCCESSOR_MARGIN);
+                .anyMatch(member -> eligible.get(member) > weakestNamed + SUCCESSOR_MARGIN);
         return outdone ? List.copyOf(best) : known.next();
     }
 

@@ -149,11 +149,7 @@ final class GroupHub implements MessageHolder {
                 && !state.inHistory(ordered.id())) {
             state.recordChange(ordered);
         }
-        NodeId departed = switch (statement) {
-            case GroupStatement.Leave leave -> leave.member();
-            case GroupStatement.Remove remove -> remove.member();
-            default -> null;
-        };
+        NodeId departed = GroupMembership.departing(statement);
         if (departed != null && cursors.remove(departed) != null) {
             send(departed, List.of(ordered));
         }
@@ -182,7 +178,7 @@ final class GroupHub implements MessageHolder {
         }
         boolean joined = cursor.acknowledged(Math.min(nextSeq, log.lastSeq() + 1), now);
         if (member.equals(state.shadow())) {
-            acceptUpTo(cursor.next(), now);
+            acceptWhatTheShadowHolds(now);
         }
         if ((joined || gap) && cursor.mayResendOnGap(now)) {
             // a member now following this epoch (unless the takeover's entries just went to it live), a gap, or the
@@ -194,11 +190,17 @@ final class GroupHub implements MessageHolder {
     }
 
     /**
-     * This hub's own post at {@code seq}: accepted (its {@link GroupEvent.Accepted}) once {@code shadow} holds it, at
+     * This hub's own post at {@code seq}: accepted (its {@link GroupEvent.Accepted}) once its shadow holds it, at
      * once if there is no shadow.
      */
-    void acceptOnceReplicated(long seq, MessageId id, NodeId shadow, long now) {
+    void acceptOnceReplicated(long seq, MessageId id, long now) {
         ownAwaitingShadow.put(seq, id);
+        acceptWhatTheShadowHolds(now);
+    }
+
+    /** Accepts this hub's own posts the shadow acknowledged; all of them if no shadow is named or it left. */
+    private void acceptWhatTheShadowHolds(long now) {
+        NodeId shadow = state.shadow();
         GroupHubCursor held = shadow == null ? null : cursors.get(shadow);
         acceptUpTo(held == null ? Long.MAX_VALUE : held.next(), now);
     }
@@ -223,10 +225,7 @@ final class GroupHub implements MessageHolder {
     void tick(long now) {
         if (!ownAwaitingShadow.isEmpty()) {
             // the shadow left, or none is named any more
-            NodeId shadow = state.shadow();
-            if (shadow == null || !cursors.containsKey(shadow)) {
-                acceptUpTo(Long.MAX_VALUE, now);
-            }
+            acceptWhatTheShadowHolds(now);
         }
         for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
             GroupHubCursor cursor = entry.getValue();
@@ -264,7 +263,8 @@ final class GroupHub implements MessageHolder {
      * Ends the turn: what each member is owed goes out in frames of {@link #ENTRIES_PER_FRAME}, the successors first
      * (the shadow should hold whatever any member holds, should this hub die now).
      */
-    void flush(List<NodeId> successors, long now) {
+    void flush(long now) {
+        List<NodeId> successors = state.successors();
         List<NodeId> order = new ArrayList<>(successors);
         outbox.keySet().stream().filter(member -> !successors.contains(member)).forEach(order::add);
         answerEvenEmpty.stream().filter(member -> !order.contains(member)).forEach(order::add);

@@ -216,6 +216,15 @@ public final class GroupMembership {
         return Optional.empty();
     }
 
+    /** The member whose membership {@code statement} ends (a leave or a removal), or {@code null}. */
+    static NodeId departing(GroupStatement statement) {
+        return switch (statement) {
+            case GroupStatement.Leave leave -> leave.member();
+            case GroupStatement.Remove remove -> remove.member();
+            default -> null;
+        };
+    }
+
     boolean isLastAdminAmongOthers(NodeId node) {
         if (!isAdmin(node) || members.size() == 1) {
             return false;

@@ -301,7 +301,7 @@ final class GroupState implements MessageHolder {
             if (hubSide != null) {
                 // the hub's own post is accepted once its shadow holds it too: a hub that dies at once loses nothing
                 // it told its application was accepted
-                hubSide.acceptOnceReplicated(seq, post.id(), shadow(), now);
+                hubSide.acceptOnceReplicated(seq, post.id(), now);
             } else {
                 effects.groupEvent(new GroupEvent.Accepted(new GroupId(group), post.id(), Instant.ofEpochMilli(now)));
             }
@@ -346,13 +346,11 @@ final class GroupState implements MessageHolder {
                     role.admin() ? GroupRole.ADMIN : GroupRole.MEMBER, at));
             default -> effects.count("rejected.group-not-orderable");
         }
-        NodeId gone = statement instanceof GroupStatement.Leave leave ? leave.member()
-                : statement instanceof GroupStatement.Remove remove ? remove.member() : null;
         if (!ended && !(statement instanceof GroupStatement.SetRole)) {
             // after a join, always: the newcomer learns who succeeds the hub
             failover.nameSuccessors(now, statement instanceof GroupStatement.Join);
         }
-        if (!ended && !isHub() && hub.equals(gone)) {
+        if (!ended && !isHub() && hub.equals(GroupMembership.departing(statement))) {
             // the hub left or was removed, on purpose: no silence to wait for
             failover.handOver(now);
         }
@@ -373,15 +371,20 @@ final class GroupState implements MessageHolder {
     /** Ends a turn: as hub, sends what the turn queued, to this epoch's successors first. */
     void flush(long now) {
         if (hubSide != null) {
-            GroupStatement.Succession named = succession.current();
-            hubSide.flush(named == null ? List.of() : named.next(), now);
+            hubSide.flush(now);
         }
     }
 
-    /** The shadow this hub named, if any: the member that would take over first. */
-    NodeId shadow() {
+    /** The shadow and candidate named in the succession this member holds, in that order; none before the first. */
+    List<NodeId> successors() {
         GroupStatement.Succession named = succession.current();
-        return named == null || named.next().isEmpty() ? null : named.next().get(0);
+        return named == null ? List.of() : named.next();
+    }
+
+    /** The shadow named, if any: the member that would take over first. */
+    NodeId shadow() {
+        List<NodeId> successors = successors();
+        return successors.isEmpty() ? null : successors.get(0);
     }
 
     /** Sends again what the hub has not ordered yet; a statement unordered for 24 hours is given up. */
