@@ -1,4 +1,4 @@
-package org.tomprotocol.lab.sim;
+package org.tomprotocol.lab;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -6,12 +6,15 @@ import java.util.Map;
 import org.tomprotocol.cli.output.Json;
 import org.tomprotocol.cli.output.TextTable;
 
-/** How the simulations print their report: one JSON object, or a METRIC / VALUE table. */
-final class SimReports {
-    private SimReports() {
+/**
+ * How a report of metrics without sections prints ({@code tom sim}, {@code tom bench discovery}): one JSON object,
+ * or a METRIC / VALUE table. Sectioned bench reports print with {@code bench.SectionedReport}.
+ */
+public final class FlatReport {
+    private FlatReport() {
     }
 
-    static void print(PrintWriter out, boolean json, Map<String, Object> report) {
+    public static void print(PrintWriter out, boolean json, Map<String, Object> report) {
         if (json) {
             Json.print(out, report);
         } else {

@@ -14,10 +14,9 @@ import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
-import org.tomprotocol.cli.output.Json;
 import org.tomprotocol.cli.output.Samples;
-import org.tomprotocol.cli.output.TextTable;
 import org.tomprotocol.cli.extension.CommandLinePlugins;
+import org.tomprotocol.lab.FlatReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,15 +69,7 @@ public final class DiscoveryBenchCommand implements Callable<Integer> {
         report.put("discovery_over_join_p50", Math.round(discovery.percentileMicros(0.5)
                 / join.percentileMicros(0.5) * 100) / 100.0);
         report.put("discovery_target_ms", "<= 1000");
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.print(out, report);
-        } else {
-            TextTable table = new TextTable("METRIC", "VALUE");
-            report.forEach((metric, value) -> table.row(metric, String.valueOf(value)));
-            table.print(out);
-        }
-        out.flush();
+        FlatReport.print(spec.commandLine().getOut(), json, report);
         return 0;
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomprotocol.lab.FlatReport;
 import org.tomprotocol.testkit.sim.GroupSimulation;
 
 import picocli.CommandLine.Command;
@@ -100,7 +101,7 @@ public final class GroupsSimCommand implements Callable<Integer> {
             report.put("hubs_per_epoch_max_over_runs",
                     results.stream().mapToInt(GroupSimulation.Result::hubsPerEpochMax).max().orElse(0));
         }
-        SimReports.print(spec.commandLine().getOut(), json, report);
+        FlatReport.print(spec.commandLine().getOut(), json, report);
         boolean sound = results.stream().allMatch(run -> run.lost() == 0 && run.duplicatesToApp() == 0
                 && run.hubsPerEpochMax() == 1 && run.messagesReadableByRemovedMember() == 0);
         return sound ? 0 : 1;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomprotocol.lab.FlatReport;
 import org.tomprotocol.testkit.sim.OfflineResult;
 import org.tomprotocol.testkit.sim.OfflineSettings;
 import org.tomprotocol.testkit.sim.OfflineSimulation;
@@ -72,7 +73,7 @@ public final class OfflineSimCommand implements Callable<Integer> {
         }
         OfflineResult result = OfflineSimulation.run(settings);
         Map<String, Object> report = report(settings, result);
-        SimReports.print(spec.commandLine().getOut(), json, report);
+        FlatReport.print(spec.commandLine().getOut(), json, report);
         return result.duplicatesToApp() == 0 && result.bytesLeftAfter24h() == 0 ? 0 : 1;
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomprotocol.lab.FlatReport;
 import org.tomprotocol.testkit.sim.EngineSimulation;
 
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         EngineSimulation.Result result = EngineSimulation.run(settings);
         Map<String, Object> report = report(settings, result);
-        SimReports.print(spec.commandLine().getOut(), json, report);
+        FlatReport.print(spec.commandLine().getOut(), json, report);
         return result.duplicatesToApp() == 0 ? 0 : 1;
     }
 
