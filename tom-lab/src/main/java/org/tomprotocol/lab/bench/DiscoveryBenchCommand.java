@@ -16,7 +16,7 @@ import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.cli.output.Samples;
 import org.tomprotocol.cli.extension.CommandLinePlugins;
-import org.tomprotocol.lab.FlatReport;
+import org.tomprotocol.lab.report.FlatReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

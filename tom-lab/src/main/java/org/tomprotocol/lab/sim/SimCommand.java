@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.FlatReport;
+import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.EngineSimulation;
 
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.tomprotocol.lab;
+package org.tomprotocol.lab.report;
 
 import java.io.PrintWriter;
 import java.util.Map;
