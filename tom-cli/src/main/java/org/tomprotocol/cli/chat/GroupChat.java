@@ -33,6 +33,11 @@ final class GroupChat {
     private final AtomicInteger sentCount = new AtomicInteger();
     /** This node's posts: their line number, and how many members have them. */
     private final Map<MessageId, int[]> posts = new ConcurrentHashMap<>();
+    /**
+     * Receipts that came before their post's send completed (a hub's own post completes once its shadow holds it,
+     * and another member's receipt can be quicker): counted when it completes.
+     */
+    private final Map<MessageId, Integer> earlyReceipts = new ConcurrentHashMap<>();
     private volatile GroupId selected;
 
     GroupChat(TomNode node, Consumer<String> say, Function<String, Optional<NodeId>> peerNamed,
@@ -170,9 +175,20 @@ final class GroupChat {
         int number = sentCount.incrementAndGet();
         say.accept("#" + number + " → #" + group.get().name() + ": " + text);
         outcome(node.groups().send(group.get().id(), text.getBytes(StandardCharsets.UTF_8)), id -> {
-            posts.put(id, new int[] {number, 0});
+            int[] post = {number, 0};
+            posts.put(id, post);
             say.accept("#" + number + " ✓ ordered by the hub");
+            Integer early = earlyReceipts.remove(id);
+            for (int i = 0; early != null && i < early; i++) {
+                receipted(post, group.get().id());
+            }
         });
+    }
+
+    /** One more member's receipt for {@code post} ({@code [number, receipts]}). */
+    private void receipted(int[] post, GroupId group) {
+        int others = node.groups().group(group).map(info -> info.members().size() - 1).orElse(0);
+        say.accept("#" + post[0] + " ✓✓ " + (++post[1]) + "/" + others);
     }
 
     private <T> void outcome(CompletionStage<T> stage, Consumer<T> done) {
@@ -209,9 +225,9 @@ final class GroupChat {
             case GroupEvent.Delivered delivered -> {
                 int[] post = posts.get(delivered.message());
                 if (post != null) {
-                    int others = node.groups().group(delivered.group()).map(info -> info.members().size() - 1)
-                            .orElse(0);
-                    say.accept("#" + post[0] + " ✓✓ " + (++post[1]) + "/" + others);
+                    receipted(post, delivered.group());
+                } else {
+                    earlyReceipts.merge(delivered.message(), 1, Integer::sum);
                 }
             }
             case GroupEvent.Accepted ignored -> {
