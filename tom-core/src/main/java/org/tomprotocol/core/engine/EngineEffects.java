@@ -56,6 +56,12 @@ public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffec
     /** The node's groups and invitations as they now stand. */
     void groupsChanged(List<org.tomprotocol.api.GroupInfo> groups, List<org.tomprotocol.api.GroupInvite> invites);
 
+    /** Keep a group's state in the node's store, sealed to the node (see {@link GroupEffects#keepGroup}). */
+    void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot);
+
+    /** Forget a group the node is no longer in from the node's store. */
+    void forgetGroup(String group);
+
     /** Count one occurrence of {@code counter}. */
     void count(String counter);
 

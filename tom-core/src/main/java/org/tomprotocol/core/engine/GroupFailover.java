@@ -74,9 +74,13 @@ final class GroupFailover {
                 identity.id(), next, version, now), identity), now);
     }
 
-    /** As hub, every {@link #REVIEW_MS}: names other successors if a named one went away or fell well behind. */
+    /**
+     * As hub, every {@link #REVIEW_MS}, and at once when the shadow falls silent: names other successors if a named
+     * one went away or fell well behind.
+     */
     void review(long now) {
-        if (now >= nextReview) {
+        NodeId shadow = state.shadow();
+        if (now >= nextReview || shadow != null && state.hubSide().silent(shadow, now)) {
             nextReview = now + REVIEW_MS;
             nameSuccessors(now, false);
         }
@@ -90,7 +94,7 @@ final class GroupFailover {
                 continue;
             }
             double capability = capabilities.of(member, now);
-            if (capability >= 0) {
+            if (capability >= 0 && !state.hubSide().silent(member, now)) {
                 eligible.put(member, capability);
             }
         }

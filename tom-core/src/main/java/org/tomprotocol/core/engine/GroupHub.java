@@ -32,6 +32,8 @@ import org.tomprotocol.core.wire.SignedGroupStatement;
 final class GroupHub implements MessageHolder {
     static final long RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 30_000;
+    /** A member that answers nothing for this long is passed over as successor. */
+    static final long SILENT_MS = 3_000;
     /** Entries in one stream frame, at most: a frame of 16 KiB posts stays far below the envelope's 256 KiB. */
     static final int ENTRIES_PER_FRAME = 8;
     /** Entries sent again to one member at once, at most; the rest follows its acknowledgement. */
@@ -68,6 +70,15 @@ final class GroupHub implements MessageHolder {
 
     long epoch() {
         return log.epoch();
+    }
+
+    /**
+     * Whether {@code member} has left what it was sent unanswered for {@link #SILENT_MS}: it is no fit successor —
+     * and while it is the shadow, this hub's own posts would wait for it forever.
+     */
+    boolean silent(NodeId member, long now) {
+        GroupHubCursor cursor = cursors.get(member);
+        return cursor != null && cursor.silentFor(now) >= SILENT_MS;
     }
 
     /** This node took the group over with {@code claim}: every member is told, until it follows. */
@@ -175,6 +186,11 @@ final class GroupHub implements MessageHolder {
         if (cursor == null) {
             effects.count("rejected.group-ack-from-non-member");
             return;
+        }
+        if (gap && nextSeq < cursor.next()) {
+            // the member lost what it had acknowledged: it restarted from a state its store kept a moment earlier
+            effects.count("group-member-rewound");
+            cursor.rewind(nextSeq);
         }
         boolean joined = cursor.acknowledged(Math.min(nextSeq, log.lastSeq() + 1), now);
         if (member.equals(state.shadow())) {

@@ -25,6 +25,8 @@ final class GroupHubCursor {
     /** The place being timed and when it was sent; negative when none is. */
     private long timedSeq = -1;
     private long timedSentAt;
+    /** Since when the member has left what it was sent unanswered; negative while it answers. */
+    private long unansweredSince = -1;
 
     GroupHubCursor(long next) {
         this.next = next;
@@ -52,6 +54,7 @@ final class GroupHubCursor {
     boolean acknowledged(long nextSeq, long now) {
         boolean joined = !confirmed;
         confirmed = true;
+        unansweredSince = -1;
         if (timedSeq >= 0 && nextSeq > timedSeq) {
             long sample = now - timedSentAt;
             smoothedRoundTrip = smoothedRoundTrip < 0 ? sample : (7 * smoothedRoundTrip + sample) / 8;
@@ -63,6 +66,12 @@ final class GroupHubCursor {
             retryAt = now + Math.max(backoff.next(), resendWait());
         }
         return joined;
+    }
+
+    /** The member asks for the stream from {@code earlier} on, behind what it acknowledged (it restarted). */
+    void rewind(long earlier) {
+        next = Math.min(next, earlier);
+        timedSeq = -1;
     }
 
     /** How long after sending something again the hub waits before it sends it once more. */
@@ -82,6 +91,7 @@ final class GroupHubCursor {
 
     /** Something new went out live: the timer starts if it was not running. */
     void sentLive(long lastSeq, long now) {
+        unanswered(now);
         if (retryAt <= now) {
             retryAt = now + Math.max(GroupHub.RETRY_MS, resendWait());
         }
@@ -101,6 +111,7 @@ final class GroupHubCursor {
 
     /** Everything from {@link #next()} went out again: no round trip is timed across it, and the timer backs off. */
     void resent(long now) {
+        unanswered(now);
         resentAt = now;
         timedSeq = -1;
         retryAt = now + Math.max(backoff.next(), resendWait());
@@ -109,6 +120,17 @@ final class GroupHubCursor {
     /** The claim went out again, unanswered so far. */
     void claimResent(long now) {
         retryAt = now + backoff.next();
+    }
+
+    private void unanswered(long now) {
+        if (unansweredSince < 0) {
+            unansweredSince = now;
+        }
+    }
+
+    /** How long the member has left what it was sent unanswered at {@code now}; 0 while it answers. */
+    long silentFor(long now) {
+        return unansweredSince < 0 ? 0 : now - unansweredSince;
     }
 
     /** The smoothed round trip in ms, or -1 before the first acknowledgement of something timed. */

@@ -79,6 +79,11 @@ public final class GroupInbox implements MessageHolder {
         }
     }
 
+    /** The application was shown {@code sender}'s message {@code id} before a restart: it is never shown again. */
+    public void shownBefore(NodeId sender, MessageId id, long now) {
+        shown.add(new Key(sender, id), now);
+    }
+
     /** A message as the hub ordered it, at {@code now}. */
     public Arrival arrive(GroupHubLog.Ordered message, long now) {
         if (message.epoch() < epoch) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.EncryptedPayloadCodec;
+import org.tomprotocol.core.wire.GroupSnapshot;
 import org.tomprotocol.core.wire.GroupStatement;
 import org.tomprotocol.core.wire.SignedGroupStatement;
 import org.tomprotocol.core.wire.WireException;
@@ -207,6 +208,33 @@ final class GroupKeys implements MessageHolder {
             }
         }
         return released;
+    }
+
+    /** The chains this member reads, where it stands in each, to keep across a restart. */
+    List<GroupSnapshot.Reader> kept() {
+        List<GroupSnapshot.Reader> kept = new ArrayList<>();
+        readers.values().forEach(chains -> chains.values().forEach(reader -> kept.add(reader.kept())));
+        return kept;
+    }
+
+    /** The key epoch this node's next chain takes. */
+    long nextKeyEpoch() {
+        return nextKeyEpoch;
+    }
+
+    /**
+     * A restarted member's keys: the chains it read, and its own key epochs going on past the ones it granted — its
+     * own chain is not kept, the next post rotates.
+     */
+    void restore(List<GroupSnapshot.Reader> kept, long keyEpochFrom) {
+        for (GroupSnapshot.Reader reader : kept) {
+            TreeMap<Long, SenderChain.Reader> chains = readers.computeIfAbsent(reader.owner(), owner -> new TreeMap<>());
+            chains.put(reader.keyEpoch(), SenderChain.Reader.restored(crypto, group, reader));
+            while (chains.size() > EPOCHS_KEPT) {
+                chains.pollFirstEntry();
+            }
+        }
+        nextKeyEpoch = Math.max(nextKeyEpoch, keyEpochFrom);
     }
 
     /** A member left or was removed: its chains and held posts go. */

@@ -236,4 +236,15 @@ public final class GroupMembership {
     public void purge(long now) {
         usedInvitations.purge(now);
     }
+
+    /** The group as the application sees it, under {@code hub}. */
+    org.tomprotocol.api.GroupInfo info(NodeId hub) {
+        java.util.Set<org.tomprotocol.api.GroupMember> listed = members().entrySet().stream()
+                .map(entry -> new org.tomprotocol.api.GroupMember(entry.getKey(),
+                        entry.getValue().admin() ? org.tomprotocol.api.GroupRole.ADMIN
+                                : org.tomprotocol.api.GroupRole.MEMBER,
+                        java.time.Instant.ofEpochMilli(entry.getValue().since())))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new org.tomprotocol.api.GroupInfo(new org.tomprotocol.api.GroupId(group()), name(), hub, listed);
+    }
 }

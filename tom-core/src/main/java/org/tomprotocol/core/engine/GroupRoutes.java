@@ -110,6 +110,16 @@ final class GroupRoutes implements GroupEffects {
     }
 
     @Override
+    public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
+        effects.keepGroup(snapshot);
+    }
+
+    @Override
+    public void forgetGroup(String group) {
+        effects.forgetGroup(group);
+    }
+
+    @Override
     public void count(String counter) {
         effects.count(counter);
     }

@@ -1,19 +1,15 @@
 package org.tomprotocol.core.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
 import org.tomprotocol.api.GroupInfo;
-import org.tomprotocol.api.GroupMember;
-import org.tomprotocol.api.GroupRole;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupSnapshot;
 import org.tomprotocol.core.wire.GroupStatement;
 import org.tomprotocol.core.wire.SignedGroupStatement;
 import org.tomprotocol.spi.crypto.CryptoException;
@@ -27,15 +23,12 @@ import org.tomprotocol.spi.crypto.LocalIdentity;
  * also holds the {@link GroupHub}. Pure; agent thread only.
  */
 final class GroupState implements MessageHolder {
-    /** Statements of the membership history kept, at most (compaction by a hub-signed snapshot is future work). */
-    static final int MAX_HISTORY = GroupFrame.MAX_ENTRIES;
-
     private final String group;
     private final LocalIdentity identity;
     private final CryptoSuite crypto;
     private final GroupEffects effects;
     private final GroupMembership membership;
-    private final List<GroupFrame.Ordered> history;
+    private final GroupHistory history;
     private final GroupInbox inbox;
     private final GroupKeys keys;
     private final GroupSubmissions pending;
@@ -43,6 +36,7 @@ final class GroupState implements MessageHolder {
     private final GroupSuccession succession;
     private final GroupFailover failover;
     private final GroupReading reading;
+    private final GroupChanges changes;
     private NodeId hub;
     private GroupHub hubSide;
     private boolean ended;
@@ -51,19 +45,20 @@ final class GroupState implements MessageHolder {
                LocalIdentity identity, CryptoSuite crypto, GroupEffects effects, MemberCapabilities capabilities) {
         this.group = membership.group();
         this.membership = membership;
-        this.history = new ArrayList<>(history);
+        this.history = new GroupHistory(history);
         this.hub = hub;
         this.identity = identity;
         this.crypto = crypto;
         this.effects = effects;
         this.inbox = new GroupInbox(epoch, nextSeq);
         this.keys = new GroupKeys(crypto, identity, group);
-        this.pending = new GroupSubmissions(group, effects);
+        this.pending = new GroupSubmissions(group, identity.id(), effects);
         this.receipts = new GroupReceipts(this, identity, effects);
         this.succession = new GroupSuccession(identity, crypto, 0);
         succession.follows(epoch, hub);
         this.failover = new GroupFailover(this, identity, effects, succession, capabilities);
         this.reading = new GroupReading(group, identity.id(), crypto, keys, membership, receipts, effects);
+        this.changes = new GroupChanges(this, membership, keys, failover, effects);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
         }
@@ -100,12 +95,46 @@ final class GroupState implements MessageHolder {
 
     /** Whether the membership history holds the change with this item id. */
     boolean inHistory(MessageId id) {
-        for (GroupFrame.Ordered entry : history) {
-            if (entry.item().itemId().equals(id)) {
-                return true;
+        return history.holds(id);
+    }
+
+    /** What a store keeps of this group (docs/groups.md §10): all but this member's own chain. */
+    GroupSnapshot snapshot(long now) {
+        return new GroupSnapshot(group, hub, inbox.epoch(), inbox.nextSeq(), keys.nextKeyEpoch(), now,
+                history.entries(), succession.succession(), keys.kept());
+    }
+
+    /** Where this member stands, as far as its store cares (see {@link GroupKeeping}). */
+    GroupKeeping.Progress progress() {
+        return new GroupKeeping.Progress(hub, inbox.epoch(), history.size(), keys.nextKeyEpoch(), inbox.nextSeq());
+    }
+
+    /**
+     * A member restarted from what its store kept: the posts it showed (a post shown after the last kept state comes
+     * again, and is dropped), the chains it read, the succession it took, its own key epochs
+     * going on past every one it may have granted (a rotation just before a crash may not have been kept), and a
+     * fresh chain of its own for the others. A hub with other members does not order again — it cannot know what it
+     * ordered after its last save: it follows its own epoch without ordering until its shadow claims the next one,
+     * which it then follows like any member. A member asks its hub for the stream from where it stood.
+     */
+    void resume(GroupSnapshot kept, List<GroupsMachine.Shown> shown, long now) {
+        keys.restore(kept.readers(), kept.nextKeyEpoch() + 1);
+        shown.forEach(post -> inbox.shownBefore(post.sender(), post.id(), now));
+        if (kept.succession() != null) {
+            String refusal = succession.accept(kept.succession(), hub, inbox.epoch());
+            if (refusal != null) {
+                effects.count("rejected.group-kept-" + refusal);
             }
         }
-        return false;
+        succession.heardFromHub(now);
+        if (hubSide != null && membership.members().size() > 1) {
+            hubSide = null;
+            effects.count("group-hub-stood-aside");
+        }
+        rotateKeys(now);
+        if (!hub.equals(local())) {
+            effects.sendGroupFrame(hub, new GroupFrame.StreamAck(group, inbox.epoch(), inbox.nextSeq(), true));
+        }
     }
 
     /** This node took the group over under {@code epoch}: it orders from now on, and tells every member. */
@@ -157,28 +186,22 @@ final class GroupState implements MessageHolder {
 
     /** The membership history from the founding up to place {@code seq}, for a newcomer or an invitee. */
     List<GroupFrame.Ordered> historyUpTo(long seq) {
-        return history.stream().filter(entry -> entry.seq() <= seq).toList();
+        return history.upTo(seq);
     }
 
     List<GroupFrame.Ordered> history() {
-        return List.copyOf(history);
+        return history.entries();
     }
 
     /** A membership change the hub ordered (on the hub, as it orders it). */
     void recordChange(GroupHubLog.Ordered change) {
-        history.add(new GroupFrame.Ordered(change.seq(), change.orderedAt(), change.item()));
-        if (history.size() > MAX_HISTORY) {
+        if (!history.record(change)) {
             effects.count("group-history-full");
         }
     }
 
     GroupInfo info() {
-        Set<GroupMember> members = membership.members().entrySet().stream()
-                .map(entry -> new GroupMember(entry.getKey(),
-                        entry.getValue().admin() ? GroupRole.ADMIN : GroupRole.MEMBER,
-                        Instant.ofEpochMilli(entry.getValue().since())))
-                .collect(Collectors.toUnmodifiableSet());
-        return new GroupInfo(new GroupId(group), membership.name(), hub, members);
+        return membership.info(hub);
     }
 
     /** This node's new chain, granted to the other members (after it joined, or when one left). */
@@ -291,7 +314,12 @@ final class GroupState implements MessageHolder {
                     effects.count("rejected.group-" + refusal);
                 }
             }
-            default -> change(entry, now);
+            default -> {
+                if (changes.apply(entry, now)) {
+                    ended = true;
+                    pending.clear();
+                }
+            }
         }
     }
 
@@ -308,64 +336,6 @@ final class GroupState implements MessageHolder {
             return;
         }
         reading.othersPost(post, item, !isHub(), now);
-    }
-
-    /** A membership change: applied (the hub applied it as it ordered it), announced, and keys follow it. */
-    private void change(GroupHubLog.Ordered entry, long now) {
-        GroupStatement statement = entry.item().statement();
-        if (!isHub()) {
-            if (entry.orderedAt() > now + GroupMembership.MAX_FUTURE_MS) {
-                effects.count("rejected.group-future-statement");
-                return;
-            }
-            GroupMembership.Verdict verdict = membership.apply(entry.item(), entry.orderedAt());
-            if (!verdict.accepted()) {
-                effects.count("rejected.group-" + verdict.rejectedBecause());
-                return;
-            }
-            recordChange(entry);
-        }
-        GroupId id = new GroupId(group);
-        Instant at = Instant.ofEpochMilli(now);
-        switch (statement) {
-            case GroupStatement.Join join -> {
-                NodeId newcomer = join.author();
-                effects.groupEvent(new GroupEvent.MemberJoined(id, info().members().stream()
-                        .filter(member -> member.id().equals(newcomer)).findFirst().orElseThrow(), at));
-                if (!keys.needsRotation(now)) {
-                    try {
-                        submit(keys.grantCurrent(newcomer, now), now);
-                    } catch (CryptoException e) {
-                        effects.count("group-key-failed");
-                    }
-                }
-            }
-            case GroupStatement.Leave leave -> departed(leave.member(), now);
-            case GroupStatement.Remove remove -> departed(remove.member(), now);
-            case GroupStatement.SetRole role -> effects.groupEvent(new GroupEvent.RoleChanged(id, role.member(),
-                    role.admin() ? GroupRole.ADMIN : GroupRole.MEMBER, at));
-            default -> effects.count("rejected.group-not-orderable");
-        }
-        if (!ended && !(statement instanceof GroupStatement.SetRole)) {
-            // after a join, always: the newcomer learns who succeeds the hub
-            failover.nameSuccessors(now, statement instanceof GroupStatement.Join);
-        }
-        if (!ended && !isHub() && hub.equals(GroupMembership.departing(statement))) {
-            // the hub left or was removed, on purpose: no silence to wait for
-            failover.handOver(now);
-        }
-    }
-
-    private void departed(NodeId member, long now) {
-        effects.groupEvent(new GroupEvent.MemberLeft(new GroupId(group), member, Instant.ofEpochMilli(now)));
-        if (member.equals(local())) {
-            ended = true;
-            pending.clear();
-            return;
-        }
-        keys.forget(member);
-        // whoever left must read nothing sent from now on: a fresh chain for those who stay
-        rotateKeys(now);
     }
 
     /** Ends a turn: as hub, sends what the turn queued, to this epoch's successors first. */

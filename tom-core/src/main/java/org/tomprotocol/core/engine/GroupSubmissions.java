@@ -31,18 +31,27 @@ final class GroupSubmissions implements MessageHolder {
     }
 
     private final String group;
+    /** This node: a restarted hub follows itself, ordering nothing, until its successor claims — it sends itself nothing. */
+    private final NodeId local;
     private final GroupEffects effects;
     private final Map<MessageId, Pending> pending = new LinkedHashMap<>();
 
-    GroupSubmissions(String group, GroupEffects effects) {
+    GroupSubmissions(String group, NodeId local, GroupEffects effects) {
         this.group = group;
+        this.local = local;
         this.effects = effects;
     }
 
     /** Sends {@code item} to {@code hub} and keeps it until it is ordered. */
     void submit(SignedGroupStatement item, NodeId hub, long now) {
         pending.put(item.itemId(), new Pending(item, now));
-        effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item));
+        send(hub, item);
+    }
+
+    private void send(NodeId hub, SignedGroupStatement item) {
+        if (!hub.equals(local)) {
+            effects.sendGroupFrame(hub, new GroupFrame.Submit(group, item));
+        }
     }
 
     /** The hub ordered the statement {@code id}: it is no longer sent. */
@@ -63,7 +72,7 @@ final class GroupSubmissions implements MessageHolder {
         for (Pending waiting : pending.values()) {
             waiting.backoff.reset();
             waiting.retryAt = now + waiting.backoff.next();
-            effects.sendGroupFrame(hub, new GroupFrame.Submit(group, waiting.item));
+            send(hub, waiting.item);
         }
     }
 
@@ -76,7 +85,7 @@ final class GroupSubmissions implements MessageHolder {
                 effects.count("group-submission-expired");
             } else if (now >= waiting.retryAt) {
                 effects.count("group-resubmitted");
-                effects.sendGroupFrame(hub, new GroupFrame.Submit(group, waiting.item));
+                send(hub, waiting.item);
                 waiting.retryAt = now + waiting.backoff.next();
             }
         }

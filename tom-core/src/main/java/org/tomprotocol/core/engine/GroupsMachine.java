@@ -3,7 +3,6 @@ package org.tomprotocol.core.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,57 +15,29 @@ import org.tomprotocol.api.GroupInvite;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupSnapshot;
 import org.tomprotocol.core.wire.GroupStatement;
 import org.tomprotocol.core.wire.SignedGroupStatement;
 import org.tomprotocol.spi.crypto.CryptoException;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 import org.tomprotocol.spi.crypto.LocalIdentity;
-import org.tomprotocol.spi.state.Backoff;
 
 /**
  * The node's groups (docs/groups.md): the application's commands — create, invite, accept, leave, remove, set a role,
  * post — and the group frames from other nodes, dispatched to each group's {@link GroupState}. A command that cannot
  * be carried out (an unknown group, a right this node lacks) throws {@link IllegalArgumentException} or
  * {@link IllegalStateException} naming what to fix; a frame that cannot be taken is counted as
- * {@code rejected.group-<reason>} and changes nothing. Until hub failover lands, the founder is the hub of epoch 1.
- * Pure: time and ids are passed in; agent thread only.
+ * {@code rejected.group-<reason>} and changes nothing. The founder is the hub of epoch 1. With a store, each group's
+ * state is kept across a restart ({@link GroupKeeping}, {@link #restore}). Pure: time and ids are passed in; agent thread only.
  */
 public final class GroupsMachine implements MessageHolder {
-    private static final System.Logger LOG = System.getLogger(GroupsMachine.class.getName());
-
-    /** An invitation this node holds: the frame, with the membership it proved. */
-    private record Invitation(GroupFrame.Invitation frame, GroupStatement.Invite invite, String name) {
-    }
-
     private final LocalIdentity identity;
     private final CryptoSuite crypto;
     private final MemberCapabilities capabilities;
     private final HeldEvents effects;
     private final Map<String, GroupState> groups = new LinkedHashMap<>();
-    private final Map<String, Invitation> invitations = new HashMap<>();
-    /** An invitation this node sent, sent again until its invitee is a member or it lapses. */
-    private static final class Outgoing {
-        final GroupFrame.Invitation frame;
-        final NodeId invitee;
-        final long expiresAt;
-        final Backoff backoff = new Backoff(GroupHub.RETRY_MS, MAX_INVITE_RETRY_MS);
-        long retryAt;
-
-        Outgoing(GroupFrame.Invitation frame, NodeId invitee, long expiresAt, long now) {
-            this.frame = frame;
-            this.invitee = invitee;
-            this.expiresAt = expiresAt;
-            this.retryAt = now + backoff.next();
-        }
-    }
-
-    /** Invitations still unanswered are sent again at most this far apart. */
-    private static final long MAX_INVITE_RETRY_MS = 10 * 60_000L;
-    private final List<Outgoing> outgoing = new ArrayList<>();
-    /** Joins this node asked for, by group, until the hub's welcome. */
-    private final Map<String, SignedGroupStatement> joining = new HashMap<>();
-    /** When joins waiting for their welcome were last sent again: once a second. */
-    private long lastJoinResend;
+    private final GroupInvitations invitations;
+    private final GroupKeeping keeping;
 
     public GroupsMachine(LocalIdentity identity, CryptoSuite crypto, GroupEffects effects,
                          MemberCapabilities capabilities) {
@@ -74,7 +45,56 @@ public final class GroupsMachine implements MessageHolder {
         this.crypto = crypto;
         this.capabilities = capabilities;
         this.effects = new HeldEvents(effects, () -> groups.values().stream().map(GroupState::info).toList(),
-                () -> invitations.keySet().stream().map(this::invitation).toList());
+                this::pendingInvites);
+        this.keeping = new GroupKeeping(this.effects);
+        this.invitations = new GroupInvitations(identity, this.effects);
+    }
+
+    /** Whether the node keeps its groups in a store (docs/groups.md §10): their state is then handed to it. */
+    public void keepGroups(boolean keep) {
+        keeping.enable(keep);
+    }
+
+    /** Every group's state now, for the store: the node is closing. */
+    public List<GroupSnapshot> snapshots(long now) {
+        return groups.values().stream().filter(state -> !state.ended()).map(state -> state.snapshot(now)).toList();
+    }
+
+    /** A group post the application was shown before a restart: never shown again. */
+    public record Shown(NodeId sender, MessageId id) {
+    }
+
+    /**
+     * Takes back a group from what the node's store kept before a restart, with the posts it had shown (see
+     * {@link GroupState#resume}); a kept
+     * state whose history does not prove this node a member is refused and counted. A hub that was alone in its group
+     * goes on ordering under the next epoch (nobody else can have seen what it ordered after its last save).
+     */
+    public void restore(GroupSnapshot kept, List<Shown> shown, long now) {
+        if (groups.containsKey(kept.group())) {
+            effects.count("rejected.group-kept-twice");
+            return;
+        }
+        Optional<GroupMembership> membership = replay(kept.history());
+        if (membership.isEmpty() || !membership.get().members().containsKey(local())) {
+            effects.count("rejected.group-kept-history");
+            return;
+        }
+        boolean alone = kept.hub().equals(local()) && membership.get().members().size() == 1;
+        GroupState state = new GroupState(membership.get(), kept.history(), kept.hub(),
+                alone ? kept.epoch() + 1 : kept.epoch(), alone ? 1 : kept.nextSeq(), identity, crypto, effects,
+                capabilities);
+        groups.put(kept.group(), state);
+        state.resume(kept, shown, now);
+        effects.count("groups-restored");
+        endOfTurn(now);
+        // no event: the application finds the group in the snapshot, as it was before the restart
+        effects.snapshot();
+        effects.flush();
+    }
+
+    private List<GroupInvite> pendingInvites() {
+        return invitations.pending();
     }
 
     private NodeId local() {
@@ -107,37 +127,18 @@ public final class GroupsMachine implements MessageHolder {
         byte[] nonce = Arrays.copyOf(crypto.newSymmetricKey(), GroupStatement.NONCE_BYTES);
         SignedGroupStatement invite = SignedGroupStatement.sign(new GroupStatement.Invite(id.value(), invitee, local(),
                 now, now + GroupStatement.MAX_INVITE_LIFETIME_MS, nonce), identity);
-        effects.count("group-invites-sent");
-        GroupFrame.Invitation frame = new GroupFrame.Invitation(id.value(), state.hub(), state.epoch(),
-                state.history(), invite);
-        outgoing.removeIf(earlier -> earlier.frame.group().equals(id.value()) && earlier.invitee.equals(invitee));
-        outgoing.add(new Outgoing(frame, invitee, now + GroupStatement.MAX_INVITE_LIFETIME_MS, now));
-        effects.sendGroupFrame(invitee, frame);
+        invitations.send(new GroupFrame.Invitation(id.value(), state.hub(), state.epoch(), state.history(), invite),
+                invitee, now);
     }
 
     /** Takes an invitation: this node's signed join goes to the hub, which welcomes it. */
     public void accept(GroupId id, long now) {
-        Invitation invitation = invitations.get(id.value());
-        if (invitation == null) {
-            throw new IllegalArgumentException("no invitation to " + id + " is waiting; see pendingInvites()");
-        }
-        if (now >= invitation.invite().expiresAt()) {
-            invitations.remove(id.value());
-            changed();
-            throw new IllegalStateException("the invitation to " + id + " expired");
-        }
-        SignedGroupStatement join = SignedGroupStatement.sign(new GroupStatement.Join(invitation.invite(),
-                invitation.frame().invite().signature()), identity);
-        joining.put(id.value(), join);
-        effects.sendGroupFrame(invitation.frame().hub(), new GroupFrame.Submit(id.value(), join));
+        invitations.accept(id, now);
     }
 
     /** Forgets an invitation. */
     public void decline(GroupId id) {
-        if (invitations.remove(id.value()) != null) {
-            joining.remove(id.value());
-            changed();
-        }
+        invitations.decline(id);
     }
 
     /**
@@ -152,6 +153,7 @@ public final class GroupsMachine implements MessageHolder {
         }
         if (state.isHub() && state.membership().members().size() == 1) {
             groups.remove(id.value());
+            keeping.forget(id.value());
             effects.groupEvent(new GroupEvent.MemberLeft(id, local(), Instant.ofEpochMilli(now)));
             return;
         }
@@ -212,7 +214,13 @@ public final class GroupsMachine implements MessageHolder {
     public void onFrame(NodeId from, GroupFrame frame, long now) {
         GroupState state = groups.get(frame.group());
         switch (frame) {
-            case GroupFrame.Invitation invitation -> invited(from, invitation, now);
+            case GroupFrame.Invitation invitation -> {
+                if (groups.containsKey(frame.group())) {
+                    effects.count("rejected.group-already-member");
+                } else {
+                    invitations.received(from, invitation, this::replay, now);
+                }
+            }
             case GroupFrame.Welcome welcome -> welcomed(from, welcome, now);
             case GroupFrame.Submit submit -> {
                 if (state == null || !state.isHub()) {
@@ -271,44 +279,11 @@ public final class GroupsMachine implements MessageHolder {
     /** What the hubs of this turn queued goes out now, entries to the same member sharing frames. */
     private void endOfTurn(long now) {
         groups.values().forEach(state -> state.flush(now));
-    }
-
-    private void invited(NodeId from, GroupFrame.Invitation frame, long now) {
-        if (groups.containsKey(frame.group())) {
-            effects.count("rejected.group-already-member");
-            return;
-        }
-        if (!(frame.invite().statement() instanceof GroupStatement.Invite invite) || !invite.inviter().equals(from)
-                || !invite.invitee().equals(local()) || !invite.group().equals(frame.group())) {
-            effects.count("rejected.group-forged-invite");
-            return;
-        }
-        Optional<GroupMembership> membership = replay(frame.history());
-        if (membership.isEmpty()) {
-            effects.count("rejected.group-forged-history");
-            return;
-        }
-        Optional<String> problem = membership.get().invitationProblem(invite, frame.invite().signature(), now);
-        if (problem.isPresent()) {
-            effects.count("rejected.group-" + problem.get());
-            return;
-        }
-        invitations.put(frame.group(), new Invitation(frame, invite, membership.get().name()));
-        effects.count("group-invites-received");
-        effects.groupEvent(new GroupEvent.Invited(invitation(frame.group()), Instant.ofEpochMilli(now)));
-    }
-
-    private GroupInvite invitation(String group) {
-        Invitation invitation = invitations.get(group);
-        return new GroupInvite(new GroupId(group), invitation.name(), invitation.invite().inviter(),
-                Instant.ofEpochMilli(invitation.invite().expiresAt()));
+        keeping.keep(groups.values(), now);
     }
 
     private void welcomed(NodeId from, GroupFrame.Welcome welcome, long now) {
-        SignedGroupStatement join = joining.get(welcome.group());
-        Invitation invitation = invitations.get(welcome.group());
-        if (join == null || invitation == null || !from.equals(invitation.frame().hub())
-                || !welcome.hub().equals(from)) {
+        if (!invitations.awaits(from, welcome)) {
             effects.count("rejected.group-unexpected-welcome");
             return;
         }
@@ -317,8 +292,7 @@ public final class GroupsMachine implements MessageHolder {
             effects.count("rejected.group-forged-history");
             return;
         }
-        joining.remove(welcome.group());
-        invitations.remove(welcome.group());
+        invitations.joined(welcome.group());
         GroupState state = new GroupState(membership.get(), welcome.history(), from, welcome.epoch(),
                 welcome.nextSeq(), identity, crypto, effects, capabilities);
         groups.put(welcome.group(), state);
@@ -326,33 +300,15 @@ public final class GroupsMachine implements MessageHolder {
         effects.groupEvent(new GroupEvent.Joined(state.info(), Instant.ofEpochMilli(now)));
     }
 
-    /**
-     * The membership a history proves: founded by its first statement, each later one applied at the time the hub
-     * ordered it; empty if any link fails (a forged or out-of-authority statement, a gap in the founding).
-     */
     private Optional<GroupMembership> replay(List<GroupFrame.Ordered> history) {
-        if (history.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<GroupMembership> founded = GroupMembership.founded(history.get(0).item(), crypto);
-        if (founded.isEmpty()) {
-            return Optional.empty();
-        }
-        for (GroupFrame.Ordered entry : history.subList(1, history.size())) {
-            GroupMembership.Verdict verdict = founded.get().apply(entry.item(), entry.orderedAt());
-            if (!verdict.accepted()) {
-                LOG.log(System.Logger.Level.DEBUG, "a group history fails at {0}: {1}", entry.seq(),
-                        verdict.rejectedBecause());
-                return Optional.empty();
-            }
-        }
-        return founded;
+        return GroupHistory.prove(history, crypto);
     }
 
     private void endIfLeft(String group, long now) {
         GroupState state = groups.get(group);
         if (state != null && state.ended()) {
             groups.remove(group);
+            keeping.forget(group);
         }
     }
 
@@ -360,37 +316,15 @@ public final class GroupsMachine implements MessageHolder {
     public void tick(long now) {
         List<GroupState> states = new ArrayList<>(groups.values());
         states.forEach(state -> state.tick(now));
-        outgoing.removeIf(invitation -> now >= invitation.expiresAt || !groups.containsKey(invitation.frame.group())
-                || groups.get(invitation.frame.group()).membership().members().containsKey(invitation.invitee));
-        for (Outgoing invitation : outgoing) {
-            if (now >= invitation.retryAt) {
-                effects.count("group-invites-resent");
-                effects.sendGroupFrame(invitation.invitee, invitation.frame);
-                invitation.retryAt = now + invitation.backoff.next();
-            }
-        }
-        boolean joinsDue = now - lastJoinResend >= GroupHub.RETRY_MS;
-        if (joinsDue) {
-            lastJoinResend = now;
-        }
-        for (Map.Entry<String, SignedGroupStatement> entry : joining.entrySet()) {
-            Invitation invitation = invitations.get(entry.getKey());
-            if (invitation != null && joinsDue) {
-                effects.sendGroupFrame(invitation.frame().hub(), new GroupFrame.Submit(entry.getKey(), entry.getValue()));
-            }
-        }
-        if (invitations.values().removeIf(invitation -> now >= invitation.invite().expiresAt())) {
-            joining.keySet().retainAll(invitations.keySet());
-            changed();
-        }
+        invitations.tick(now, (group, invitee) -> !groups.containsKey(group)
+                || groups.get(group).membership().members().containsKey(invitee));
         endOfTurn(now);
-        groups.keySet().removeIf(group -> groups.get(group).ended());
+        List<String> ended = groups.keySet().stream().filter(group -> groups.get(group).ended()).toList();
+        ended.forEach(group -> {
+            groups.remove(group);
+            keeping.forget(group);
+        });
         effects.flush();
-    }
-
-    /** The snapshot changed without an event (an invitation declined or lapsed). */
-    private void changed() {
-        effects.snapshot();
     }
 
     /** Ends an application's command: a group it left goes; the new snapshot, then the command's events. */

@@ -48,6 +48,16 @@ final class HeldEvents implements GroupEffects {
     }
 
     @Override
+    public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
+        target.keepGroup(snapshot);
+    }
+
+    @Override
+    public void forgetGroup(String group) {
+        target.forgetGroup(group);
+    }
+
+    @Override
     public void count(String counter) {
         target.count(counter);
     }

@@ -68,6 +68,12 @@ public final class NodeEngine implements MessageHolder {
         }
     }
 
+    /** Runs {@code work} on the groups as a whole at {@code now}: a restart's restore, a close's last save. */
+    public void onGroups(long now, java.util.function.Consumer<GroupsMachine> work) {
+        effectsNow = now;
+        work.accept(groups);
+    }
+
     /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
     private final class ObservedTrackerEffects implements TrackerEffects {
         @Override

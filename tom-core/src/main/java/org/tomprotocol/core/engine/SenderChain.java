@@ -108,6 +108,21 @@ public final class SenderChain {
             this.chainKey = startingKey.clone();
         }
 
+        /** A reader where a snapshot left it (a restarted member's). */
+        public static Reader restored(CryptoSuite crypto, String group,
+                                      org.tomprotocol.core.wire.GroupSnapshot.Reader kept) {
+            Reader reader = new Reader(crypto, group, kept.owner(), kept.keyEpoch(), kept.nextIndex(), kept.chainKey());
+            kept.skipped().forEach(skipped -> reader.skipped.put(skipped.index(), skipped.key()));
+            return reader;
+        }
+
+        /** Where this reader stands, to keep across a restart. */
+        public org.tomprotocol.core.wire.GroupSnapshot.Reader kept() {
+            return new org.tomprotocol.core.wire.GroupSnapshot.Reader(sender, keyEpoch, nextIndex, chainKey,
+                    skipped.entrySet().stream().map(entry -> new org.tomprotocol.core.wire.GroupSnapshot.SkippedKey(
+                            entry.getKey(), entry.getValue())).toList());
+        }
+
         /**
          * The body of {@code sealed}.
          *

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.tomprotocol.api.ConfigurationException;
+import org.tomprotocol.api.GroupMessage;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
@@ -41,6 +42,8 @@ final class DurableState implements AutoCloseable {
     static final String DELIVERED = "delivered";
     static final String PEERS = "peers";
     static final String BACKUPS = "backups";
+    static final String GROUPS = "groups";
+    static final String GROUP_SHOWN = "group-shown";
     private static final System.Logger LOG = System.getLogger(DurableState.class.getName());
     private static final int FORMAT = 1;
 
@@ -48,6 +51,11 @@ final class DurableState implements AutoCloseable {
     private final Executor background;
     /** Writes and removals of copies held for others, in order: a removal never overtakes its write. */
     private final Executor copies;
+    /** Writes and removals of the groups' states, in order: a group's newer state never loses to an older one. */
+    private final Executor groups;
+    /** When each group's state written last was saved; also the lock of every group write and of closing. */
+    private final java.util.Map<String, Long> groupsWritten = new java.util.HashMap<>();
+    private boolean closed;
     private final Metrics metrics;
 
     private final GroupCommit outbox;
@@ -57,6 +65,7 @@ final class DurableState implements AutoCloseable {
         this.outbox = store == null ? null : new GroupCommit(store, OUTBOX);
         this.background = background;
         this.copies = new SerialExecutor(background);
+        this.groups = new SerialExecutor(background);
         this.metrics = metrics;
     }
 
@@ -120,6 +129,19 @@ final class DurableState implements AutoCloseable {
     }
 
     /**
+     * Remembers a group post shown to the application for as long as the group could send it again (a day from its
+     * sender's timestamp); returns once durable. After a restart the group's inbox drops it: a post shown in the
+     * second before a crash (later than the group's last kept state) is not shown twice.
+     */
+    void shownInGroup(GroupMessage message) throws IOException {
+        if (store == null) {
+            return;
+        }
+        store.put(GROUP_SHOWN, message.group().value() + "/" + message.sender().toHex() + "/" + message.id().value(),
+                new byte[]{FORMAT}, expiry(message.sentAt().toEpochMilli()));
+    }
+
+    /**
      * Keeps a copy held for another node until its message's 24 h are over, in the background; {@code done} learns
      * whether it is durable.
      */
@@ -158,6 +180,66 @@ final class DurableState implements AutoCloseable {
         });
     }
 
+    /** Something that makes a value to store (sealing it), on the store's thread. */
+    interface Sealing {
+        byte[] value() throws org.tomprotocol.spi.crypto.CryptoException;
+    }
+
+    /**
+     * Keeps a group's state, sealed by {@code sealing} on a worker, for a day (renewed while the group lives), in the
+     * background and in order.
+     */
+    void keepGroup(String group, Sealing sealing, long savedAt) {
+        if (store != null) {
+            groups.execute(() -> writeGroup(group, sealing, savedAt));
+        }
+    }
+
+    /**
+     * Keeps the groups' last states now, on the caller's thread: the node is closing, and the store closes next. A
+     * state older than one already written for the group (a write still queued) is skipped, whichever runs last.
+     */
+    void keepGroupsNow(java.util.Map<String, Sealing> states, long savedAt) {
+        if (store != null) {
+            states.forEach((group, sealing) -> writeGroup(group, sealing, savedAt));
+        }
+    }
+
+    private void writeGroup(String group, Sealing sealing, long savedAt) {
+        synchronized (groupsWritten) {
+            Long written = groupsWritten.get(group);
+            if (closed || written != null && written > savedAt) {
+                return;
+            }
+            try {
+                store.put(GROUPS, group, sealing.value(), expiry(savedAt));
+                groupsWritten.put(group, savedAt);
+                metrics.increment("groups-kept");
+            } catch (IOException | RuntimeException | org.tomprotocol.spi.crypto.CryptoException e) {
+                metrics.increment("store-errors");
+                LOG.log(Level.WARNING, "the node''s store could not keep a group''s state: {0}", e.getMessage());
+            }
+        }
+    }
+
+    /** The node left {@code group}: its state goes. */
+    void forgetGroup(String group) {
+        if (store == null) {
+            return;
+        }
+        groups.execute(() -> {
+            synchronized (groupsWritten) {
+                groupsWritten.remove(group);
+            }
+            try {
+                store.remove(GROUPS, group);
+            } catch (IOException | RuntimeException e) {
+                metrics.increment("store-errors");
+                LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
+            }
+        });
+    }
+
     /** A copy is known by its sender and id: another sender's message under the same id is another copy. */
     private static String copyKey(NodeId sender, MessageId id) {
         return sender.toHex() + "/" + id.value();
@@ -187,8 +269,12 @@ final class DurableState implements AutoCloseable {
 
     /** What a restarted node finds: its unfinished messages, the messages it delivered and the peers it knew. */
     record Resumed(List<OutboundState> outbox, List<Delivered> delivered, List<PeerAddress> peers,
-                   List<BackupCopy> copies) {
-        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of(), List.of());
+                   List<BackupCopy> copies, List<byte[]> sealedGroups, List<ShownInGroup> shownInGroups) {
+        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A group post shown before the restart. */
+    record ShownInGroup(String group, NodeId sender, MessageId id, long at) {
     }
 
     /** A message delivered before the restart. */
@@ -204,6 +290,8 @@ final class DurableState implements AutoCloseable {
         List<Delivered> delivered = new ArrayList<>();
         List<PeerAddress> peers = new ArrayList<>();
         List<BackupCopy> copies = new ArrayList<>();
+        List<byte[]> sealedGroups = new ArrayList<>();
+        List<ShownInGroup> shown = new ArrayList<>();
         try {
             for (String key : store.keys(OUTBOX, at)) {
                 Optional<byte[]> value = store.get(OUTBOX, key, at);
@@ -223,6 +311,15 @@ final class DurableState implements AutoCloseable {
                     copies.add(copyEntry(value.get()));
                 }
             }
+            for (String key : store.keys(GROUPS, at)) {
+                store.get(GROUPS, key, at).ifPresent(sealedGroups::add);
+            }
+            for (String key : store.keys(GROUP_SHOWN, at)) {
+                String[] parts = key.split("/", 3);
+                if (parts.length == 3) {
+                    shown.add(new ShownInGroup(parts[0], NodeId.parse(parts[1]), new MessageId(parts[2]), now));
+                }
+            }
             for (String key : store.keys(PEERS, at)) {
                 Optional<byte[]> value = store.get(PEERS, key, at);
                 if (value.isPresent()) {
@@ -232,7 +329,7 @@ final class DurableState implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the node's store could not be read: " + e.getMessage(), e);
         }
-        return new Resumed(outbox, delivered, peers, copies);
+        return new Resumed(outbox, delivered, peers, copies, sealedGroups, shown);
     }
 
     private static OutboundState outboxEntry(String key, byte[] value) throws IOException {
@@ -301,6 +398,9 @@ final class DurableState implements AutoCloseable {
     public void close() {
         if (store == null) {
             return;
+        }
+        synchronized (groupsWritten) {
+            closed = true;
         }
         try {
             store.close();

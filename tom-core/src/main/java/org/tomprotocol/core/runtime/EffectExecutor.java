@@ -220,6 +220,22 @@ final class EffectExecutor implements EngineEffects {
         callbacks.execute(() -> events.groupsChanged(groups, invites));
     }
 
+    /** Sealed to this node on the store's worker: what the store holds reads only with this node's key. */
+    @Override
+    public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
+        if (durable) {
+            state.keepGroup(snapshot.group(), () -> signer.seal(local, snapshot.encode(), WireProfile.COMPACT),
+                    agent.now());
+        }
+    }
+
+    @Override
+    public void forgetGroup(String group) {
+        if (durable) {
+            state.forgetGroup(group);
+        }
+    }
+
     @Override
     public void signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) {
         if (!links.signalled(from, signal)) {

@@ -174,7 +174,9 @@ public final class NodeAssembly {
             for (PeerAddress peer : config.bootstrap()) {
                 engine.addPeer(peer.id(), peer.addresses(), start);
             }
+            engine.onGroups(start, groups -> groups.keepGroups(durable.isDurable()));
             resume(resumed, engine, discovery, start);
+            resumeGroups(resumed, engine, crypto, identity, metrics, start);
         });
         LOG.log(Level.DEBUG, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
                 links.bound().stream().map(Links.Bound::scheme).toList(),
@@ -204,6 +206,36 @@ public final class NodeAssembly {
         if (!resumed.outbox().isEmpty() || !resumed.copies().isEmpty()) {
             LOG.log(Level.INFO, "resumed {0} unfinished messages, {1} copies held for others and {2} peers from the store",
                     resumed.outbox().size(), resumed.copies().size(), resumed.peers().size());
+        }
+    }
+
+    /**
+     * The groups the node was in before its restart, opened with its own key; a kept state that does not open or
+     * read is counted and logged, and the others are restored all the same.
+     */
+    private static void resumeGroups(DurableState.Resumed resumed, NodeEngine engine, CryptoSuite crypto,
+                                     LocalIdentity identity, Metrics metrics, long now) {
+        List<byte[]> sealedGroups = resumed.sealedGroups();
+        java.util.Map<String, List<org.tomprotocol.core.engine.GroupsMachine.Shown>> shown = new java.util.HashMap<>();
+        for (DurableState.ShownInGroup post : resumed.shownInGroups()) {
+            shown.computeIfAbsent(post.group(), group -> new ArrayList<>())
+                    .add(new org.tomprotocol.core.engine.GroupsMachine.Shown(post.sender(), post.id()));
+        }
+        for (byte[] sealed : sealedGroups) {
+            org.tomprotocol.core.wire.GroupSnapshot kept;
+            try {
+                kept = org.tomprotocol.core.wire.GroupSnapshot.decode(crypto.open(identity,
+                        org.tomprotocol.core.wire.EncryptedPayloadCodec.decode(sealed,
+                        org.tomprotocol.core.wire.WireProfile.COMPACT)));
+            } catch (org.tomprotocol.spi.crypto.CryptoException | org.tomprotocol.core.wire.WireException e) {
+                metrics.increment("store-errors");
+                LOG.log(Level.WARNING, "a group kept in the store cannot be read back: {0}", e.getMessage());
+                continue;
+            }
+            engine.onGroups(now, groups -> groups.restore(kept, shown.getOrDefault(kept.group(), List.of()), now));
+        }
+        if (!sealedGroups.isEmpty()) {
+            LOG.log(Level.INFO, "resumed {0} groups from the store", sealedGroups.size());
         }
     }
 

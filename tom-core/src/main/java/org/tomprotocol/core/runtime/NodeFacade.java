@@ -331,6 +331,16 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
 
     @Override
     public void group(org.tomprotocol.api.GroupEvent event) {
+        if (event instanceof org.tomprotocol.api.GroupEvent.MessageReceived received) {
+            try {
+                // remembered before the application sees it: after a restart, the group does not show it again
+                parts.durable().shownInGroup(received.message());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                parts.metrics().increment("store-errors");
+                LOG.log(System.Logger.Level.WARNING, "a group post shown could not be remembered in the store: {0}",
+                        e.getMessage());
+            }
+        }
         groups.onEvent(event);
     }
 

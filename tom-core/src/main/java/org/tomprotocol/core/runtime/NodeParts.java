@@ -41,12 +41,20 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
 
     private void stop(CountDownLatch done, Runnable lastNotification) {
         engine.tracker().failAll(DeliveryFailedException.Reason.NODE_CLOSED, agent.now());
+        // each group's latest state, written just before the store closes: a clean restart starts where it stopped
+        long now = agent.now();
+        java.util.Map<String, DurableState.Sealing> lastStates = new java.util.HashMap<>();
+        if (durable.isDurable()) {
+            engine.onGroups(now, groups -> groups.snapshots(now).forEach(snapshot -> lastStates.put(snapshot.group(),
+                    () -> signer.seal(local, snapshot.encode(), org.tomprotocol.core.wire.WireProfile.COMPACT))));
+        }
         links.closeAll();
         anchor.close();
         // the last notification queues its own follow-ups (publishers completing): let it run before the
         // event thread stops taking tasks
         runtime.callbacks().execute(() -> {
             lastNotification.run();
+            durable.keepGroupsNow(lastStates, now);
             durable.close();
             done.countDown();
         });

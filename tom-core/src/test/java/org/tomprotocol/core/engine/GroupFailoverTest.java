@@ -95,6 +95,20 @@ class GroupFailoverTest {
     }
 
     @Test
+    void aShadowThatFallsSilentIsReplacedSoTheHubsOwnPostsAreNotHeldForIt() {
+        board.offline(bob, true);
+        post(alice);
+        board.advance(1_000);
+        assertThat(alice.events(GroupEvent.Accepted.class)).as("while the shadow may still answer").isEmpty();
+
+        board.advance(4_000);
+
+        assertThat(alice.events(GroupEvent.Accepted.class)).hasSize(1);
+        assertThat(board.lastSuccessionSentTo(carol).next()).as("the new succession").first().isEqualTo(carol.id());
+        assertThat(received(carol)).hasSize(1);
+    }
+
+    @Test
     void aPostTheDeadHubHadGivenToSomeMembersOnlyReachesTheOthersThroughTheNewHub() {
         // the hub's own post reaches dave only, then the hub dies: nobody alive wrote it, yet dave has it
         board.drop(carried -> carried.from().equals(alice.id()) && !carried.to().equals(dave.id())

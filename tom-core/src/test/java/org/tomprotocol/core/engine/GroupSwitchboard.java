@@ -36,15 +36,24 @@ final class GroupSwitchboard {
         final GroupsMachine machine;
         final List<GroupEvent> events = new ArrayList<>();
         final Map<String, Integer> counters = new HashMap<>();
+        /** What this node's store holds of each group, through its stored form, as a store would hand it back. */
+        final Map<String, byte[]> kept = new HashMap<>();
+        /** The posts this node's store remembers it showed, as the runtime remembers them before it shows them. */
+        final List<GroupsMachine.Shown> shown = new ArrayList<>();
         List<GroupInfo> groups = List.of();
         List<GroupInvite> invites = List.of();
         private final GroupSwitchboard board;
 
         Node(GroupSwitchboard board) {
+            this(board, SUITE.generateIdentity());
+        }
+
+        private Node(GroupSwitchboard board, LocalIdentity identity) {
             this.board = board;
-            this.identity = SUITE.generateIdentity();
+            this.identity = identity;
             this.machine = new GroupsMachine(identity, SUITE, this,
                     (member, now) -> board.capabilities.getOrDefault(member, 0.0));
+            machine.keepGroups(true);
         }
 
         NodeId id() {
@@ -58,6 +67,9 @@ final class GroupSwitchboard {
 
         @Override
         public void groupEvent(GroupEvent event) {
+            if (event instanceof GroupEvent.MessageReceived received) {
+                shown.add(new GroupsMachine.Shown(received.message().sender(), received.message().id()));
+            }
             events.add(event);
         }
 
@@ -65,6 +77,16 @@ final class GroupSwitchboard {
         public void groupsChanged(List<GroupInfo> groups, List<GroupInvite> invites) {
             this.groups = groups;
             this.invites = invites;
+        }
+
+        @Override
+        public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
+            kept.put(snapshot.group(), snapshot.encode());
+        }
+
+        @Override
+        public void forgetGroup(String group) {
+            kept.remove(group);
         }
 
         @Override
@@ -105,6 +127,32 @@ final class GroupSwitchboard {
         Node node = new Node(this);
         nodes.put(node.id(), node);
         return node;
+    }
+
+    /**
+     * {@code node}'s process dies: its frames on their way to it are lost, its machine is gone. What it kept stays
+     * in its store, for {@link #restart}.
+     */
+    void kill(Node node) {
+        nodes.remove(node.id());
+        queue.removeIf(carried -> carried.to().equals(node.id()));
+    }
+
+    /** {@code node} starts again on its store: a new machine, same identity, its groups restored from what it kept. */
+    Node restart(Node node) {
+        Node restarted = new Node(this, node.identity);
+        restarted.kept.putAll(node.kept);
+        restarted.shown.addAll(node.shown);
+        nodes.put(restarted.id(), restarted);
+        for (byte[] stored : node.kept.values()) {
+            try {
+                restarted.machine.restore(org.tomprotocol.core.wire.GroupSnapshot.decode(stored), node.shown, now);
+            } catch (WireException e) {
+                throw new AssertionError("a kept group does not read back: " + e.getMessage(), e);
+            }
+        }
+        settle();
+        return restarted;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.tomprotocol.cli.extension.Subscriptions;
  * on standard input ({@code peer ID ADDRESS}, {@code create NAME ID,ID…}, {@code accept GROUP}, {@code post TEXT},
  * {@code peers}) and telling what happens on standard output, one line each ({@code ready ID ADDRESS},
  * {@code group ID}, {@code joined}, {@code peers N} (those with a direct session), {@code got TEXT}, {@code accepted TEXT}, {@code hub ID EPOCH}).
- * Killed with SIGKILL by the test, as a crashed hub would be.
+ * Killed with SIGKILL by the test, as a crashed hub would be. With a directory as its argument, the node keeps its
+ * identity and state there (the SQLite store), and a process started again on it is the same member.
  */
 public final class GroupMemberProcess {
     private static volatile GroupId group;
@@ -32,7 +33,11 @@ public final class GroupMemberProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        TomNode node = Tom.node().transports("quic").listen("127.0.0.1:0").start();
+        var builder = Tom.node().transports("quic").listen("127.0.0.1:0");
+        if (args.length > 0) {
+            builder.dataDir(java.nio.file.Path.of(args[0]));
+        }
+        TomNode node = builder.start();
         Subscriptions.listen(node.groups().events(), GroupMemberProcess::told);
         say("ready " + node.id() + " " + node.addresses().get(0));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

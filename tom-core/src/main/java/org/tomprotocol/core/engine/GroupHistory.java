@@ -1,0 +1,78 @@
+package org.tomprotocol.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+
+/**
+ * A group's membership history as a member holds it (docs/groups.md §3): every membership change the hubs ordered,
+ * signed by its author, from the founding on — what proves the membership to an invitee, a newcomer, and a member
+ * reading its own store after a restart. Agent thread only.
+ */
+final class GroupHistory {
+    /** Statements kept, at most (compaction by a hub-signed snapshot is future work). */
+    static final int MAX_ENTRIES = GroupFrame.MAX_ENTRIES;
+    private static final System.Logger LOG = System.getLogger(GroupHistory.class.getName());
+
+    private final List<GroupFrame.Ordered> entries;
+
+    GroupHistory(List<GroupFrame.Ordered> entries) {
+        this.entries = new ArrayList<>(entries);
+    }
+
+    /**
+     * The membership {@code history} proves: founded by its first statement, each later one applied at the time the
+     * hub ordered it; empty if any link fails (a forged or out-of-authority statement, a gap in the founding).
+     */
+    static Optional<GroupMembership> prove(List<GroupFrame.Ordered> history, CryptoSuite crypto) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GroupMembership> founded = GroupMembership.founded(history.get(0).item(), crypto);
+        if (founded.isEmpty()) {
+            return Optional.empty();
+        }
+        for (GroupFrame.Ordered entry : history.subList(1, history.size())) {
+            GroupMembership.Verdict verdict = founded.get().apply(entry.item(), entry.orderedAt());
+            if (!verdict.accepted()) {
+                LOG.log(System.Logger.Level.DEBUG, "a group history fails at {0}: {1}", entry.seq(),
+                        verdict.rejectedBecause());
+                return Optional.empty();
+            }
+        }
+        return founded;
+    }
+
+    /** Whether it holds the change with this item id. */
+    boolean holds(MessageId id) {
+        for (GroupFrame.Ordered entry : entries) {
+            if (entry.item().itemId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The history from the founding up to place {@code seq}, for a newcomer. */
+    List<GroupFrame.Ordered> upTo(long seq) {
+        return entries.stream().filter(entry -> entry.seq() <= seq).toList();
+    }
+
+    List<GroupFrame.Ordered> entries() {
+        return List.copyOf(entries);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** A change the hub ordered; returns false once the history holds more than {@link #MAX_ENTRIES}. */
+    boolean record(GroupHubLog.Ordered change) {
+        entries.add(new GroupFrame.Ordered(change.seq(), change.orderedAt(), change.item()));
+        return entries.size() <= MAX_ENTRIES;
+    }
+}

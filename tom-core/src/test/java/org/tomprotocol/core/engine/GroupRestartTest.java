@@ -1,0 +1,186 @@
+package org.tomprotocol.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tomprotocol.api.GroupEvent;
+import org.tomprotocol.api.GroupId;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.engine.GroupSwitchboard.Node;
+import org.tomprotocol.core.wire.GroupSnapshot;
+import org.tomprotocol.core.wire.WireException;
+
+/**
+ * Groups kept across a restart (docs/groups.md §10): a member whose process dies and starts again on its store is
+ * still in its groups, gets what was posted while it was away and nothing twice, and writes again under a fresh
+ * chain; a hub that restarts never orders again in the epoch it may have ordered past its last save — its shadow
+ * takes over and it follows; a hub alone in its group goes on under the next epoch; a group the node left is gone
+ * from its store.
+ */
+class GroupRestartTest {
+    private final GroupSwitchboard board = new GroupSwitchboard();
+    private final Node alice = board.node();
+    private final Node bob = board.node();
+    private final Node carol = board.node();
+    private final Node dave = board.node();
+    private final GroupId group = GroupId.random();
+    private int posted;
+
+    private String post(Node sender) {
+        String text = "post " + posted++ + " from " + sender.id().shortForm();
+        sender.command(group, machine -> machine.send(group, MessageId.random(),
+                text.getBytes(StandardCharsets.UTF_8), board.now));
+        board.advance(20);
+        return text;
+    }
+
+    private static List<String> received(Node node) {
+        return node.events(GroupEvent.MessageReceived.class).stream()
+                .map(event -> new String(event.message().payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static NodeId hubOf(Node node) {
+        return node.groups.get(0).hub();
+    }
+
+    @Test
+    void aRestartedMemberGetsWhatWasPostedWhileItWasAwayAndNothingTwice() {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        String before = post(bob);
+        board.advance(2_000);
+        assertThat(received(carol)).containsExactly(before);
+
+        board.kill(carol);
+        List<String> whileAway = new ArrayList<>();
+        whileAway.add(post(alice));
+        whileAway.add(post(bob));
+        whileAway.add(post(dave));
+        board.advance(10_000);
+        Node restarted = board.restart(carol);
+        board.advance(3_000);
+
+        assertThat(restarted.groups).singleElement().satisfies(info -> {
+            assertThat(info.members()).hasSize(4);
+            assertThat(info.hub()).isEqualTo(alice.id());
+        });
+        assertThat(received(restarted)).as("posted while away, each once").containsExactlyElementsOf(whileAway);
+        assertThat(restarted.counted("groups-restored")).isEqualTo(1);
+
+        String after = post(restarted);
+        board.advance(2_000);
+        for (Node member : List.of(alice, bob, dave)) {
+            assertThat(received(member)).as("%s reads the restarted member's fresh chain", member.id().shortForm())
+                    .endsWith(after);
+        }
+    }
+
+    @Test
+    void aPostShownAfterTheLastKeptStateIsNotShownAgainAfterACrash() throws WireException {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        post(bob);
+        String lastBeforeTheCrash = post(dave);
+        assertThat(received(carol)).endsWith(lastBeforeTheCrash);
+        GroupSnapshot kept = GroupSnapshot.decode(carol.kept.get(group.value()));
+        assertThat(kept.readers()).filteredOn(reader -> reader.owner().equals(dave.id())).singleElement()
+                .satisfies(reader -> assertThat(reader.nextIndex()).as("kept before dave's post was read").isZero());
+
+        board.kill(carol);
+        Node restarted = board.restart(carol);
+        board.advance(3_000);
+
+        assertThat(restarted.counted("group-duplicates")).as("what came again was dropped").isPositive();
+        assertThat(alice.counted("group-member-rewound")).as("the hub sent it again from where it stood").isEqualTo(1);
+        assertThat(received(restarted)).as("nothing shown twice").isEmpty();
+        String after = post(alice);
+        board.advance(1_000);
+        assertThat(received(restarted)).containsExactly(after);
+    }
+
+    @Test
+    void aRestartedHubOrdersNothingInItsOldEpochAndFollowsItsShadow() {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        post(carol);
+        board.advance(2_000);
+
+        board.kill(alice);
+        String duringOutage = post(dave);
+        Node restarted = board.restart(alice);
+        board.advance(5_000);
+
+        assertThat(restarted.counted("group-hub-stood-aside")).isEqualTo(1);
+        for (Node member : List.of(restarted, bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(bob.id());
+        }
+        assertThat(restarted.events(GroupEvent.HubChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.epoch()).isEqualTo(2));
+        assertThat(received(bob)).endsWith(duringOutage);
+        assertThat(received(carol)).containsExactly(duringOutage);
+
+        String fromTheOldHub = post(restarted);
+        board.advance(2_000);
+        assertThat(received(carol)).containsExactly(duringOutage, fromTheOldHub);
+        assertThat(received(dave)).endsWith(fromTheOldHub);
+    }
+
+    @Test
+    void aHubAloneInItsGroupGoesOnUnderTheNextEpochAfterARestart() {
+        alice.command(group, machine -> machine.create(group, "alone", board.now));
+        board.advance(2_000);
+
+        board.kill(alice);
+        Node restarted = board.restart(alice);
+        restarted.command(group, machine -> machine.invite(group, bob.id(), board.now));
+        bob.command(group, machine -> machine.accept(group, board.now));
+        board.advance(2_000);
+
+        assertThat(hubOf(bob)).isEqualTo(alice.id());
+        assertThat(bob.groups.get(0).members()).hasSize(2);
+        String hello = post(restarted);
+        board.advance(1_000);
+        assertThat(received(bob)).containsExactly(hello);
+    }
+
+    @Test
+    void aGroupTheNodeLeftIsGoneFromItsStore() {
+        board.form(group, "kept", alice, List.of(bob, carol));
+        assertThat(carol.kept).containsKey(group.value());
+
+        carol.command(group, machine -> machine.leave(group, board.now));
+        board.advance(2_000);
+
+        assertThat(carol.groups).isEmpty();
+        assertThat(carol.kept).isEmpty();
+        assertThat(alice.kept).containsKey(group.value());
+    }
+
+    @Test
+    void whatIsKeptHoldsTheChainsOfTheOthersButNeverTheMembersOwnNorAnyPost() throws WireException {
+        board.form(group, "kept", alice, List.of(bob, carol));
+        String text = post(bob);
+        board.advance(2_000);
+
+        byte[] stored = carol.kept.get(group.value());
+        GroupSnapshot kept = GroupSnapshot.decode(stored);
+
+        assertThat(kept.readers()).extracting(GroupSnapshot.Reader::owner)
+                .containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(text);
+        assertThat(kept.nextSeq()).as("its place, past the post").isGreaterThan(1);
+    }
+
+    @Test
+    void aKeptStateWhoseHistoryDoesNotNameTheNodeIsRefused() throws WireException {
+        board.form(group, "kept", alice, List.of(bob));
+        GroupSnapshot bobs = GroupSnapshot.decode(bob.kept.get(group.value()));
+
+        carol.machine.restore(bobs, List.of(), board.now);
+
+        assertThat(carol.counted("rejected.group-kept-history")).isEqualTo(1);
+        assertThat(carol.groups).isEmpty();
+    }
+}
