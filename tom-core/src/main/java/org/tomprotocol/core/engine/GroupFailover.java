@@ -141,6 +141,7 @@ final class GroupFailover {
         deposed.add(old);
         effects.count("group-hub-claims");
         List<SignedGroupStatement> recent = succession.recent(now);
+        succession.claimed(claim);
         state.becomeHub(epoch, new GroupFrame.HubClaim(state.group(), claim), now);
         succession.newEpoch(now);
         effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), identity.id(), epoch,
@@ -170,6 +171,10 @@ final class GroupFailover {
             confirm(now);
             return;
         }
+        if (succession.followedAlready(claim)) {
+            // an earlier claim of a chain a hub sends a member that missed some: this one is followed already
+            return;
+        }
         String problem = succession.problem(claim, state.hub(), state.epoch());
         if (problem != null) {
             effects.count("rejected.group-" + problem);
@@ -195,6 +200,7 @@ final class GroupFailover {
                         || item.statement().author().equals(old) && item.statement() instanceof GroupStatement.Post)
                 .toList();
         state.follow(claimant, epoch, now);
+        succession.claimed(claim);
         succession.newEpoch(now);
         confirm(now);
         effects.groupEvent(new GroupEvent.HubChanged(new GroupId(state.group()), claimant, epoch,

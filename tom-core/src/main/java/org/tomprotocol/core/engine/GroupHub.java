@@ -246,6 +246,11 @@ final class GroupHub implements MessageHolder {
         for (Map.Entry<NodeId, GroupHubCursor> entry : cursors.entrySet()) {
             GroupHubCursor cursor = entry.getValue();
             if (!cursor.confirmed() && cursor.due(now)) {
+                // with the claims before it: a member that missed a failover (away, or restarted from its store)
+                // takes them in turn, each warranted by the epoch before
+                for (SignedGroupStatement earlier : state.claimsBefore(epoch())) {
+                    effects.sendGroupFrame(entry.getKey(), new GroupFrame.HubClaim(state.group(), earlier));
+                }
                 effects.sendGroupFrame(entry.getKey(), claim);
                 cursor.claimResent(now);
             } else if (cursor.confirmed() && cursor.next() <= log.lastSeq() && cursor.due(now)) {

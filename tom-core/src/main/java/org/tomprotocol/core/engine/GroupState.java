@@ -166,6 +166,11 @@ final class GroupState implements MessageHolder {
         }
     }
 
+    /** The claims this member followed before {@code epoch}, oldest first (see {@link GroupSuccession#claimsBefore}). */
+    List<SignedGroupStatement> claimsBefore(long epoch) {
+        return succession.claimsBefore(epoch);
+    }
+
     /** A claim to take the group over (see {@link GroupFailover#onClaim}). */
     void onClaim(NodeId from, SignedGroupStatement claim, long now) {
         failover.onClaim(from, claim, now);

@@ -44,6 +44,8 @@ final class GroupSuccession implements MessageHolder {
     private final java.util.TreeMap<Long, SignedGroupStatement> taken = new java.util.TreeMap<>();
     /** The hub this member followed in each recent epoch: a succession it signed warrants a claim. */
     private final java.util.TreeMap<Long, NodeId> followed = new java.util.TreeMap<>();
+    /** The claims that made the hubs of recent epochs, as this member followed or made them, by epoch. */
+    private final java.util.TreeMap<Long, SignedGroupStatement> claims = new java.util.TreeMap<>();
     private long lastHeard;
     private long lastProbe;
     private final Deque<Recent> recent = new ArrayDeque<>();
@@ -187,6 +189,28 @@ final class GroupSuccession implements MessageHolder {
             return "claim-not-warranted";
         }
         return null;
+    }
+
+    /** A claim this member followed, or made: it made its claimant hub of its epoch. */
+    void claimed(SignedGroupStatement claim) {
+        claims.put(((GroupStatement.Claim) claim.statement()).epoch(), claim);
+        while (claims.size() > EPOCHS_KEPT) {
+            claims.pollFirstEntry();
+        }
+    }
+
+    /**
+     * The claims this member followed before {@code epoch}, oldest first: each is warranted by the succession of the
+     * epoch before it, so a member that missed some takes them in turn and ends following the latest.
+     */
+    List<SignedGroupStatement> claimsBefore(long epoch) {
+        return List.copyOf(claims.headMap(epoch, false).values());
+    }
+
+    /** Whether {@code claim} is the one this member followed for its epoch already (one sent again along a chain). */
+    boolean followedAlready(SignedGroupStatement claim) {
+        return claim.statement() instanceof GroupStatement.Claim made
+                && made.claimant().equals(followed.get(made.epoch()));
     }
 
     /** A statement the hub ordered, kept a while for a new hub to order again. */

@@ -1,15 +1,15 @@
 package org.tomprotocol.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tomprotocol.core.engine.GroupSwitchboard.hubOf;
+import static org.tomprotocol.core.engine.GroupSwitchboard.received;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
-import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.engine.GroupSwitchboard.Node;
 import org.tomprotocol.core.wire.GroupFrame;
@@ -29,27 +29,13 @@ class GroupFailoverTest {
     private final Node carol = board.node();
     private final Node dave = board.node();
     private final GroupId group = GroupId.random();
-    private int posted;
 
     GroupFailoverTest() {
         board.form(group, "resilient", alice, List.of(bob, carol, dave));
     }
 
     private String post(Node sender) {
-        String text = "post " + posted++ + " from " + sender.id().shortForm();
-        sender.command(group, machine -> machine.send(group, MessageId.random(),
-                text.getBytes(StandardCharsets.UTF_8), board.now));
-        board.advance(20);
-        return text;
-    }
-
-    private static List<String> received(Node node) {
-        return node.events(GroupEvent.MessageReceived.class).stream()
-                .map(event -> new String(event.message().payload(), StandardCharsets.UTF_8)).toList();
-    }
-
-    private static NodeId hubOf(Node node) {
-        return node.groups.get(0).hub();
+        return board.post(group, sender);
     }
 
     /** Every post that {@code node} should have: all sent, but its own. */
@@ -92,6 +78,28 @@ class GroupFailoverTest {
 
         assertThat(alice.events(GroupEvent.Accepted.class)).hasSize(1);
         assertThat(received(bob)).hasSize(1);
+    }
+
+    @Test
+    void aMemberAwayAcrossTwoFailoversFollowsTheLatestHubWhenItComesBack() {
+        board.offline(dave, true);
+        board.offline(alice, true);
+        board.advance(5_000);
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+        board.offline(bob, true);
+        board.advance(5_000);
+        assertThat(hubOf(carol)).as("the second takeover").isEqualTo(carol.id());
+
+        board.offline(dave, false);
+        board.advance(5_000);
+
+        assertThat(hubOf(dave)).isEqualTo(carol.id());
+        assertThat(dave.events(GroupEvent.HubChanged.class)).extracting(GroupEvent.HubChanged::epoch)
+                .containsExactly(2L, 3L);
+        String after = post(carol);
+        board.advance(1_000);
+        assertThat(received(dave)).containsExactly(after);
+        assertThat(dave.counters.keySet()).noneMatch(counter -> counter.startsWith("rejected.group-claim"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.tomprotocol.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tomprotocol.core.engine.GroupSwitchboard.hubOf;
+import static org.tomprotocol.core.engine.GroupSwitchboard.received;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
-import org.tomprotocol.api.MessageId;
-import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.engine.GroupSwitchboard.Node;
 import org.tomprotocol.core.wire.GroupSnapshot;
 import org.tomprotocol.core.wire.WireException;
@@ -29,23 +29,9 @@ class GroupRestartTest {
     private final Node carol = board.node();
     private final Node dave = board.node();
     private final GroupId group = GroupId.random();
-    private int posted;
 
     private String post(Node sender) {
-        String text = "post " + posted++ + " from " + sender.id().shortForm();
-        sender.command(group, machine -> machine.send(group, MessageId.random(),
-                text.getBytes(StandardCharsets.UTF_8), board.now));
-        board.advance(20);
-        return text;
-    }
-
-    private static List<String> received(Node node) {
-        return node.events(GroupEvent.MessageReceived.class).stream()
-                .map(event -> new String(event.message().payload(), StandardCharsets.UTF_8)).toList();
-    }
-
-    private static NodeId hubOf(Node node) {
-        return node.groups.get(0).hub();
+        return board.post(group, sender);
     }
 
     @Test
@@ -125,6 +111,24 @@ class GroupRestartTest {
         board.advance(2_000);
         assertThat(received(carol)).containsExactly(duringOutage, fromTheOldHub);
         assertThat(received(dave)).endsWith(fromTheOldHub);
+    }
+
+    @Test
+    void aMemberRestartedAfterTwoFailoversFollowsTheLatestHub() {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        board.kill(dave);
+        board.kill(alice);
+        board.advance(5_000);
+        board.kill(bob);
+        board.advance(5_000);
+
+        Node restarted = board.restart(dave);
+        board.advance(5_000);
+
+        assertThat(hubOf(restarted)).isEqualTo(carol.id());
+        String after = post(carol);
+        board.advance(1_000);
+        assertThat(received(restarted)).containsExactly(after);
     }
 
     @Test

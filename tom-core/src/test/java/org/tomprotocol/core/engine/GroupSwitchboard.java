@@ -122,6 +122,7 @@ final class GroupSwitchboard {
     final List<Carried> carried = new ArrayList<>();
     private Predicate<Carried> dropping = carried -> false;
     long now = 1_767_225_600_000L;
+    private int posted;
 
     Node node() {
         Node node = new Node(this);
@@ -167,6 +168,27 @@ final class GroupSwitchboard {
             advance(50);
         }
         advance(1_000);
+    }
+
+    /** {@code sender} posts to {@code group} a text naming its place and its sender, then 20 ms pass; the text. */
+    String post(org.tomprotocol.api.GroupId group, Node sender) {
+        String text = "post " + posted++ + " from " + sender.id().shortForm();
+        sender.command(group, machine -> machine.send(group, org.tomprotocol.api.MessageId.random(),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), now));
+        advance(20);
+        return text;
+    }
+
+    /** The texts of the posts {@code node}'s application got, in order. */
+    static List<String> received(Node node) {
+        return node.events(GroupEvent.MessageReceived.class).stream()
+                .map(event -> new String(event.message().payload(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    /** The hub of {@code node}'s (first) group, as it sees it. */
+    static NodeId hubOf(Node node) {
+        return node.groups.get(0).hub();
     }
 
     /** The succession of the highest version {@code to} was sent in the stream so far. */

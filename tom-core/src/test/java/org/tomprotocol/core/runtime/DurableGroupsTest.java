@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,20 +31,8 @@ class DurableGroupsTest {
         return net.node(name, builder -> builder.dataDir(dirs.resolve(name)), new SqliteStoreProvider());
     }
 
-    private static <T> T await(SimulatedNetwork net, java.util.concurrent.CompletionStage<T> stage) {
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        assertThat(net.runUntil(future::isDone, Duration.ofSeconds(30))).as("completed in time").isTrue();
-        return future.join();
-    }
-
-    private static List<String> texts(List<GroupEvent> events) {
-        return events.stream().filter(GroupEvent.MessageReceived.class::isInstance)
-                .map(event -> new String(((GroupEvent.MessageReceived) event).message().payload(),
-                        StandardCharsets.UTF_8)).toList();
-    }
-
     private static void say(SimulatedNetwork net, TomNode node, GroupId group, String text) {
-        await(net, node.groups().send(group, text.getBytes(StandardCharsets.UTF_8)));
+        net.await(node.groups().send(group, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Alice founds a group with bob (whose node has a store) and carol; bob read one post. */
@@ -54,11 +41,11 @@ class DurableGroupsTest {
         net.link(alice, carol);
         net.link(bob, carol);
         net.run(Duration.ofMillis(500));
-        GroupInfo created = await(net, alice.groups().create("a-name-only-members-know", List.of(bob.id(), carol.id())));
+        GroupInfo created = net.await(alice.groups().create("a-name-only-members-know", List.of(bob.id(), carol.id())));
         net.runUntil(() -> bob.groups().pendingInvites().size() == 1 && carol.groups().pendingInvites().size() == 1,
                 Duration.ofSeconds(10));
-        await(net, bob.groups().accept(created.id()));
-        await(net, carol.groups().accept(created.id()));
+        net.await(bob.groups().accept(created.id()));
+        net.await(carol.groups().accept(created.id()));
         net.runUntil(() -> bob.groups().members(created.id()).size() == 3, Duration.ofSeconds(10));
         return created.id();
     }
@@ -72,7 +59,7 @@ class DurableGroupsTest {
             GroupId group = formed(net, alice, bob, carol);
             List<GroupEvent> atBob = SimulatedNetwork.recording(bob.groups().events());
             say(net, carol, group, "before");
-            net.runUntil(() -> texts(atBob).size() == 1, Duration.ofSeconds(10));
+            net.runUntil(() -> SimulatedNetwork.groupTexts(atBob).size() == 1, Duration.ofSeconds(10));
             bob.close();
             net.run(Duration.ofSeconds(1));
             say(net, carol, group, "while away 1");
@@ -83,16 +70,16 @@ class DurableGroupsTest {
             net.link(restarted, alice);
             net.link(restarted, carol);
 
-            assertThat(net.runUntil(() -> texts(afterRestart).size() >= 2, Duration.ofMinutes(1))).isTrue();
+            assertThat(net.runUntil(() -> SimulatedNetwork.groupTexts(afterRestart).size() >= 2, Duration.ofMinutes(1))).isTrue();
             net.run(Duration.ofSeconds(5));
-            assertThat(texts(afterRestart)).containsExactly("while away 1", "while away 2");
+            assertThat(SimulatedNetwork.groupTexts(afterRestart)).containsExactly("while away 1", "while away 2");
             assertThat(alice.metrics().get("group-member-rewound")).as("its state was kept as it closed").isZero();
             assertThat(restarted.groups().group(group)).isPresent();
             assertThat(restarted.groups().members(group)).hasSize(3);
 
             List<GroupEvent> atCarol = SimulatedNetwork.recording(carol.groups().events());
             say(net, restarted, group, "back");
-            assertThat(net.runUntil(() -> texts(atCarol).contains("back"), Duration.ofSeconds(30))).isTrue();
+            assertThat(net.runUntil(() -> SimulatedNetwork.groupTexts(atCarol).contains("back"), Duration.ofSeconds(30))).isTrue();
         }
     }
 

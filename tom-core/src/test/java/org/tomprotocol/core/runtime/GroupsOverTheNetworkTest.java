@@ -24,18 +24,6 @@ class GroupsOverTheNetworkTest {
         return SimulatedNetwork.recording(node.groups().events());
     }
 
-    private static <T> T await(SimulatedNetwork net, java.util.concurrent.CompletionStage<T> stage) {
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        assertThat(net.runUntil(future::isDone, Duration.ofSeconds(30))).as("completed in time").isTrue();
-        return future.join();
-    }
-
-    private static List<String> texts(List<GroupEvent> events) {
-        return events.stream().filter(GroupEvent.MessageReceived.class::isInstance)
-                .map(event -> new String(((GroupEvent.MessageReceived) event).message().payload(),
-                        StandardCharsets.UTF_8)).toList();
-    }
-
     @Test
     void aGroupWithAMemberBehindARelayChatsAndEachSenderLearnsWhoGotItsMessage() {
         try (SimulatedNetwork net = new SimulatedNetwork(16)) {
@@ -49,28 +37,28 @@ class GroupsOverTheNetworkTest {
             List<GroupEvent> atCarol = recording(carol);
             List<GroupEvent> atAlice = recording(alice);
 
-            GroupInfo created = await(net, alice.groups().create("team", List.of(bob.id(), carol.id())));
+            GroupInfo created = net.await(alice.groups().create("team", List.of(bob.id(), carol.id())));
             net.runUntil(() -> bob.groups().pendingInvites().size() == 1
                     && carol.groups().pendingInvites().size() == 1, Duration.ofSeconds(10));
             GroupInvite invite = bob.groups().pendingInvites().get(0);
             assertThat(invite.inviter()).isEqualTo(alice.id());
             assertThat(invite.name()).isEqualTo("team");
 
-            GroupInfo joined = await(net, bob.groups().accept(created.id()));
-            await(net, carol.groups().accept(created.id()));
+            GroupInfo joined = net.await(bob.groups().accept(created.id()));
+            net.await(carol.groups().accept(created.id()));
             assertThat(joined.hub()).isEqualTo(alice.id());
             assertThat(bob.groups().group(created.id())).isPresent();
             net.runUntil(() -> bob.groups().members(created.id()).size() == 3, Duration.ofSeconds(10));
 
-            MessageId fromBob = await(net, bob.groups().send(created.id(),
+            MessageId fromBob = net.await(bob.groups().send(created.id(),
                     "through the relay".getBytes(StandardCharsets.UTF_8)));
-            await(net, carol.groups().send(created.id(), "direct".getBytes(StandardCharsets.UTF_8)));
-            net.runUntil(() -> texts(atAlice).size() == 2 && texts(atBob).size() == 1 && texts(atCarol).size() == 1,
+            net.await(carol.groups().send(created.id(), "direct".getBytes(StandardCharsets.UTF_8)));
+            net.runUntil(() -> SimulatedNetwork.groupTexts(atAlice).size() == 2 && SimulatedNetwork.groupTexts(atBob).size() == 1 && SimulatedNetwork.groupTexts(atCarol).size() == 1,
                     Duration.ofSeconds(10));
 
-            assertThat(texts(atAlice)).containsExactly("through the relay", "direct");
-            assertThat(texts(atBob)).containsExactly("direct");
-            assertThat(texts(atCarol)).containsExactly("through the relay");
+            assertThat(SimulatedNetwork.groupTexts(atAlice)).containsExactly("through the relay", "direct");
+            assertThat(SimulatedNetwork.groupTexts(atBob)).containsExactly("direct");
+            assertThat(SimulatedNetwork.groupTexts(atCarol)).containsExactly("through the relay");
             net.runUntil(() -> atBob.stream().filter(GroupEvent.Delivered.class::isInstance).count() == 2,
                     Duration.ofSeconds(10));
             assertThat(atBob).filteredOn(GroupEvent.Delivered.class::isInstance)
@@ -85,7 +73,7 @@ class GroupsOverTheNetworkTest {
         try (SimulatedNetwork net = new SimulatedNetwork(17)) {
             TomNode alice = net.node("alice");
             TomNode bob = net.node("bob");
-            GroupInfo created = await(net, alice.groups().create("solo", List.of()));
+            GroupInfo created = net.await(alice.groups().create("solo", List.of()));
 
             CompletableFuture<MessageId> notMember = bob.groups().send(created.id(), new byte[1]).toCompletableFuture();
             net.runUntil(notMember::isDone, Duration.ofSeconds(5));
@@ -94,7 +82,7 @@ class GroupsOverTheNetworkTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(notMember::join)
                     .isInstanceOf(CompletionException.class).hasMessageContaining("not a member");
             assertThat(alice.groups().groups()).extracting(GroupInfo::id).containsExactly(created.id());
-            await(net, alice.groups().leave(created.id()));
+            net.await(alice.groups().leave(created.id()));
             assertThat(alice.groups().groups()).isEmpty();
         }
     }

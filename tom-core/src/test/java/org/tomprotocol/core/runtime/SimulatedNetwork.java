@@ -134,6 +134,21 @@ final class SimulatedNetwork implements AutoCloseable {
         return TransportAddress.parse("mem:" + names.get(node.id()));
     }
 
+    /** Runs until {@code stage} completes (30 s of virtual time at most, else the test fails); its value. */
+    <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        java.util.concurrent.CompletableFuture<T> future = stage.toCompletableFuture();
+        org.assertj.core.api.Assertions.assertThat(runUntil(future::isDone, Duration.ofSeconds(30)))
+                .as("completed in time").isTrue();
+        return future.join();
+    }
+
+    /** The texts of the group posts among {@code events}, in order. */
+    static List<String> groupTexts(List<org.tomprotocol.api.GroupEvent> events) {
+        return events.stream().filter(org.tomprotocol.api.GroupEvent.MessageReceived.class::isInstance)
+                .map(event -> new String(((org.tomprotocol.api.GroupEvent.MessageReceived) event).message().payload(),
+                        java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
     /** Tells {@code from} how to reach {@code to}, which opens a session between them. */
     void link(TomNode from, TomNode to) {
         from.addPeer(PeerAddress.of(to.id(), TransportAddress.parse("mem:" + names.get(to.id()))));
