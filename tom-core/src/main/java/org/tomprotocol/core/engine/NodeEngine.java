@@ -14,7 +14,6 @@ import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerAnnounce;
 import org.tomprotocol.core.wire.ReadReceiptPayload;
-import org.tomprotocol.core.wire.RendezvousPayload;
 import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.discovery.Validation;
 
@@ -33,8 +32,7 @@ public final class NodeEngine implements MessageHolder {
     private final RelaySelector relays;
     private final DeliveryTracker tracker;
     private final PathMonitor pathMonitor;
-    private final Introductions introductions;
-    private final DirectAttempts directAttempts = new DirectAttempts();
+    private final DirectPaths directPaths;
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
     private final GroupsMachine groups;
@@ -49,7 +47,7 @@ public final class NodeEngine implements MessageHolder {
         this.router = new Router(local);
         this.relays = new RelaySelector(peers, local);
         this.pathMonitor = new PathMonitor(effects::pathChanged);
-        this.introductions = new Introductions(peers);
+        this.directPaths = new DirectPaths(local, peers, effects);
         this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
         this.backup = new VirusBackup(local, peers, tracker, effects);
         this.profiles = new ProfileChoice(local, peers);
@@ -82,7 +80,7 @@ public final class NodeEngine implements MessageHolder {
             if (!message.recipient().equals(local)) {
                 pathMonitor.transmitted(message.recipient(), message.path().isDirect(), effectsNow);
                 if (!message.path().isDirect()) {
-                    directAttempts.relayed(message.recipient(), effectsNow);
+                    directPaths.relayedTo(message.recipient(), effectsNow);
                 }
             }
             effects.transmit(message);
@@ -147,17 +145,6 @@ public final class NodeEngine implements MessageHolder {
     public boolean submit(OutboundState message, long now) {
         effectsNow = now;
         return tracker.submit(message, now);
-    }
-
-    private void attemptDirect(DirectAttempts.Attempt attempt) {
-        if (attempt.candidates().isEmpty()) {
-            PeerRecord record = peers.get(attempt.peer());
-            if (record != null && !record.addresses().isEmpty()) {
-                effects.connect(attempt.peer());
-            }
-        } else {
-            effects.connectDirect(attempt.peer(), attempt.candidates());
-        }
     }
 
     /** The transport took or refused a transmission started by {@link TrackerEffects#transmit}. */
@@ -226,7 +213,7 @@ public final class NodeEngine implements MessageHolder {
                 }
             }
             case Routing.KeepAlive ignored -> effects.count("heartbeats-received");
-            case Routing.Introduced introduced -> introduced(introduced, now);
+            case Routing.Introduced introduced -> directPaths.introduced(introduced.rendezvous(), now);
             case Routing.Signalled signalled -> {
                 effects.count("signals-received");
                 effects.signalled(signalled.from(), signalled.signal());
@@ -240,56 +227,11 @@ public final class NodeEngine implements MessageHolder {
                 effects.count("forwarded");
                 effects.forward(forward.envelope(), forward.nextHop());
                 if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
-                    introduce(envelope.from(), envelope.to(), now);
+                    directPaths.carried(envelope.from(), envelope.to(), now);
                 }
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
         }
-    }
-
-    private void introduce(NodeId sender, NodeId recipient, long now) {
-        for (Introductions.Introduction introduction : introductions.relayed(sender, recipient, now)) {
-            effects.count("introductions-sent");
-            effects.sendSigned(MessageType.Rendezvous, introduction.recipient(), List.of(),
-                    new RendezvousPayload(introduction.peer(), introduction.candidates()).encode());
-        }
-    }
-
-    private void introduced(Routing.Introduced introduced, long now) {
-        RendezvousPayload rendezvous = introduced.rendezvous();
-        if (rendezvous.peer().equals(local)) {
-            return;
-        }
-        effects.count("introductions-received");
-        PeerRecord peer = peers.get(rendezvous.peer());
-        List<org.tomprotocol.api.TransportAddress> candidates = punchCandidates(rendezvous, peer);
-        if (peer == null || !peer.hasSession() || now < peer.directSuspectUntil) {
-            attemptDirect(directAttempts.introduced(rendezvous.peer(), candidates, now));
-        }
-    }
-
-    /**
-     * Where to punch towards an introduced peer: the relay's observation of it (its public NAT mapping, which
-     * the peer itself may not know, so no one can sign it) — the first candidate of the introduction, and the
-     * only one taken on the introducer's word — then the addresses the peer vouched for itself in its signed
-     * announce (or the application gave). The rest of the introducer's list is ignored: a hostile neighbour
-     * could otherwise aim this node's probes at any address it likes. The candidates are not learned as the
-     * peer's addresses either.
-     */
-    private static List<org.tomprotocol.api.TransportAddress> punchCandidates(RendezvousPayload rendezvous,
-                                                                               PeerRecord peer) {
-        List<org.tomprotocol.api.TransportAddress> candidates = new java.util.ArrayList<>();
-        if (!rendezvous.candidates().isEmpty()) {
-            candidates.add(rendezvous.candidates().get(0));
-        }
-        if (peer != null) {
-            for (org.tomprotocol.api.TransportAddress vouched : peer.addresses()) {
-                if (!candidates.contains(vouched)) {
-                    candidates.add(vouched);
-                }
-            }
-        }
-        return candidates;
     }
 
     private void deliver(VerifiedEnvelope verified, long now) {
@@ -444,7 +386,7 @@ public final class NodeEngine implements MessageHolder {
         effectsNow = now;
         peers.session(peer, true, remote, now);
         pathMonitor.session(peer, true, now);
-        directAttempts.sessionUp(peer);
+        directPaths.sessionUp(peer);
         joinRetries.reached(peer);
         tracker.onPeerReachable(peer, now);
         backup.sessionUp(peer, now);
@@ -465,12 +407,7 @@ public final class NodeEngine implements MessageHolder {
         for (NodeId peer : joinRetries.due(now)) {
             effects.connect(peer);
         }
-        for (DirectAttempts.Attempt attempt : directAttempts.due(now, peer -> {
-            PeerRecord record = peers.get(peer);
-            return record != null && record.hasSession() && now >= record.directSuspectUntil;
-        })) {
-            attemptDirect(attempt);
-        }
+        directPaths.tick(now);
         backup.deliverDue(now);
     }
 
