@@ -175,6 +175,11 @@ final class GroupFailover {
             // an earlier claim of a chain a hub sends a member that missed some: this one is followed already
             return;
         }
+        if (!state.membership().members().containsKey(claim.statement().author())) {
+            // a member removed (or gone) since its hub named it: it may not lead the group it left
+            effects.count("rejected.group-claim-from-non-member");
+            return;
+        }
         String problem = succession.problem(claim, state.hub(), state.epoch());
         if (problem != null) {
             effects.count("rejected.group-" + problem);

@@ -185,6 +185,7 @@ final class GroupHub implements MessageHolder {
         GroupHubCursor cursor = cursors.get(member);
         if (cursor == null) {
             effects.count("rejected.group-ack-from-non-member");
+            toldItLeft(member, nextSeq);
             return;
         }
         if (gap && nextSeq < cursor.next()) {
@@ -263,6 +264,20 @@ final class GroupHub implements MessageHolder {
      * Sends {@code member} again what it lacks, at most {@link #RESEND_MAX} entries at once; returns whether there
      * was anything.
      */
+    /**
+     * A node that is no longer a member asks for the stream (it restarted from a store that predates its leaving or
+     * removal): it is sent what it lacks up to the statement that ended its membership, which it then applies.
+     */
+    private void toldItLeft(NodeId former, long nextSeq) {
+        List<GroupHubLog.Ordered> lacking = log.since(nextSeq - 1, RESEND_MAX);
+        for (int i = 0; i < lacking.size(); i++) {
+            if (former.equals(GroupMembership.departing(lacking.get(i).item().statement()))) {
+                send(former, lacking.subList(0, i + 1));
+                return;
+            }
+        }
+    }
+
     private boolean sendAll(NodeId member, GroupHubCursor cursor, long now) {
         List<GroupHubLog.Ordered> lacking = log.since(cursor.next() - 1, RESEND_MAX);
         cursor.resent(now);

@@ -44,6 +44,7 @@ final class GroupHubCursor {
     void awaitConfirmation(long now) {
         confirmed = false;
         retryAt = now + GroupHub.RETRY_MS;
+        unanswered(now);
     }
 
     /**
@@ -120,6 +121,7 @@ final class GroupHubCursor {
     /** The claim went out again, unanswered so far. */
     void claimResent(long now) {
         retryAt = now + backoff.next();
+        unanswered(now);
     }
 
     private void unanswered(long now) {

@@ -126,7 +126,7 @@ final class GroupState implements MessageHolder {
                 effects.count("rejected.group-kept-" + refusal);
             }
         }
-        succession.heardFromHub(now);
+        succession.restarted(now);
         if (hubSide != null && membership.members().size() > 1) {
             hubSide = null;
             effects.count("group-hub-stood-aside");

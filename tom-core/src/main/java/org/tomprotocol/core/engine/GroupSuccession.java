@@ -25,6 +25,7 @@ final class GroupSuccession implements MessageHolder {
     static final long PROBE_MS = 500;
     static final long SHADOW_WAIT_MS = 1_500;
     static final long CANDIDATE_WAIT_MS = 2_500;
+    static final long RESTARTED_CLAIM_WAIT_MS = 2 * GroupHub.MAX_RETRY_MS;
     /** Successions of past epochs kept, to check a claim made on one (a candidate that missed the shadow's claim). */
     private static final int EPOCHS_KEPT = 8;
     /** How long ordered statements are kept to be ordered again by a new hub (members drop what they have). */
@@ -48,6 +49,8 @@ final class GroupSuccession implements MessageHolder {
     private final java.util.TreeMap<Long, SignedGroupStatement> claims = new java.util.TreeMap<>();
     private long lastHeard;
     private long lastProbe;
+    /** A member restarted from its store claims nothing before this: a live hub, or a newer one, reaches it first. */
+    private long mayClaimFrom = Long.MIN_VALUE;
     private final Deque<Recent> recent = new ArrayDeque<>();
 
     GroupSuccession(LocalIdentity identity, CryptoSuite crypto, long now) {
@@ -91,6 +94,16 @@ final class GroupSuccession implements MessageHolder {
         return null;
     }
 
+    /**
+     * This member restarted from its store at {@code now}: it may have missed that the hub replaced it as successor,
+     * or that another took over, so it claims nothing for {@link #RESTARTED_CLAIM_WAIT_MS} — long enough for a live
+     * hub's answer or a newer hub's claim (sent again at most {@link GroupHub#MAX_RETRY_MS} apart) to reach it.
+     */
+    void restarted(long now) {
+        lastHeard = now;
+        mayClaimFrom = now + RESTARTED_CLAIM_WAIT_MS;
+    }
+
     /** A new epoch began: its hub will sign its own succession. */
     void newEpoch(long now) {
         succession = null;
@@ -115,7 +128,7 @@ final class GroupSuccession implements MessageHolder {
             return Due.NOTHING;
         }
         long silence = now - lastHeard;
-        if (silence >= (place == 0 ? SHADOW_WAIT_MS : CANDIDATE_WAIT_MS)) {
+        if (silence >= (place == 0 ? SHADOW_WAIT_MS : CANDIDATE_WAIT_MS) && now >= mayClaimFrom) {
             return Due.CLAIM;
         }
         if (silence >= PROBE_MS && now - lastProbe >= PROBE_MS) {
@@ -183,6 +196,10 @@ final class GroupSuccession implements MessageHolder {
                 || warrant.hub().equals(followed.get(warrant.epoch()));
         if (!(current || known) || !warrant.group().equals(claim.group())) {
             return "claim-not-from-this-epoch";
+        }
+        if (earlier != null && ((GroupStatement.Succession) earlier.statement()).version() > warrant.version()) {
+            // the hub named others since: a successor it replaced (silent, or restarted) claims on an old warrant
+            return "claim-on-replaced-succession";
         }
         int place = warrant.next().indexOf(claim.claimant());
         if (place < 0 || claim.epoch() != warrant.epoch() + 1 + place) {

@@ -15,11 +15,13 @@ import org.tomprotocol.spi.state.DecayingCount;
  * priority and a delay, then past twice the budget a proof-of-work stamp whose difficulty rises with the excess. The
  * result is only ever a cost: there is no answer that refuses an origin.
  *
- * <p>Identities are free to make, so origins with no score at all share one budget, the lowest ({@value
- * #NEWCOMERS_RATE} a second): a thousand fresh identities sending a little buy no more than one. Only
- * origins with a score (earned with work others verified) get a budget of their own, at most
- * {@value #MAX_TRACKED} of them, the least recently seen forgotten first: memory stays bounded whatever the
- * flood. Pure; the time is passed in; agent thread only.
+ * <p>Identities are free to make, so origins without a score share one budget, the lowest ({@value
+ * #NEWCOMERS_RATE} a second): a thousand fresh identities sending a little buy no more than one. Only origins with a
+ * score of at least {@value #MIN_OWN_SCORE} (earned with work this node verified) get a budget of their own, at most
+ * {@value #MAX_TRACKED} of them, the least recently seen forgotten first: memory stays bounded whatever the flood. (An
+ * origin forgotten starts again with a free burst: someone holding more scored identities than that — each scored by
+ * work this node verified — could cycle through them.) A score that is not a finite number counts as none. Pure; the
+ * time is passed in; agent thread only.
  */
 public final class OriginAdmission {
     static final double BASE_RATE = 10;
@@ -28,6 +30,8 @@ public final class OriginAdmission {
     static final double NEWCOMERS_RATE = BASE_RATE;
     static final long RATE_HALF_LIFE_MS = 10_000;
     static final int MAX_TRACKED = 4_096;
+    /** The score that earns an origin a budget of its own: one unit of verified work, not a faded trace of it. */
+    static final double MIN_OWN_SCORE = 1;
     /** The delay added per unit of excess, and the longest. */
     static final long DELAY_PER_EXCESS_MS = 50;
     static final long MAX_DELAY_MS = 2_000;
@@ -57,11 +61,13 @@ public final class OriginAdmission {
 
     /** Counts one more message from {@code origin} at {@code now}, and returns what it costs. */
     public AdmissionCost cost(NodeId origin, long now) {
-        double score = Math.max(0, standing.score(origin, now));
-        DecayingCount count = score > 0 ? scored.computeIfAbsent(origin, ignored -> new DecayingCount(
+        double reported = standing.score(origin, now);
+        double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
+        boolean ownBudget = score >= MIN_OWN_SCORE;
+        DecayingCount count = ownBudget ? scored.computeIfAbsent(origin, ignored -> new DecayingCount(
                 RATE_HALF_LIFE_MS)) : newcomers;
         count.add(1, now);
-        double budget = score > 0 ? budget(score) : NEWCOMERS_RATE;
+        double budget = ownBudget ? budget(score) : NEWCOMERS_RATE;
         return priced(rate(count.value(now)) / budget);
     }
 

@@ -55,6 +55,10 @@ final class DurableState implements AutoCloseable {
     private final Executor groups;
     /** When each group's state written last was saved; also the lock of every group write and of closing. */
     private final java.util.Map<String, Long> groupsWritten = new java.util.HashMap<>();
+    /** Each group's latest state not written yet. */
+    private final java.util.Map<String, Unwritten> latestUnwritten = new java.util.HashMap<>();
+    /** Groups the node left whose state is not removed yet: removed at close at the latest. */
+    private final java.util.Set<String> unforgotten = new java.util.HashSet<>();
     private boolean closed;
     private final Metrics metrics;
 
@@ -129,16 +133,17 @@ final class DurableState implements AutoCloseable {
     }
 
     /**
-     * Remembers a group post shown to the application for as long as the group could send it again (a day from its
-     * sender's timestamp); returns once durable. After a restart the group's inbox drops it: a post shown in the
+     * Remembers a group post shown to the application for as long as the group could send it again (a day); returns
+     * once durable. After a restart the group's inbox drops it: a post shown in the
      * second before a crash (later than the group's last kept state) is not shown twice.
      */
-    void shownInGroup(GroupMessage message) throws IOException {
+    void shownInGroup(GroupMessage message, long now) throws IOException {
         if (store == null) {
             return;
         }
+        // a day from now, not from the sender's own timestamp: a member could set that anywhere
         store.put(GROUP_SHOWN, message.group().value() + "/" + message.sender().toHex() + "/" + message.id().value(),
-                new byte[]{FORMAT}, expiry(message.sentAt().toEpochMilli()));
+                new byte[]{FORMAT}, expiry(now));
     }
 
     /**
@@ -190,9 +195,30 @@ final class DurableState implements AutoCloseable {
      * background and in order.
      */
     void keepGroup(String group, Sealing sealing, long savedAt) {
-        if (store != null) {
-            groups.execute(() -> writeGroup(group, sealing, savedAt));
+        if (store == null) {
+            return;
         }
+        boolean queued;
+        synchronized (groupsWritten) {
+            // only the latest state of a group waits: a slow store holds one snapshot per group, not a queue of them
+            queued = latestUnwritten.put(group, new Unwritten(sealing, savedAt)) != null;
+            // back in a group it left (invited again): its new state must not be forgotten at close
+            unforgotten.remove(group);
+        }
+        if (!queued) {
+            groups.execute(() -> {
+                Unwritten latest;
+                synchronized (groupsWritten) {
+                    latest = latestUnwritten.remove(group);
+                }
+                if (latest != null) {
+                    writeGroup(group, latest.sealing(), latest.savedAt());
+                }
+            });
+        }
+    }
+
+    private record Unwritten(Sealing sealing, long savedAt) {
     }
 
     /**
@@ -227,15 +253,22 @@ final class DurableState implements AutoCloseable {
         if (store == null) {
             return;
         }
+        synchronized (groupsWritten) {
+            latestUnwritten.remove(group);
+            unforgotten.add(group);
+        }
         groups.execute(() -> {
             synchronized (groupsWritten) {
                 groupsWritten.remove(group);
-            }
-            try {
-                store.remove(GROUPS, group);
-            } catch (IOException | RuntimeException e) {
-                metrics.increment("store-errors");
-                LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
+                if (!unforgotten.remove(group) || closed) {
+                    return;
+                }
+                try {
+                    store.remove(GROUPS, group);
+                } catch (IOException | RuntimeException e) {
+                    metrics.increment("store-errors");
+                    LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
+                }
             }
         });
     }
@@ -400,6 +433,15 @@ final class DurableState implements AutoCloseable {
             return;
         }
         synchronized (groupsWritten) {
+            // a group left just before closing must not come back at the next start
+            for (String group : unforgotten) {
+                try {
+                    store.remove(GROUPS, group);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
+                }
+            }
+            unforgotten.clear();
             closed = true;
         }
         try {

@@ -30,6 +30,8 @@ public record GroupSnapshot(String group, NodeId hub, long epoch, long nextSeq, 
                             List<Reader> readers) {
     /** The form this node writes and reads. */
     public static final int FORMAT = 1;
+    /** History entries read back, at most. */
+    public static final int MAX_HISTORY = 100_000;
     /** Chains read, at most: two key epochs of every member of the largest group. */
     public static final int MAX_READERS = 2 * 1_000;
 
@@ -93,7 +95,8 @@ public record GroupSnapshot(String group, NodeId hub, long epoch, long nextSeq, 
         long nextSeq = reader.unsigned(Long.MAX_VALUE, "next_seq");
         long nextKeyEpoch = reader.unsigned(Long.MAX_VALUE, "next_key_epoch");
         long savedAt = reader.unsigned(Long.MAX_VALUE, "saved_at");
-        int entries = reader.arrayHeader(GroupFrame.MAX_ENTRIES * 2, "history");
+        // a long-lived group's history may outgrow what a frame carries (compaction is to come): read it all
+        int entries = reader.arrayHeader(MAX_HISTORY, "history");
         List<GroupFrame.Ordered> history = new ArrayList<>(entries);
         for (int i = 0; i < entries; i++) {
             history.add(GroupFrame.Ordered.read(reader));

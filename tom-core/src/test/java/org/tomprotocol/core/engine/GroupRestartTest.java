@@ -114,6 +114,47 @@ class GroupRestartTest {
     }
 
     @Test
+    void aShadowRemovedWhileDownLearnsItAtItsRestartAndNeverLeadsTheGroup() {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        board.kill(bob);
+        alice.command(group, machine -> machine.remove(group, bob.id(), board.now));
+        board.advance(5_000);
+
+        Node restarted = board.restart(bob);
+        board.advance(90_000, 1_000);
+
+        assertThat(restarted.groups).as("it applied its own removal").isEmpty();
+        assertThat(restarted.kept).as("and forgot the group").isEmpty();
+        for (Node member : List.of(alice, carol, dave)) {
+            assertThat(hubOf(member)).isEqualTo(alice.id());
+            assertThat(member.events(GroupEvent.HubChanged.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aShadowReplacedWhileDownClaimsNothingOnItsOldWarrantAfterItsRestart() {
+        board.form(group, "kept", alice, List.of(bob, carol, dave));
+        board.kill(bob);
+        post(carol);
+        board.advance(5_000);
+        assertThat(board.lastSuccessionSentTo(carol).next()).as("bob passed over").doesNotContain(bob.id());
+        board.kill(alice);
+        // carol's claim goes to bob again 1, 3, 7 and 15 s after she took over: bob restarts between two of them
+        board.advance(9_500);
+        assertThat(hubOf(carol)).as("carol took over").isEqualTo(carol.id());
+
+        Node restarted = board.restart(bob);
+        board.advance(90_000, 1_000);
+
+        for (Node member : List.of(restarted, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
+        }
+        String after = post(dave);
+        board.advance(1_000);
+        assertThat(received(restarted)).endsWith(after);
+    }
+
+    @Test
     void aMemberRestartedAfterTwoFailoversFollowsTheLatestHub() {
         board.form(group, "kept", alice, List.of(bob, carol, dave));
         board.kill(dave);

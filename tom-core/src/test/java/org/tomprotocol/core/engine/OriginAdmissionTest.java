@@ -157,4 +157,17 @@ class OriginAdmissionTest {
         }
         assertThat(admission.tracked()).isEqualTo(OriginAdmission.MAX_TRACKED);
     }
+
+    @Test
+    void aFadedTraceOfAScoreOrAScoreThatIsNoNumberBuysNoBudgetOfItsOwn() {
+        NodeId faded = someone();
+        NodeId broken = someone();
+        scores.put(faded, 0.01);
+        scores.put(broken, Double.NaN);
+        admission.cost(faded, 0);
+        AdmissionCost cost = admission.cost(broken, 1);
+
+        assertThat(admission.tracked()).isZero();
+        assertThat(cost).isEqualTo(AdmissionCost.FREE);
+    }
 }

@@ -104,4 +104,24 @@ class DurableGroupsTest {
             }
         }
     }
+
+    @Test
+    void aGroupTheNodeLeftJustBeforeClosingIsNotBackAfterItsRestart() {
+        try (SimulatedNetwork net = new SimulatedNetwork(63)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = durable(net, "bob");
+            TomNode carol = net.node("carol");
+            GroupId group = formed(net, alice, bob, carol);
+            net.run(Duration.ofSeconds(2));
+
+            net.await(bob.groups().leave(group));
+            bob.close();
+            net.run(Duration.ofSeconds(1));
+            TomNode restarted = durable(net, "bob");
+            net.run(Duration.ofSeconds(2));
+
+            assertThat(restarted.groups().groups()).isEmpty();
+            assertThat(restarted.metrics().get("groups-restored")).isZero();
+        }
+    }
 }
