@@ -296,6 +296,36 @@ class GroupFailoverTest {
     }
 
     @Test
+    void aShadowPassedOverWhileCutOffThatClaimsTheSameEpochYieldsOnceThePartitionHeals() {
+        List<String> sent = new ArrayList<>();
+        java.util.Set<NodeId> cutOff = java.util.Set.of(bob.id(), dave.id());
+        board.drop(carried -> cutOff.contains(carried.from()) != cutOff.contains(carried.to()));
+        sent.add(post(carol));
+        board.advance(5_000);
+        // alice passed over bob (and dave): carol is her shadow now, but bob and dave never learned it
+        board.offline(alice, true);
+        board.advance(5_000);
+        assertThat(hubOf(carol)).isEqualTo(carol.id());
+        assertThat(hubOf(dave)).as("bob claimed the same epoch on his side").isEqualTo(bob.id());
+        assertThat(carol.events(GroupEvent.HubChanged.class).get(0).epoch())
+                .isEqualTo(dave.events(GroupEvent.HubChanged.class).get(0).epoch());
+        sent.add(post(dave));
+
+        board.drop(carried -> false);
+        board.advance(40_000);
+        sent.add(post(dave));
+        sent.add(post(bob));
+        board.advance(1_000);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
+            assertThat(received(member)).as("%s's posts", member.id().shortForm())
+                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
+        }
+        assertThat(bob.counted("group-hub-stepped-down")).isEqualTo(1);
+    }
+
+    @Test
     void whenShadowAndCandidateBothClaimAcrossAPartitionEveryoneEndsUnderTheHigherEpochWithNothingLost() {
         List<String> sent = new ArrayList<>();
         board.offline(alice, true);
