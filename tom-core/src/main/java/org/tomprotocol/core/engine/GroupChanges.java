@@ -69,6 +69,10 @@ final class GroupChanges {
     }
 
     private void joined(NodeId newcomer, GroupId id, long now) {
+        if (newcomer.equals(state.local())) {
+            // its own join, ordered again by this node as the new hub: it joined long ago
+            return;
+        }
         effects.groupEvent(new GroupEvent.MemberJoined(id, state.info().members().stream()
                 .filter(member -> member.id().equals(newcomer)).findFirst().orElseThrow(), Instant.ofEpochMilli(now)));
         if (!keys.needsRotation(now)) {

@@ -62,6 +62,21 @@ final class GroupHistory {
         return entries.stream().filter(entry -> entry.seq() <= seq).toList();
     }
 
+    /** Whether {@code node} left the group or was removed from it, and has not joined again since. */
+    boolean departed(org.tomprotocol.api.NodeId node) {
+        boolean departed = false;
+        for (GroupFrame.Ordered entry : entries) {
+            var statement = entry.item().statement();
+            if (node.equals(GroupMembership.departing(statement))) {
+                departed = true;
+            } else if (statement instanceof org.tomprotocol.core.wire.GroupStatement.Join && statement.author()
+                    .equals(node)) {
+                departed = false;
+            }
+        }
+        return departed;
+    }
+
     List<GroupFrame.Ordered> entries() {
         return List.copyOf(entries);
     }

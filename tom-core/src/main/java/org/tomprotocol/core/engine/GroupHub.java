@@ -59,7 +59,7 @@ final class GroupHub implements MessageHolder {
 
     GroupHub(GroupState state, long epoch, GroupEffects effects) {
         this.state = state;
-        this.log = new GroupHubLog(epoch, state.membership());
+        this.log = new GroupHubLog(epoch, state.membership(), state.nextSeq());
         this.effects = effects;
         for (NodeId member : state.membership().members().keySet()) {
             if (!member.equals(state.local())) {

@@ -50,8 +50,14 @@ public final class GroupHubLog implements MessageHolder {
     private long lastSeq;
 
     public GroupHubLog(long epoch, GroupMembership membership) {
+        this(epoch, membership, 1);
+    }
+
+    /** A log whose next place is {@code firstSeq} (a hub alone in its group, going on after a restart). */
+    public GroupHubLog(long epoch, GroupMembership membership, long firstSeq) {
         this.epoch = epoch;
         this.membership = membership;
+        this.lastSeq = firstSeq - 1;
     }
 
     public long epoch() {

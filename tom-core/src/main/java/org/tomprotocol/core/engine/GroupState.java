@@ -93,6 +93,17 @@ final class GroupState implements MessageHolder {
         return inbox.nextSeq();
     }
 
+    /** The membership changes of the history ordered at {@code since} or later, in order. */
+    List<SignedGroupStatement> recentChanges(long since) {
+        return history.entries().stream().filter(entry -> entry.seq() > 0 && entry.orderedAt() >= since)
+                .map(GroupFrame.Ordered::item).toList();
+    }
+
+    /** Whether {@code node} left or was removed, by the membership history. */
+    boolean departed(NodeId node) {
+        return history.departed(node);
+    }
+
     /** Whether the membership history holds the change with this item id. */
     boolean inHistory(MessageId id) {
         return history.holds(id);

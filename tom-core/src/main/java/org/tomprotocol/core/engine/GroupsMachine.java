@@ -68,7 +68,8 @@ public final class GroupsMachine implements MessageHolder {
      * Takes back a group from what the node's store kept before a restart, with the posts it had shown (see
      * {@link GroupState#resume}); a kept
      * state whose history does not prove this node a member is refused and counted. A hub that was alone in its group
-     * goes on ordering under the next epoch (nobody else can have seen what it ordered after its last save).
+     * goes on ordering in its epoch from where it stood (should a newcomer have joined just before the crash, that
+     * newcomer, its shadow, claims the next epoch and the restarted hub follows it).
      */
     public void restore(GroupSnapshot kept, List<Shown> shown, long now) {
         if (groups.containsKey(kept.group())) {
@@ -80,10 +81,8 @@ public final class GroupsMachine implements MessageHolder {
             effects.count("rejected.group-kept-history");
             return;
         }
-        boolean alone = kept.hub().equals(local()) && membership.get().members().size() == 1;
-        GroupState state = new GroupState(membership.get(), kept.history(), kept.hub(),
-                alone ? kept.epoch() + 1 : kept.epoch(), alone ? 1 : kept.nextSeq(), identity, crypto, effects,
-                capabilities);
+        GroupState state = new GroupState(membership.get(), kept.history(), kept.hub(), kept.epoch(), kept.nextSeq(),
+                identity, crypto, effects, capabilities);
         groups.put(kept.group(), state);
         state.resume(kept, shown, now);
         effects.count("groups-restored");

@@ -173,7 +173,7 @@ class GroupRestartTest {
     }
 
     @Test
-    void aHubAloneInItsGroupGoesOnUnderTheNextEpochAfterARestart() {
+    void aHubAloneInItsGroupGoesOnInItsEpochAfterARestart() {
         alice.command(group, machine -> machine.create(group, "alone", board.now));
         board.advance(2_000);
 
@@ -188,6 +188,37 @@ class GroupRestartTest {
         String hello = post(restarted);
         board.advance(1_000);
         assertThat(received(bob)).containsExactly(hello);
+    }
+
+    @Test
+    void aLoneHubThatCrashesBeforeKeepingItsFirstJoinFollowsTheNewcomersEpochAndLearnsTheJoin() {
+        alice.command(group, machine -> machine.create(group, "alone", board.now));
+        board.advance(2_000);
+        java.util.Map<String, byte[]> keptAlone = new java.util.HashMap<>(alice.kept);
+        alice.command(group, machine -> machine.invite(group, bob.id(), board.now));
+        bob.command(group, machine -> machine.accept(group, board.now));
+        board.advance(1_000);
+        assertThat(bob.groups.get(0).members()).hasSize(2);
+
+        // the join reached bob, not alice's store: she restarts alone, bob (her shadow) sees her fall silent
+        board.kill(alice);
+        alice.kept.clear();
+        alice.kept.putAll(keptAlone);
+        Node restarted = board.restart(alice);
+        board.advance(10_000);
+
+        for (Node member : List.of(restarted, bob)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(bob.id());
+            assertThat(member.events(GroupEvent.HubChanged.class)).extracting(GroupEvent.HubChanged::epoch)
+                    .containsExactly(2L);
+            assertThat(member.groups.get(0).members()).as("the join it lost, ordered again").hasSize(2);
+        }
+        String hello = post(restarted);
+        String back = post(bob);
+        board.advance(1_000);
+        assertThat(received(bob)).containsExactly(hello);
+        assertThat(received(restarted)).containsExactly(back);
+        assertThat(bob.events(GroupEvent.MemberJoined.class)).as("no event for its own join").isEmpty();
     }
 
     @Test
