@@ -33,6 +33,7 @@ public final class NodeEngine implements MessageHolder {
     private final DeliveryTracker tracker;
     private final PathMonitor pathMonitor;
     private final DirectPaths directPaths;
+    private final EarnedRoles roles = new EarnedRoles();
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
     private final GroupsMachine groups;
@@ -226,12 +227,32 @@ public final class NodeEngine implements MessageHolder {
             case Routing.Forward forward -> {
                 effects.count("forwarded");
                 effects.forward(forward.envelope(), forward.nextHop());
-                if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
-                    directPaths.carried(envelope.from(), envelope.to(), now);
-                }
+                carriedForOthers(envelope, now);
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
         }
+    }
+
+    /** What a relay learns from what it carries: whom to introduce, and the work it can later prove. */
+    private void carriedForOthers(Envelope envelope, long now) {
+        if (envelope.type() == MessageType.Chat) {
+            roles.carried(envelope.id(), envelope.from(), envelope.to(), now);
+            if (envelope.via().size() == 1) {
+                directPaths.carried(envelope.from(), envelope.to(), now);
+            }
+        } else if (envelope.type() == MessageType.Ack && !envelope.encrypted()) {
+            try {
+                roles.acknowledgementCarried(AckPayload.decode(envelope.payload()), envelope.from(), envelope.to(),
+                        now);
+            } catch (org.tomprotocol.core.wire.WireException e) {
+                effects.count("rejected.malformed-carried-ack");
+            }
+        }
+    }
+
+    /** The roles this node earned (see {@link EarnedRoles}), to announce. */
+    public List<org.tomprotocol.core.wire.PeerRole> roles() {
+        return roles.roles();
     }
 
     private void deliver(VerifiedEnvelope verified, long now) {
@@ -408,6 +429,19 @@ public final class NodeEngine implements MessageHolder {
             effects.connect(peer);
         }
         directPaths.tick(now);
+        switch (roles.review(now)) {
+            case 1 -> {
+                effects.count("roles.relay-earned");
+                LOG.log(Level.INFO, "this node earned the relay role (verified relay work {0})", roles.relayScore(now));
+            }
+            case -1 -> {
+                effects.count("roles.relay-lost");
+                LOG.log(Level.INFO, "this node lost the relay role (verified relay work faded to {0})",
+                        roles.relayScore(now));
+            }
+            default -> {
+            }
+        }
         backup.deliverDue(now);
     }
 
@@ -442,5 +476,6 @@ public final class NodeEngine implements MessageHolder {
         tracker.purge(now);
         backup.maintain(now);
         groups.purge(now);
+        roles.purge(now);
     }
 }
