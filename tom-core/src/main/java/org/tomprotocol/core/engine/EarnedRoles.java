@@ -6,7 +6,10 @@ import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.AckPayload;
 import org.tomprotocol.core.wire.AckType;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerRole;
+import org.tomprotocol.core.wire.WireException;
 import org.tomprotocol.spi.state.DecayingCount;
 import org.tomprotocol.spi.state.ExpiringSet;
 
@@ -21,6 +24,7 @@ import org.tomprotocol.spi.state.ExpiringSet;
  * is passed in; agent thread only.
  */
 final class EarnedRoles {
+    private static final System.Logger LOG = System.getLogger(EarnedRoles.class.getName());
     static final long HALF_LIFE_MS = 60 * 60_000L;
     static final double EARN_AT = 10;
     static final double LOSE_BELOW = 2;
@@ -68,6 +72,37 @@ final class EarnedRoles {
     /** The roles to announce: always a peer, a relay while earned. */
     List<PeerRole> roles() {
         return relay ? List.of(PeerRole.Peer, PeerRole.Relay) : List.of(PeerRole.Peer);
+    }
+
+    /** A chat or an acknowledgement this node forwarded (see {@link #carried(MessageId, NodeId, NodeId, long)}). */
+    void carried(Envelope envelope, EngineEffects effects, long now) {
+        if (envelope.type() == MessageType.Chat) {
+            carried(envelope.id(), envelope.from(), envelope.to(), now);
+        } else if (envelope.type() == MessageType.Ack && !envelope.encrypted()) {
+            try {
+                acknowledgementCarried(AckPayload.decode(envelope.payload()), envelope.from(), envelope.to(), now);
+            } catch (WireException e) {
+                effects.count("rejected.malformed-carried-ack");
+            }
+        }
+    }
+
+    /** {@link #review(long)}, counted ({@code roles.relay-earned}, {@code roles.relay-lost}) and logged. */
+    void review(long now, EngineEffects effects) {
+        switch (review(now)) {
+            case 1 -> {
+                effects.count("roles.relay-earned");
+                LOG.log(System.Logger.Level.INFO, "this node earned the relay role (verified relay work {0})",
+                        relayed.value(now));
+            }
+            case -1 -> {
+                effects.count("roles.relay-lost");
+                LOG.log(System.Logger.Level.INFO, "this node lost the relay role (verified relay work faded to {0})",
+                        relayed.value(now));
+            }
+            default -> {
+            }
+        }
     }
 
     /** Looks again at the scores, once a minute; returns the role gained ({@code +1}), lost ({@code -1}) or 0. */

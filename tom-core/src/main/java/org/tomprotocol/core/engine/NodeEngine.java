@@ -49,9 +49,12 @@ public final class NodeEngine implements MessageHolder {
         this.relays = new RelaySelector(peers, local);
         this.pathMonitor = new PathMonitor(effects::pathChanged);
         this.directPaths = new DirectPaths(local, peers, effects);
-        this.tracker = new DeliveryTracker(relays, new ObservedTrackerEffects());
-        this.backup = new VirusBackup(local, peers, tracker, effects);
         this.profiles = new ProfileChoice(local, peers);
+        ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, pathMonitor, directPaths,
+                () -> effectsNow);
+        this.tracker = new DeliveryTracker(relays, observed);
+        this.backup = new VirusBackup(local, peers, tracker, effects);
+        observed.backup(backup);
         this.groupRoutes = new GroupRoutes(local, peers, relays, effects, () -> effectsNow);
         this.groups = new GroupsMachine(identity, crypto, groupRoutes, new PeerCapabilities(peers));
     }
@@ -71,47 +74,6 @@ public final class NodeEngine implements MessageHolder {
     public void onGroups(long now, java.util.function.Consumer<GroupsMachine> work) {
         effectsNow = now;
         work.accept(groups);
-    }
-
-    /** The tracker's effects, watched on their way out: how each message travels, and dead direct paths. */
-    private final class ObservedTrackerEffects implements TrackerEffects {
-        @Override
-        public void transmit(OutboundState message) {
-            message.wireProfile = profiles.profileFor(message.recipient(), message.path());
-            if (!message.recipient().equals(local)) {
-                pathMonitor.transmitted(message.recipient(), message.path().isDirect(), effectsNow);
-                if (!message.path().isDirect()) {
-                    directPaths.relayedTo(message.recipient(), effectsNow);
-                }
-            }
-            effects.transmit(message);
-        }
-
-        @Override
-        public void statusChanged(MessageId id, org.tomprotocol.api.MessageStatus previous,
-                                  org.tomprotocol.api.MessageStatus current, long now,
-                                  org.tomprotocol.api.DeliveryFailedException.Reason failure) {
-            if (current == org.tomprotocol.api.MessageStatus.FAILED) {
-                backup.ended(id);
-            }
-            effects.statusChanged(id, previous, current, now, failure);
-        }
-
-        @Override
-        public void recipientUnreachable(OutboundState message) {
-            backup.needed(message, effectsNow);
-        }
-
-        @Override
-        public void schedule(TrackerTimer timer, MessageId id, int generation, long deadline) {
-            effects.schedule(timer, id, generation, deadline);
-        }
-
-        @Override
-        public void directPathFailed(NodeId peer) {
-            effects.count("direct-path-timeouts");
-            effects.disconnect(peer);
-        }
     }
 
     /**
@@ -235,18 +197,9 @@ public final class NodeEngine implements MessageHolder {
 
     /** What a relay learns from what it carries: whom to introduce, and the work it can later prove. */
     private void carriedForOthers(Envelope envelope, long now) {
-        if (envelope.type() == MessageType.Chat) {
-            roles.carried(envelope.id(), envelope.from(), envelope.to(), now);
-            if (envelope.via().size() == 1) {
-                directPaths.carried(envelope.from(), envelope.to(), now);
-            }
-        } else if (envelope.type() == MessageType.Ack && !envelope.encrypted()) {
-            try {
-                roles.acknowledgementCarried(AckPayload.decode(envelope.payload()), envelope.from(), envelope.to(),
-                        now);
-            } catch (org.tomprotocol.core.wire.WireException e) {
-                effects.count("rejected.malformed-carried-ack");
-            }
+        roles.carried(envelope, effects, now);
+        if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
+            directPaths.carried(envelope.from(), envelope.to(), now);
         }
     }
 
@@ -355,17 +308,7 @@ public final class NodeEngine implements MessageHolder {
         if (node.equals(local)) {
             return Validation.IGNORE;
         }
-        String rejection = null;
-        if (announce.timestamp() > now + ProtocolConstants.MAX_FUTURE_DRIFT_MS) {
-            rejection = "future-announce";
-        } else if (announce.timestamp() < now - ProtocolConstants.ANNOUNCE_MAX_AGE_MS) {
-            rejection = "expired-announce";
-        } else {
-            PeerRecord known = peers.get(node);
-            if (known != null && announce.timestamp() <= known.announceTimestamp) {
-                rejection = "replayed-announce";
-            }
-        }
+        String rejection = peers.announceProblem(node, announce.timestamp(), now);
         if (rejection != null) {
             effects.count("rejected." + rejection);
             return Validation.IGNORE;
@@ -429,19 +372,7 @@ public final class NodeEngine implements MessageHolder {
             effects.connect(peer);
         }
         directPaths.tick(now);
-        switch (roles.review(now)) {
-            case 1 -> {
-                effects.count("roles.relay-earned");
-                LOG.log(Level.INFO, "this node earned the relay role (verified relay work {0})", roles.relayScore(now));
-            }
-            case -1 -> {
-                effects.count("roles.relay-lost");
-                LOG.log(Level.INFO, "this node lost the relay role (verified relay work faded to {0})",
-                        roles.relayScore(now));
-            }
-            default -> {
-            }
-        }
+        roles.review(now, effects);
         backup.deliverDue(now);
     }
 

@@ -186,4 +186,19 @@ public final class PeerTable {
         peer.state = next;
         listener.peerStateChanged(peer.id(), next, now);
     }
+
+    /**
+     * Why an announce of {@code node} signed at {@code timestamp} is refused at {@code now} — from the future, older than
+     * an hour, or not newer than the last one taken from that node — or {@code null}.
+     */
+    String announceProblem(NodeId node, long timestamp, long now) {
+        if (timestamp > now + ProtocolConstants.MAX_FUTURE_DRIFT_MS) {
+            return "future-announce";
+        }
+        if (timestamp < now - ProtocolConstants.ANNOUNCE_MAX_AGE_MS) {
+            return "expired-announce";
+        }
+        PeerRecord known = get(node);
+        return known != null && timestamp <= known.announceTimestamp ? "replayed-announce" : null;
+    }
 }

@@ -295,6 +295,25 @@ class GroupFailoverTest {
         assertThat(received(alice)).contains(after);
     }
 
+    /**
+     * The partition heals; dave and bob post again: bob stepped down, and bob, carol and dave follow carol, each with
+     * every post the others sent.
+     */
+    private void healThenEveryoneFollowsCarolWithEveryPost(List<String> sent) {
+        board.drop(carried -> false);
+        board.advance(40_000);
+        sent.add(post(dave));
+        sent.add(post(bob));
+        board.advance(1_000);
+
+        for (Node member : List.of(bob, carol, dave)) {
+            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
+            assertThat(received(member)).as("%s's posts", member.id().shortForm())
+                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
+        }
+        assertThat(bob.counted("group-hub-stepped-down")).isEqualTo(1);
+    }
+
     @Test
     void aShadowPassedOverWhileCutOffThatClaimsTheSameEpochYieldsOnceThePartitionHeals() {
         List<String> sent = new ArrayList<>();
@@ -311,18 +330,7 @@ class GroupFailoverTest {
                 .isEqualTo(dave.events(GroupEvent.HubChanged.class).get(0).epoch());
         sent.add(post(dave));
 
-        board.drop(carried -> false);
-        board.advance(40_000);
-        sent.add(post(dave));
-        sent.add(post(bob));
-        board.advance(1_000);
-
-        for (Node member : List.of(bob, carol, dave)) {
-            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
-            assertThat(received(member)).as("%s's posts", member.id().shortForm())
-                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
-        }
-        assertThat(bob.counted("group-hub-stepped-down")).isEqualTo(1);
+        healThenEveryoneFollowsCarolWithEveryPost(sent);
     }
 
     @Test
@@ -336,18 +344,7 @@ class GroupFailoverTest {
         sent.add(post(dave));
         board.advance(2_000);
 
-        board.drop(carried -> false);
-        board.advance(40_000);
-        sent.add(post(dave));
-        sent.add(post(bob));
-        board.advance(1_000);
-
-        for (Node member : List.of(bob, carol, dave)) {
-            assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(carol.id());
-            assertThat(received(member)).as("%s's posts", member.id().shortForm())
-                    .containsExactlyInAnyOrderElementsOf(othersOf(sent, member));
-        }
-        assertThat(bob.counted("group-hub-stepped-down")).isEqualTo(1);
+        healThenEveryoneFollowsCarolWithEveryPost(sent);
         java.util.Map<Long, java.util.Set<NodeId>> hubsByEpoch = new java.util.HashMap<>();
         for (Node member : List.of(bob, carol, dave)) {
             member.events(GroupEvent.HubChanged.class).forEach(changed -> hubsByEpoch
