@@ -140,7 +140,7 @@ final class GroupFailover {
         NodeId old = state.hub();
         deposed.add(old);
         effects.count("group-hub-claims");
-        List<SignedGroupStatement> recent = new ArrayList<>(state.recentChanges(now - GroupSuccession.RECENT_MS));
+        List<SignedGroupStatement> recent = new ArrayList<>(state.history().changesSince(now - GroupSuccession.RECENT_MS));
         // membership changes of the last 30 s first — this node's own join among them, which it got in its welcome,
         // not in the stream: a restarted hub that lost it learns it so — then the rest of the replica
         succession.recent(now).stream().filter(item -> recent.stream()
@@ -179,7 +179,7 @@ final class GroupFailover {
             // an earlier claim of a chain a hub sends a member that missed some: this one is followed already
             return;
         }
-        if (state.departed(claim.statement().author())) {
+        if (state.history().departed(claim.statement().author())) {
             // a member removed (or gone) since its hub named it: it may not lead the group it left. (One this member
             // never saw join may: a hub restarted from a store that missed the newcomer it named its shadow.)
             effects.count("rejected.group-claim-from-non-member");

@@ -77,6 +77,12 @@ final class GroupHistory {
         return departed;
     }
 
+    /** The membership changes ordered at {@code since} or later, in order (not the founding). */
+    List<org.tomprotocol.core.wire.SignedGroupStatement> changesSince(long since) {
+        return entries.stream().filter(entry -> entry.seq() > 0 && entry.orderedAt() >= since)
+                .map(GroupFrame.Ordered::item).toList();
+    }
+
     List<GroupFrame.Ordered> entries() {
         return List.copyOf(entries);
     }
@@ -85,9 +91,11 @@ final class GroupHistory {
         return entries.size();
     }
 
-    /** A change the hub ordered; returns false once the history holds more than {@link #MAX_ENTRIES}. */
-    boolean record(GroupHubLog.Ordered change) {
+    /** A change the hub ordered; counted as {@code group-history-full} once it holds more than {@link #MAX_ENTRIES}. */
+    void record(GroupHubLog.Ordered change, GroupEffects effects) {
         entries.add(new GroupFrame.Ordered(change.seq(), change.orderedAt(), change.item()));
-        return entries.size() <= MAX_ENTRIES;
+        if (entries.size() > MAX_ENTRIES) {
+            effects.count("group-history-full");
+        }
     }
 }

@@ -111,7 +111,7 @@ final class GroupHub implements MessageHolder {
             return null;
         }
         boolean known = !(statement instanceof GroupStatement.Post) && !(statement instanceof GroupStatement.SenderKeys)
-                && state.inHistory(id);
+                && state.history().holds(id);
         String refusal = known ? null : refusal(item, now);
         if (refusal != null) {
             effects.count("rejected.group-" + refusal);
@@ -157,7 +157,7 @@ final class GroupHub implements MessageHolder {
         GroupStatement statement = ordered.item().statement();
         if ((statement instanceof GroupStatement.Join || statement instanceof GroupStatement.Leave
                 || statement instanceof GroupStatement.Remove || statement instanceof GroupStatement.SetRole)
-                && !state.inHistory(ordered.id())) {
+                && !state.history().holds(ordered.id())) {
             state.recordChange(ordered);
         }
         NodeId departed = GroupMembership.departing(statement);
@@ -177,7 +177,7 @@ final class GroupHub implements MessageHolder {
 
     private void welcome(NodeId newcomer, GroupHubLog.Ordered join) {
         effects.sendGroupFrame(newcomer, new GroupFrame.Welcome(state.group(), state.local(), log.epoch(),
-                state.historyUpTo(join.seq()), join.seq() + 1));
+                state.history().upTo(join.seq()), join.seq() + 1));
     }
 
     /** A member's cumulative acknowledgement; with {@code gap}, what follows is sent at once. */

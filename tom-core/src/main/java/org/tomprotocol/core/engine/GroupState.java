@@ -93,22 +93,6 @@ final class GroupState implements MessageHolder {
         return inbox.nextSeq();
     }
 
-    /** The membership changes of the history ordered at {@code since} or later, in order. */
-    List<SignedGroupStatement> recentChanges(long since) {
-        return history.entries().stream().filter(entry -> entry.seq() > 0 && entry.orderedAt() >= since)
-                .map(GroupFrame.Ordered::item).toList();
-    }
-
-    /** Whether {@code node} left or was removed, by the membership history. */
-    boolean departed(NodeId node) {
-        return history.departed(node);
-    }
-
-    /** Whether the membership history holds the change with this item id. */
-    boolean inHistory(MessageId id) {
-        return history.holds(id);
-    }
-
     /** What a store keeps of this group (docs/groups.md §10): all but this member's own chain. */
     GroupSnapshot snapshot(long now) {
         return new GroupSnapshot(group, hub, inbox.epoch(), inbox.nextSeq(), keys.nextKeyEpoch(), now,
@@ -205,20 +189,14 @@ final class GroupState implements MessageHolder {
         return ended;
     }
 
-    /** The membership history from the founding up to place {@code seq}, for a newcomer or an invitee. */
-    List<GroupFrame.Ordered> historyUpTo(long seq) {
-        return history.upTo(seq);
-    }
-
-    List<GroupFrame.Ordered> history() {
-        return history.entries();
+    /** The signed membership history this member holds. */
+    GroupHistory history() {
+        return history;
     }
 
     /** A membership change the hub ordered (on the hub, as it orders it). */
     void recordChange(GroupHubLog.Ordered change) {
-        if (!history.record(change)) {
-            effects.count("group-history-full");
-        }
+        history.record(change, effects);
     }
 
     GroupInfo info() {

@@ -126,7 +126,7 @@ public final class GroupsMachine implements MessageHolder {
         byte[] nonce = Arrays.copyOf(crypto.newSymmetricKey(), GroupStatement.NONCE_BYTES);
         SignedGroupStatement invite = SignedGroupStatement.sign(new GroupStatement.Invite(id.value(), invitee, local(),
                 now, now + GroupStatement.MAX_INVITE_LIFETIME_MS, nonce), identity);
-        invitations.send(new GroupFrame.Invitation(id.value(), state.hub(), state.epoch(), state.history(), invite),
+        invitations.send(new GroupFrame.Invitation(id.value(), state.hub(), state.epoch(), state.history().entries(), invite),
                 invitee, now);
     }
 

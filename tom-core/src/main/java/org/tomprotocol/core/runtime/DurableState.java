@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.tomprotocol.api.ConfigurationException;
-import org.tomprotocol.api.GroupMessage;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
@@ -31,8 +30,8 @@ import org.tomprotocol.spi.store.StoreProvider;
  * sealed, until it is delivered or its 24 h are over), the copies it holds for other nodes' offline recipients
  * (until delivered or expired), the messages it delivered (so a copy that comes again
  * after a restart is acknowledged, never delivered twice) and the peers it knew (so it rejoins without being told
- * a bootstrap peer again). Every entry expires with the message or the knowledge it holds: nothing outlives 24 h
- * (lock 2), and a store holds no plaintext. Without a store, nothing is kept: the node is in memory only.
+ * a bootstrap peer again), and its groups ({@link KeptGroups}). Every entry expires with the message or the knowledge
+ * it holds: nothing outlives 24 h (lock 2), and a store holds no plaintext. Without a store, nothing is kept: the node is in memory only.
  *
  * <p>Writes a sender waits for (an accepted message, a delivery) run on the caller's thread; the others (an ended
  * message, the peer book, purges) on the node's workers. Never on the agent thread.
@@ -42,8 +41,6 @@ final class DurableState implements AutoCloseable {
     static final String DELIVERED = "delivered";
     static final String PEERS = "peers";
     static final String BACKUPS = "backups";
-    static final String GROUPS = "groups";
-    static final String GROUP_SHOWN = "group-shown";
     private static final System.Logger LOG = System.getLogger(DurableState.class.getName());
     private static final int FORMAT = 1;
 
@@ -51,15 +48,7 @@ final class DurableState implements AutoCloseable {
     private final Executor background;
     /** Writes and removals of copies held for others, in order: a removal never overtakes its write. */
     private final Executor copies;
-    /** Writes and removals of the groups' states, in order: a group's newer state never loses to an older one. */
-    private final Executor groups;
-    /** When each group's state written last was saved; also the lock of every group write and of closing. */
-    private final java.util.Map<String, Long> groupsWritten = new java.util.HashMap<>();
-    /** Each group's latest state not written yet. */
-    private final java.util.Map<String, Unwritten> latestUnwritten = new java.util.HashMap<>();
-    /** Groups the node left whose state is not removed yet: removed at close at the latest. */
-    private final java.util.Set<String> unforgotten = new java.util.HashSet<>();
-    private boolean closed;
+    private final KeptGroups groups;
     private final Metrics metrics;
 
     private final GroupCommit outbox;
@@ -69,7 +58,7 @@ final class DurableState implements AutoCloseable {
         this.outbox = store == null ? null : new GroupCommit(store, OUTBOX);
         this.background = background;
         this.copies = new SerialExecutor(background);
-        this.groups = new SerialExecutor(background);
+        this.groups = new KeptGroups(store, new SerialExecutor(background), metrics);
         this.metrics = metrics;
     }
 
@@ -91,6 +80,11 @@ final class DurableState implements AutoCloseable {
 
     boolean isDurable() {
         return store != null;
+    }
+
+    /** The groups' states and the group posts shown, in this store. */
+    KeptGroups groups() {
+        return groups;
     }
 
     /**
@@ -133,20 +127,6 @@ final class DurableState implements AutoCloseable {
     }
 
     /**
-     * Remembers a group post shown to the application for as long as the group could send it again (a day); returns
-     * once durable. After a restart the group's inbox drops it: a post shown in the
-     * second before a crash (later than the group's last kept state) is not shown twice.
-     */
-    void shownInGroup(GroupMessage message, long now) throws IOException {
-        if (store == null) {
-            return;
-        }
-        // a day from now, not from the sender's own timestamp: a member could set that anywhere
-        store.put(GROUP_SHOWN, message.group().value() + "/" + message.sender().toHex() + "/" + message.id().value(),
-                new byte[]{FORMAT}, expiry(now));
-    }
-
-    /**
      * Keeps a copy held for another node until its message's 24 h are over, in the background; {@code done} learns
      * whether it is durable.
      */
@@ -181,94 +161,6 @@ final class DurableState implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 metrics.increment("store-errors");
                 LOG.log(Level.WARNING, "the node''s store could not remove a backup copy: {0}", e.getMessage());
-            }
-        });
-    }
-
-    /** Something that makes a value to store (sealing it), on the store's thread. */
-    interface Sealing {
-        byte[] value() throws org.tomprotocol.spi.crypto.CryptoException;
-    }
-
-    /**
-     * Keeps a group's state, sealed by {@code sealing} on a worker, for a day (renewed while the group lives), in the
-     * background and in order.
-     */
-    void keepGroup(String group, Sealing sealing, long savedAt) {
-        if (store == null) {
-            return;
-        }
-        boolean queued;
-        synchronized (groupsWritten) {
-            // only the latest state of a group waits: a slow store holds one snapshot per group, not a queue of them
-            queued = latestUnwritten.put(group, new Unwritten(sealing, savedAt)) != null;
-            // back in a group it left (invited again): its new state must not be forgotten at close
-            unforgotten.remove(group);
-        }
-        if (!queued) {
-            groups.execute(() -> {
-                Unwritten latest;
-                synchronized (groupsWritten) {
-                    latest = latestUnwritten.remove(group);
-                }
-                if (latest != null) {
-                    writeGroup(group, latest.sealing(), latest.savedAt());
-                }
-            });
-        }
-    }
-
-    private record Unwritten(Sealing sealing, long savedAt) {
-    }
-
-    /**
-     * Keeps the groups' last states now, on the caller's thread: the node is closing, and the store closes next. A
-     * state older than one already written for the group (a write still queued) is skipped, whichever runs last.
-     */
-    void keepGroupsNow(java.util.Map<String, Sealing> states, long savedAt) {
-        if (store != null) {
-            states.forEach((group, sealing) -> writeGroup(group, sealing, savedAt));
-        }
-    }
-
-    private void writeGroup(String group, Sealing sealing, long savedAt) {
-        synchronized (groupsWritten) {
-            Long written = groupsWritten.get(group);
-            if (closed || written != null && written > savedAt) {
-                return;
-            }
-            try {
-                store.put(GROUPS, group, sealing.value(), expiry(savedAt));
-                groupsWritten.put(group, savedAt);
-                metrics.increment("groups-kept");
-            } catch (IOException | RuntimeException | org.tomprotocol.spi.crypto.CryptoException e) {
-                metrics.increment("store-errors");
-                LOG.log(Level.WARNING, "the node''s store could not keep a group''s state: {0}", e.getMessage());
-            }
-        }
-    }
-
-    /** The node left {@code group}: its state goes. */
-    void forgetGroup(String group) {
-        if (store == null) {
-            return;
-        }
-        synchronized (groupsWritten) {
-            latestUnwritten.remove(group);
-            unforgotten.add(group);
-        }
-        groups.execute(() -> {
-            synchronized (groupsWritten) {
-                groupsWritten.remove(group);
-                if (!unforgotten.remove(group) || closed) {
-                    return;
-                }
-                try {
-                    store.remove(GROUPS, group);
-                } catch (IOException | RuntimeException e) {
-                    metrics.increment("store-errors");
-                    LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
-                }
             }
         });
     }
@@ -344,10 +236,10 @@ final class DurableState implements AutoCloseable {
                     copies.add(copyEntry(value.get()));
                 }
             }
-            for (String key : store.keys(GROUPS, at)) {
-                store.get(GROUPS, key, at).ifPresent(sealedGroups::add);
+            for (String key : store.keys(KeptGroups.GROUPS, at)) {
+                store.get(KeptGroups.GROUPS, key, at).ifPresent(sealedGroups::add);
             }
-            for (String key : store.keys(GROUP_SHOWN, at)) {
+            for (String key : store.keys(KeptGroups.SHOWN, at)) {
                 String[] parts = key.split("/", 3);
                 if (parts.length == 3) {
                     shown.add(new ShownInGroup(parts[0], NodeId.parse(parts[1]), new MessageId(parts[2]), now));
@@ -405,7 +297,7 @@ final class DurableState implements AutoCloseable {
         }
     }
 
-    private static Instant expiry(long timestamp) {
+    static Instant expiry(long timestamp) {
         return Instant.ofEpochMilli(timestamp + ProtocolConstants.MESSAGE_LIFETIME_MS);
     }
 
@@ -432,18 +324,7 @@ final class DurableState implements AutoCloseable {
         if (store == null) {
             return;
         }
-        synchronized (groupsWritten) {
-            // a group left just before closing must not come back at the next start
-            for (String group : unforgotten) {
-                try {
-                    store.remove(GROUPS, group);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "the node''s store could not forget a group: {0}", e.getMessage());
-                }
-            }
-            unforgotten.clear();
-            closed = true;
-        }
+        groups.close();
         try {
             store.close();
         } catch (IOException e) {

@@ -224,7 +224,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
         if (durable) {
-            state.keepGroup(snapshot.group(), () -> signer.seal(local, snapshot.encode(), WireProfile.COMPACT),
+            state.groups().keep(snapshot.group(), () -> signer.seal(local, snapshot.encode(), WireProfile.COMPACT),
                     agent.now());
         }
     }
@@ -232,7 +232,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void forgetGroup(String group) {
         if (durable) {
-            state.forgetGroup(group);
+            state.groups().forget(group);
         }
     }
 

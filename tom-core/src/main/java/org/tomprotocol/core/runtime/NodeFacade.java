@@ -334,7 +334,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
         if (event instanceof org.tomprotocol.api.GroupEvent.MessageReceived received) {
             try {
                 // remembered before the application sees it: after a restart, the group does not show it again
-                parts.durable().shownInGroup(received.message(), parts.agent().now());
+                parts.durable().groups().shown(received.message(), parts.agent().now());
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 parts.metrics().increment("store-errors");
                 LOG.log(System.Logger.Level.WARNING, "a group post shown could not be remembered in the store: {0}",

@@ -43,7 +43,7 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
         engine.tracker().failAll(DeliveryFailedException.Reason.NODE_CLOSED, agent.now());
         // each group's latest state, written just before the store closes: a clean restart starts where it stopped
         long now = agent.now();
-        java.util.Map<String, DurableState.Sealing> lastStates = new java.util.HashMap<>();
+        java.util.Map<String, KeptGroups.Sealing> lastStates = new java.util.HashMap<>();
         if (durable.isDurable()) {
             engine.onGroups(now, groups -> groups.snapshots(now).forEach(snapshot -> lastStates.put(snapshot.group(),
                     () -> signer.seal(local, snapshot.encode(), org.tomprotocol.core.wire.WireProfile.COMPACT))));
@@ -54,7 +54,7 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
         // event thread stops taking tasks
         runtime.callbacks().execute(() -> {
             lastNotification.run();
-            durable.keepGroupsNow(lastStates, now);
+            durable.groups().keepNow(lastStates, now);
             durable.close();
             done.countDown();
         });
