@@ -158,6 +158,25 @@ final class GroupFailover {
         state.resendPending(now);
     }
 
+    /**
+     * Whether the claimant may lead this group as this member knows it: a member may; a node that left or was removed
+     * may not; one this member never saw join only on a warrant the hub it follows signed for its current epoch (a hub
+     * restarted from a store that missed the join of the newcomer it then named its shadow) — never on an older one,
+     * which a deposed hub could sign for anyone.
+     */
+    private boolean mayLead(SignedGroupStatement claim) {
+        NodeId claimant = claim.statement().author();
+        if (state.membership().members().containsKey(claimant)) {
+            return true;
+        }
+        if (state.history().departed(claimant)
+                || !(claim.statement() instanceof GroupStatement.Claim made)
+                || !(made.succession().statement() instanceof GroupStatement.Succession warrant)) {
+            return false;
+        }
+        return warrant.hub().equals(state.hub()) && warrant.epoch() == state.epoch();
+    }
+
     /** Tells the hub this member follows its epoch, and asks for its stream from the start. */
     private void confirm(long now) {
         effects.sendGroupFrame(state.hub(), new GroupFrame.StreamAck(state.group(), state.epoch(), state.nextSeq(),
@@ -179,9 +198,7 @@ final class GroupFailover {
             // an earlier claim of a chain a hub sends a member that missed some: this one is followed already
             return;
         }
-        if (state.history().departed(claim.statement().author())) {
-            // a member removed (or gone) since its hub named it: it may not lead the group it left. (One this member
-            // never saw join may: a hub restarted from a store that missed the newcomer it named its shadow.)
+        if (!mayLead(claim)) {
             effects.count("rejected.group-claim-from-non-member");
             return;
         }

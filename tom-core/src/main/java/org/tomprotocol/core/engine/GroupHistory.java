@@ -57,9 +57,17 @@ final class GroupHistory {
         return false;
     }
 
-    /** The history from the founding up to place {@code seq}, for a newcomer. */
-    List<GroupFrame.Ordered> upTo(long seq) {
-        return entries.stream().filter(entry -> entry.seq() <= seq).toList();
+    /**
+     * The history from the founding up to the change {@code id} (a newcomer's join), included. By position, not by
+     * place: places start again at each hub epoch.
+     */
+    List<GroupFrame.Ordered> upTo(MessageId id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).item().itemId().equals(id)) {
+                return List.copyOf(entries.subList(0, i + 1));
+            }
+        }
+        return List.copyOf(entries);
     }
 
     /** Whether {@code node} left the group or was removed from it, and has not joined again since. */

@@ -177,7 +177,7 @@ final class GroupHub implements MessageHolder {
 
     private void welcome(NodeId newcomer, GroupHubLog.Ordered join) {
         effects.sendGroupFrame(newcomer, new GroupFrame.Welcome(state.group(), state.local(), log.epoch(),
-                state.history().upTo(join.seq()), join.seq() + 1));
+                state.history().upTo(join.id()), join.seq() + 1));
     }
 
     /** A member's cumulative acknowledgement; with {@code gap}, what follows is sent at once. */

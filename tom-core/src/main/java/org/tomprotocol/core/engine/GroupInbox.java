@@ -84,15 +84,6 @@ public final class GroupInbox implements MessageHolder {
         shown.add(new Key(sender, id), now);
     }
 
-    /**
-     * Follows another hub for the same epoch (its claim outranked the one followed): its numbering starts again at 1;
-     * what was shown stays shown.
-     */
-    public void restartEpoch() {
-        nextSeq = 1;
-        held.clear();
-    }
-
     /** A message as the hub ordered it, at {@code now}. */
     public Arrival arrive(GroupHubLog.Ordered message, long now) {
         if (message.epoch() < epoch) {

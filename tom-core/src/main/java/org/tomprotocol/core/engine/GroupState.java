@@ -149,12 +149,7 @@ final class GroupState implements MessageHolder {
         hubSide = null;
         hub = newHub;
         succession.follows(epoch, newHub);
-        if (epoch == inbox.epoch()) {
-            // a claim that outranks the one followed for this epoch: the new hub numbers it from the start
-            inbox.restartEpoch();
-        } else {
-            inbox.followEpoch(epoch);
-        }
+        inbox.followEpoch(epoch);
     }
 
     /** Sends what the hub has not ordered yet to the hub, now (a new hub took over). */

@@ -180,7 +180,7 @@ final class GroupSuccession implements MessageHolder {
         if (!(signed.statement() instanceof GroupStatement.Claim claim)) {
             return "forged-claim";
         }
-        if (claim.epoch() < epoch || claim.epoch() == epoch && !supersedes(claim)) {
+        if (claim.epoch() <= epoch) {
             return "stale-epoch";
         }
         if (!signed.isAuthentic(crypto)
@@ -206,24 +206,6 @@ final class GroupSuccession implements MessageHolder {
             return "claim-not-warranted";
         }
         return null;
-    }
-
-    /**
-     * Whether {@code incoming}, for the epoch this member follows, outranks the claim it followed for it: both made on
-     * a succession of the same epoch, the incoming one on a later version. Two claimants can reach one epoch when the
-     * hub passed over a silent shadow that was only cut off, and then died: the replaced shadow claims on its old
-     * warrant where the newer succession did not reach. The later version wins everywhere, so the sides of a healed
-     * partition end under one hub.
-     */
-    private boolean supersedes(GroupStatement.Claim incoming) {
-        SignedGroupStatement followedClaim = claims.get(incoming.epoch());
-        if (followedClaim == null || !(followedClaim.statement() instanceof GroupStatement.Claim held)
-                || held.claimant().equals(incoming.claimant())
-                || !(incoming.succession().statement() instanceof GroupStatement.Succession newer)
-                || !(held.succession().statement() instanceof GroupStatement.Succession older)) {
-            return false;
-        }
-        return newer.epoch() == older.epoch() && newer.version() > older.version();
     }
 
     /** A claim this member followed, or made: it made its claimant hub of its epoch. */

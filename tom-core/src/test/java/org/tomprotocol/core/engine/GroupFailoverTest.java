@@ -315,25 +315,6 @@ class GroupFailoverTest {
     }
 
     @Test
-    void aShadowPassedOverWhileCutOffThatClaimsTheSameEpochYieldsOnceThePartitionHeals() {
-        List<String> sent = new ArrayList<>();
-        java.util.Set<NodeId> cutOff = java.util.Set.of(bob.id(), dave.id());
-        board.drop(carried -> cutOff.contains(carried.from()) != cutOff.contains(carried.to()));
-        sent.add(post(carol));
-        board.advance(5_000);
-        // alice passed over bob (and dave): carol is her shadow now, but bob and dave never learned it
-        board.offline(alice, true);
-        board.advance(5_000);
-        assertThat(hubOf(carol)).isEqualTo(carol.id());
-        assertThat(hubOf(dave)).as("bob claimed the same epoch on his side").isEqualTo(bob.id());
-        assertThat(carol.events(GroupEvent.HubChanged.class).get(0).epoch())
-                .isEqualTo(dave.events(GroupEvent.HubChanged.class).get(0).epoch());
-        sent.add(post(dave));
-
-        healThenEveryoneFollowsCarolWithEveryPost(sent);
-    }
-
-    @Test
     void whenShadowAndCandidateBothClaimAcrossAPartitionEveryoneEndsUnderTheHigherEpochWithNothingLost() {
         List<String> sent = new ArrayList<>();
         board.offline(alice, true);
@@ -417,5 +398,39 @@ class GroupFailoverTest {
 
         assertThat(carol.counted("rejected.group-claim-from-non-member")).isEqualTo(1);
         assertThat(carol.events(GroupEvent.HubChanged.class)).isEmpty();
+    }
+
+    @Test
+    void aDeposedHubCannotHandTheGroupToAStrangerOnASuccessionItSignsAfterwards() {
+        board.offline(alice, true);
+        board.advance(5_000);
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+        org.tomprotocol.spi.crypto.LocalIdentity mallory = GroupSwitchboard.SUITE.generateIdentity();
+        SignedGroupStatement forgedLater = SignedGroupStatement.sign(new GroupStatement.Succession(group.value(), 1,
+                alice.id(), List.of(carol.id(), mallory.id()), 999, board.now), alice.identity);
+        SignedGroupStatement byMallory = SignedGroupStatement.sign(new GroupStatement.Claim(group.value(), 3,
+                mallory.id(), forgedLater, board.now), mallory);
+        board.inject(mallory.id(), carol, new GroupFrame.HubClaim(group.value(), byMallory));
+
+        assertThat(carol.counted("rejected.group-claim-from-non-member")).isEqualTo(1);
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+    }
+
+    @Test
+    void aNewcomerWelcomedAfterAFailoverGetsTheWholeMembershipHistory() {
+        alice.command(group, machine -> machine.setRole(group, bob.id(), true, board.now));
+        board.advance(1_000);
+        board.offline(alice, true);
+        board.advance(5_000);
+        assertThat(hubOf(carol)).isEqualTo(bob.id());
+        Node erin = board.node();
+        bob.command(group, machine -> machine.invite(group, erin.id(), board.now));
+        erin.command(group, machine -> machine.accept(group, board.now));
+        board.advance(2_000);
+
+        assertThat(erin.groups).singleElement().satisfies(info -> assertThat(info.members()).hasSize(5));
+        String fromCarol = post(carol);
+        board.advance(1_000);
+        assertThat(received(erin)).containsExactly(fromCarol);
     }
 }
