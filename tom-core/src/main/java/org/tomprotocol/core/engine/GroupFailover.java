@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
+import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupFrame;
 import org.tomprotocol.core.wire.GroupStatement;
@@ -143,8 +144,9 @@ final class GroupFailover {
         List<SignedGroupStatement> recent = new ArrayList<>(state.history().changesSince(now - GroupSuccession.RECENT_MS));
         // membership changes of the last 30 s first — this node's own join among them, which it got in its welcome,
         // not in the stream: a restarted hub that lost it learns it so — then the rest of the replica
-        succession.recent(now).stream().filter(item -> recent.stream()
-                .noneMatch(change -> change.itemId().equals(item.itemId()))).forEach(recent::add);
+        Set<MessageId> changes = new HashSet<>();
+        recent.forEach(change -> changes.add(change.itemId()));
+        succession.recent(now).stream().filter(item -> !changes.contains(item.itemId())).forEach(recent::add);
         succession.claimed(claim);
         state.becomeHub(epoch, new GroupFrame.HubClaim(state.group(), claim), now);
         succession.newEpoch(now);

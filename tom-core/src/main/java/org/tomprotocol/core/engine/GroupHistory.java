@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.GroupFrame;
+import org.tomprotocol.core.wire.GroupStatement;
+import org.tomprotocol.core.wire.SignedGroupStatement;
 import org.tomprotocol.spi.crypto.CryptoSuite;
 
 /**
@@ -49,12 +52,7 @@ final class GroupHistory {
 
     /** Whether it holds the change with this item id. */
     boolean holds(MessageId id) {
-        for (GroupFrame.Ordered entry : entries) {
-            if (entry.item().itemId().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+        return indexOf(id) >= 0;
     }
 
     /**
@@ -62,23 +60,27 @@ final class GroupHistory {
      * place: places start again at each hub epoch.
      */
     List<GroupFrame.Ordered> upTo(MessageId id) {
+        int index = indexOf(id);
+        return List.copyOf(index < 0 ? entries : entries.subList(0, index + 1));
+    }
+
+    private int indexOf(MessageId id) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).item().itemId().equals(id)) {
-                return List.copyOf(entries.subList(0, i + 1));
+                return i;
             }
         }
-        return List.copyOf(entries);
+        return -1;
     }
 
     /** Whether {@code node} left the group or was removed from it, and has not joined again since. */
-    boolean departed(org.tomprotocol.api.NodeId node) {
+    boolean departed(NodeId node) {
         boolean departed = false;
         for (GroupFrame.Ordered entry : entries) {
-            var statement = entry.item().statement();
+            GroupStatement statement = entry.item().statement();
             if (node.equals(GroupMembership.departing(statement))) {
                 departed = true;
-            } else if (statement instanceof org.tomprotocol.core.wire.GroupStatement.Join && statement.author()
-                    .equals(node)) {
+            } else if (statement instanceof GroupStatement.Join && statement.author().equals(node)) {
                 departed = false;
             }
         }
@@ -86,7 +88,7 @@ final class GroupHistory {
     }
 
     /** The membership changes ordered at {@code since} or later, in order (not the founding). */
-    List<org.tomprotocol.core.wire.SignedGroupStatement> changesSince(long since) {
+    List<SignedGroupStatement> changesSince(long since) {
         return entries.stream().filter(entry -> entry.seq() > 0 && entry.orderedAt() >= since)
                 .map(GroupFrame.Ordered::item).toList();
     }

@@ -261,10 +261,6 @@ final class GroupHub implements MessageHolder {
     }
 
     /**
-     * Sends {@code member} again what it lacks, at most {@link #RESEND_MAX} entries at once; returns whether there
-     * was anything.
-     */
-    /**
      * A node that is no longer a member asks for the stream (it restarted from a store that predates its leaving or
      * removal): it is sent what it lacks up to the statement that ended its membership, which it then applies.
      */
@@ -278,6 +274,10 @@ final class GroupHub implements MessageHolder {
         }
     }
 
+    /**
+     * Sends {@code member} again what it lacks, at most {@link #RESEND_MAX} entries at once; returns whether there
+     * was anything.
+     */
     private boolean sendAll(NodeId member, GroupHubCursor cursor, long now) {
         List<GroupHubLog.Ordered> lacking = log.since(cursor.next() - 1, RESEND_MAX);
         cursor.resent(now);

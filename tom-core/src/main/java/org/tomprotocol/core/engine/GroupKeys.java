@@ -154,12 +154,9 @@ final class GroupKeys implements MessageHolder {
             } catch (CryptoException | WireException e) {
                 return "unopenable-sender-key";
             }
-            chains.put(keys.keyEpoch(), new SenderChain.Reader(crypto, group, keys.owner(), keys.keyEpoch(),
-                    keys.startIndex(), chainKey));
+            keep(chains, new SenderChain.Reader(crypto, group, keys.owner(), keys.keyEpoch(), keys.startIndex(),
+                    chainKey));
             java.util.Arrays.fill(chainKey, (byte) 0);
-            while (chains.size() > EPOCHS_KEPT) {
-                chains.pollFirstEntry();
-            }
             return null;
         }
         return null;
@@ -210,6 +207,14 @@ final class GroupKeys implements MessageHolder {
         return released;
     }
 
+    /** Adds a sender's chain under its key epoch; only the latest {@link #EPOCHS_KEPT} stay. */
+    private static void keep(TreeMap<Long, SenderChain.Reader> chains, SenderChain.Reader reader) {
+        chains.put(reader.keyEpoch(), reader);
+        while (chains.size() > EPOCHS_KEPT) {
+            chains.pollFirstEntry();
+        }
+    }
+
     /** The chains this member reads, where it stands in each, to keep across a restart. */
     List<GroupSnapshot.Reader> kept() {
         List<GroupSnapshot.Reader> kept = new ArrayList<>();
@@ -228,11 +233,8 @@ final class GroupKeys implements MessageHolder {
      */
     void restore(List<GroupSnapshot.Reader> kept, long keyEpochFrom) {
         for (GroupSnapshot.Reader reader : kept) {
-            TreeMap<Long, SenderChain.Reader> chains = readers.computeIfAbsent(reader.owner(), owner -> new TreeMap<>());
-            chains.put(reader.keyEpoch(), SenderChain.Reader.restored(crypto, group, reader));
-            while (chains.size() > EPOCHS_KEPT) {
-                chains.pollFirstEntry();
-            }
+            keep(readers.computeIfAbsent(reader.owner(), owner -> new TreeMap<>()),
+                    SenderChain.Reader.restored(crypto, group, reader));
         }
         nextKeyEpoch = Math.max(nextKeyEpoch, keyEpochFrom);
     }

@@ -108,6 +108,11 @@ public final class SenderChain {
             this.chainKey = startingKey.clone();
         }
 
+        /** The key epoch of the chain it reads. */
+        public long keyEpoch() {
+            return keyEpoch;
+        }
+
         /** A reader where a snapshot left it (a restarted member's). */
         public static Reader restored(CryptoSuite crypto, String group,
                                       org.tomprotocol.core.wire.GroupSnapshot.Reader kept) {

@@ -194,12 +194,9 @@ final class DurableState implements AutoCloseable {
 
     /** What a restarted node finds: its unfinished messages, the messages it delivered and the peers it knew. */
     record Resumed(List<OutboundState> outbox, List<Delivered> delivered, List<PeerAddress> peers,
-                   List<BackupCopy> copies, List<byte[]> sealedGroups, List<ShownInGroup> shownInGroups) {
-        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** A group post shown before the restart. */
-    record ShownInGroup(String group, NodeId sender, MessageId id, long at) {
+                   List<BackupCopy> copies, KeptGroups.Loaded groups) {
+        static final Resumed NOTHING = new Resumed(List.of(), List.of(), List.of(), List.of(),
+                KeptGroups.Loaded.NOTHING);
     }
 
     /** A message delivered before the restart. */
@@ -215,8 +212,6 @@ final class DurableState implements AutoCloseable {
         List<Delivered> delivered = new ArrayList<>();
         List<PeerAddress> peers = new ArrayList<>();
         List<BackupCopy> copies = new ArrayList<>();
-        List<byte[]> sealedGroups = new ArrayList<>();
-        List<ShownInGroup> shown = new ArrayList<>();
         try {
             for (String key : store.keys(OUTBOX, at)) {
                 Optional<byte[]> value = store.get(OUTBOX, key, at);
@@ -236,25 +231,16 @@ final class DurableState implements AutoCloseable {
                     copies.add(copyEntry(value.get()));
                 }
             }
-            for (String key : store.keys(KeptGroups.GROUPS, at)) {
-                store.get(KeptGroups.GROUPS, key, at).ifPresent(sealedGroups::add);
-            }
-            for (String key : store.keys(KeptGroups.SHOWN, at)) {
-                String[] parts = key.split("/", 3);
-                if (parts.length == 3) {
-                    shown.add(new ShownInGroup(parts[0], NodeId.parse(parts[1]), new MessageId(parts[2]), now));
-                }
-            }
             for (String key : store.keys(PEERS, at)) {
                 Optional<byte[]> value = store.get(PEERS, key, at);
                 if (value.isPresent()) {
                     peerEntry(key, value.get()).ifPresent(peers::add);
                 }
             }
+            return new Resumed(outbox, delivered, peers, copies, groups.load(at));
         } catch (IOException e) {
             throw new UncheckedIOException("the node's store could not be read: " + e.getMessage(), e);
         }
-        return new Resumed(outbox, delivered, peers, copies, sealedGroups, shown);
     }
 
     private static OutboundState outboxEntry(String key, byte[] value) throws IOException {

@@ -224,8 +224,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void keepGroup(org.tomprotocol.core.wire.GroupSnapshot snapshot) {
         if (durable) {
-            state.groups().keep(snapshot.group(), () -> signer.seal(local, snapshot.encode(), WireProfile.COMPACT),
-                    agent.now());
+            state.groups().keep(snapshot.group(), KeptGroups.sealed(signer, local, snapshot), agent.now());
         }
     }
 

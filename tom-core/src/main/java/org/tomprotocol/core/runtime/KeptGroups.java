@@ -2,14 +2,26 @@ package org.tomprotocol.core.runtime;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.tomprotocol.api.GroupMessage;
+import org.tomprotocol.api.MessageId;
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.engine.GroupsMachine;
+import org.tomprotocol.core.wire.EncryptedPayloadCodec;
+import org.tomprotocol.core.wire.GroupSnapshot;
+import org.tomprotocol.core.wire.WireException;
+import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.crypto.CryptoException;
+import org.tomprotocol.spi.crypto.CryptoSuite;
+import org.tomprotocol.spi.crypto.LocalIdentity;
 import org.tomprotocol.spi.store.Store;
 
 /**
@@ -30,6 +42,22 @@ final class KeptGroups {
     }
 
     private record Unwritten(Sealing sealing, long savedAt) {
+    }
+
+    /** What a restarted node finds: each group's sealed state, and the posts it had shown, by group. */
+    record Loaded(List<byte[]> sealedStates, Map<String, List<GroupsMachine.Shown>> shown) {
+        static final Loaded NOTHING = new Loaded(List.of(), Map.of());
+    }
+
+    /** {@code snapshot} sealed to this node ({@code local}, whose {@code signer} seals), when the store asks. */
+    static Sealing sealed(EnvelopeSigner signer, NodeId local, GroupSnapshot snapshot) {
+        return () -> signer.seal(local, snapshot.encode(), WireProfile.COMPACT);
+    }
+
+    /** A state {@link #sealed} to {@code identity}, opened and read back. */
+    static GroupSnapshot opened(CryptoSuite crypto, LocalIdentity identity, byte[] sealed)
+            throws CryptoException, WireException {
+        return GroupSnapshot.decode(crypto.open(identity, EncryptedPayloadCodec.decode(sealed, WireProfile.COMPACT)));
     }
 
     private final Store store;
@@ -62,6 +90,26 @@ final class KeptGroups {
         // a day from now, not from the sender's own timestamp: a member could set that anywhere
         store.put(SHOWN, message.group().value() + "/" + message.sender().toHex() + "/" + message.id().value(),
                 new byte[]{FORMAT}, DurableState.expiry(now));
+    }
+
+    /** What the store holds at {@code at}: the groups' sealed states and the posts shown (keys written by {@link #shown}). */
+    Loaded load(Instant at) throws IOException {
+        if (store == null) {
+            return Loaded.NOTHING;
+        }
+        List<byte[]> states = new ArrayList<>();
+        for (String key : store.keys(GROUPS, at)) {
+            store.get(GROUPS, key, at).ifPresent(states::add);
+        }
+        Map<String, List<GroupsMachine.Shown>> shown = new HashMap<>();
+        for (String key : store.keys(SHOWN, at)) {
+            String[] parts = key.split("/", 3);
+            if (parts.length == 3) {
+                shown.computeIfAbsent(parts[0], group -> new ArrayList<>())
+                        .add(new GroupsMachine.Shown(NodeId.parse(parts[1]), new MessageId(parts[2])));
+            }
+        }
+        return new Loaded(states, shown);
     }
 
     /**

@@ -176,7 +176,7 @@ public final class NodeAssembly {
             }
             engine.onGroups(start, groups -> groups.keepGroups(durable.isDurable()));
             resume(resumed, engine, discovery, start);
-            resumeGroups(resumed, engine, crypto, identity, metrics, start);
+            resumeGroups(resumed.groups(), engine, crypto, identity, metrics, start);
         });
         LOG.log(Level.DEBUG, "node {0} started with transports {1}, discovery {2}", local.shortForm(),
                 links.bound().stream().map(Links.Bound::scheme).toList(),
@@ -213,29 +213,22 @@ public final class NodeAssembly {
      * The groups the node was in before its restart, opened with its own key; a kept state that does not open or
      * read is counted and logged, and the others are restored all the same.
      */
-    private static void resumeGroups(DurableState.Resumed resumed, NodeEngine engine, CryptoSuite crypto,
+    private static void resumeGroups(KeptGroups.Loaded kept, NodeEngine engine, CryptoSuite crypto,
                                      LocalIdentity identity, Metrics metrics, long now) {
-        List<byte[]> sealedGroups = resumed.sealedGroups();
-        java.util.Map<String, List<org.tomprotocol.core.engine.GroupsMachine.Shown>> shown = new java.util.HashMap<>();
-        for (DurableState.ShownInGroup post : resumed.shownInGroups()) {
-            shown.computeIfAbsent(post.group(), group -> new ArrayList<>())
-                    .add(new org.tomprotocol.core.engine.GroupsMachine.Shown(post.sender(), post.id()));
-        }
-        for (byte[] sealed : sealedGroups) {
-            org.tomprotocol.core.wire.GroupSnapshot kept;
+        for (byte[] sealed : kept.sealedStates()) {
+            org.tomprotocol.core.wire.GroupSnapshot state;
             try {
-                kept = org.tomprotocol.core.wire.GroupSnapshot.decode(crypto.open(identity,
-                        org.tomprotocol.core.wire.EncryptedPayloadCodec.decode(sealed,
-                        org.tomprotocol.core.wire.WireProfile.COMPACT)));
+                state = KeptGroups.opened(crypto, identity, sealed);
             } catch (org.tomprotocol.spi.crypto.CryptoException | org.tomprotocol.core.wire.WireException e) {
                 metrics.increment("store-errors");
                 LOG.log(Level.WARNING, "a group kept in the store cannot be read back: {0}", e.getMessage());
                 continue;
             }
-            engine.onGroups(now, groups -> groups.restore(kept, shown.getOrDefault(kept.group(), List.of()), now));
+            engine.onGroups(now, groups -> groups.restore(state, kept.shown().getOrDefault(state.group(), List.of()),
+                    now));
         }
-        if (!sealedGroups.isEmpty()) {
-            LOG.log(Level.INFO, "resumed {0} groups from the store", sealedGroups.size());
+        if (!kept.sealedStates().isEmpty()) {
+            LOG.log(Level.INFO, "resumed {0} groups from the store", kept.sealedStates().size());
         }
     }
 

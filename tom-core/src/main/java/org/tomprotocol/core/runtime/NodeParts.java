@@ -46,7 +46,7 @@ record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAg
         java.util.Map<String, KeptGroups.Sealing> lastStates = new java.util.HashMap<>();
         if (durable.isDurable()) {
             engine.onGroups(now, groups -> groups.snapshots(now).forEach(snapshot -> lastStates.put(snapshot.group(),
-                    () -> signer.seal(local, snapshot.encode(), org.tomprotocol.core.wire.WireProfile.COMPACT))));
+                    KeptGroups.sealed(signer, local, snapshot))));
         }
         links.closeAll();
         anchor.close();
