@@ -155,12 +155,12 @@ final class GroupSuccession implements MessageHolder {
 
     /** Whether this node is the shadow named for {@code epoch}: the first to take over from its hub. */
     boolean isShadow(long epoch) {
-        return place() == 0 && claimable() == epoch + 1;
+        return place() == 0 && ((GroupStatement.Succession) warrant().statement()).epoch() == epoch;
     }
 
-    /** The epoch this node's place lets it claim. */
+    /** The epoch this node's place lets it claim (see {@link GroupStatement.Succession#epochFor}). */
     long claimable() {
-        return ((GroupStatement.Succession) warrant().statement()).epoch() + 1 + place();
+        return ((GroupStatement.Succession) warrant().statement()).epochFor(identity.id());
     }
 
     /** This node's signed claim of {@link #claimable()}. */
@@ -197,12 +197,8 @@ final class GroupSuccession implements MessageHolder {
         if (!(current || known) || !warrant.group().equals(claim.group())) {
             return "claim-not-from-this-epoch";
         }
-        if (earlier != null && ((GroupStatement.Succession) earlier.statement()).version() > warrant.version()) {
-            // the hub named others since: a successor it replaced (silent, or restarted) claims on an old warrant
-            return "claim-on-replaced-succession";
-        }
-        int place = warrant.next().indexOf(claim.claimant());
-        if (place < 0 || claim.epoch() != warrant.epoch() + 1 + place) {
+        long warranted = warrant.epochFor(claim.claimant());
+        if (warranted < 0 || claim.epoch() != warranted) {
             return "claim-not-warranted";
         }
         return null;

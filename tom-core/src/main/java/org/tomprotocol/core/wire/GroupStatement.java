@@ -317,11 +317,17 @@ public sealed interface GroupStatement {
 
     /**
      * The hub of {@code epoch} names who takes over if it dies (docs/groups.md §5): {@code next.get(0)} (the shadow)
-     * may claim {@code epoch + 1}, {@code next.get(1)} (the candidate) {@code epoch + 2}. Only the hub of that
-     * epoch can sign one, so an epoch never has two hubs.
+     * and {@code next.get(1)} (the candidate) may each claim the epoch {@link #epochFor} gives them. Only the hub of
+     * that epoch can sign one, and each place of each version leads to an epoch of its own, so an epoch never has two
+     * hubs — not even a successor the hub replaced and its replacement.
      */
     record Succession(String group, long epoch, NodeId hub, java.util.List<NodeId> next, long version, long at)
             implements GroupStatement {
+        /** The highest version a hub may give a succession: keeps every epoch a claim can name far from overflow. */
+        public static final long MAX_VERSION = 1L << 31;
+        /** The highest epoch a succession may be signed for, for the same reason. */
+        public static final long MAX_EPOCH = Long.MAX_VALUE / 2;
+
         public Succession {
             requireGroup(group);
             Objects.requireNonNull(hub, "hub");
@@ -329,6 +335,24 @@ public sealed interface GroupStatement {
             if (next.size() > 2 || next.contains(hub)) {
                 throw new IllegalArgumentException("a succession names at most two nodes, not the hub");
             }
+            if (version < 1 || version > MAX_VERSION) {
+                throw new IllegalArgumentException("a succession's version is 1 to " + MAX_VERSION + ", not " + version);
+            }
+            if (epoch < 0 || epoch > MAX_EPOCH) {
+                throw new IllegalArgumentException("a succession's epoch is 0 to " + MAX_EPOCH + ", not " + epoch);
+            }
+        }
+
+        /**
+         * The epoch {@code successor} may claim on this succession, or -1 if it does not name it:
+         * {@code epoch + 1 + place + 2 × (version − 1)}. A hub that replaces a successor (one gone silent, perhaps only
+         * cut off by a partition) signs a higher version, whose places lead to higher epochs: the replaced successor,
+         * still holding the older warrant, can never claim the same epoch as its replacement, and when the two sides
+         * meet every member follows the higher one.
+         */
+        public long epochFor(NodeId successor) {
+            int place = next.indexOf(successor);
+            return place < 0 ? -1 : epoch + 1 + place + 2 * (version - 1);
         }
 
         @Override

@@ -51,9 +51,10 @@ final class GroupStatementReader {
                         reader.unsigned(Long.MAX_VALUE, "key_epoch"), reader.unsigned(Long.MAX_VALUE, "index"),
                         reader.bytes(64, "nonce"), reader.bytes(GroupStatement.MAX_CIPHERTEXT_BYTES, "ciphertext"));
                 case "keys/7" -> readSenderKeys(reader);
-                case "succession/7" -> new GroupStatement.Succession(reader.string(64, "group"), reader.unsigned(Long.MAX_VALUE,
-                        "epoch"), reader.nodeId("hub"), reader.nodeIds(2, "next"), reader.unsigned(Long.MAX_VALUE,
-                        "version"), reader.unsigned(Long.MAX_VALUE, "at"));
+                case "succession/7" -> new GroupStatement.Succession(reader.string(64, "group"),
+                        reader.unsigned(GroupStatement.Succession.MAX_EPOCH, "epoch"), reader.nodeId("hub"),
+                        reader.nodeIds(2, "next"), reader.unsigned(GroupStatement.Succession.MAX_VERSION, "version"),
+                        reader.unsigned(Long.MAX_VALUE, "at"));
                 case "claim/6" -> {
                     String group = reader.string(64, "group");
                     long epoch = reader.unsigned(Long.MAX_VALUE, "epoch");

@@ -103,7 +103,8 @@ class GroupRestartTest {
             assertThat(hubOf(member)).as("hub as %s sees it", member.id().shortForm()).isEqualTo(bob.id());
         }
         assertThat(restarted.events(GroupEvent.HubChanged.class)).singleElement()
-                .satisfies(changed -> assertThat(changed.epoch()).isEqualTo(2));
+                .satisfies(changed -> assertThat(changed.epoch()).as("the epoch bob claimed")
+                        .isEqualTo(bob.events(GroupEvent.HubChanged.class).get(0).epoch()).isGreaterThan(1));
         assertThat(received(bob)).endsWith(duringOutage);
         assertThat(received(carol)).containsExactly(duringOutage);
 

@@ -74,5 +74,33 @@ class GroupStatementTest {
                 .string(GROUP).nodeId(MEMBER.id()).nodeId(ADMIN.id()).unsigned(AT).unsigned(AT + 1).bytes(new byte[3])
                 .toByteArray()).bytes(new byte[64]).toByteArray();
         assertRefused(() -> SignedGroupStatement.decode(shortNonce), "malformed");
+        byte[] versionZero = new MsgpackWriter().arrayHeader(2).raw(new MsgpackWriter().arrayHeader(7)
+                .string("succession").string(GROUP).unsigned(3).nodeId(ADMIN.id()).nodeIds(List.of(MEMBER.id()))
+                .unsigned(0).unsigned(AT).toByteArray()).bytes(new byte[64]).toByteArray();
+        assertRefused(() -> SignedGroupStatement.decode(versionZero), "malformed");
+    }
+
+    @Test
+    void eachPlaceOfEachSuccessionVersionLeadsToAnEpochOfItsOwn() {
+        LocalIdentity shadow = SUITE.generateIdentity();
+        LocalIdentity candidate = SUITE.generateIdentity();
+        java.util.Map<Long, String> claimedBy = new java.util.HashMap<>();
+        for (long version = 1; version <= 50; version++) {
+            GroupStatement.Succession succession = new GroupStatement.Succession(GROUP, 7, ADMIN.id(),
+                    List.of(shadow.id(), candidate.id()), version, AT);
+            for (LocalIdentity named : List.of(shadow, candidate)) {
+                long epoch = succession.epochFor(named.id());
+                assertThat(epoch).as("above the hub's own").isGreaterThan(7);
+                assertThat(claimedBy.put(epoch, version + "/" + named.id()))
+                        .as("epoch %d claimed on two places", epoch).isNull();
+            }
+            assertThat(succession.epochFor(MEMBER.id())).as("a member it does not name").isEqualTo(-1);
+        }
+        GroupStatement.Succession first = new GroupStatement.Succession(GROUP, 7, ADMIN.id(),
+                List.of(shadow.id(), candidate.id()), 1, AT);
+        assertThat(first.epochFor(shadow.id())).isEqualTo(8);
+        assertThat(first.epochFor(candidate.id())).isEqualTo(9);
+        assertThat(new GroupStatement.Succession(GROUP, 7, ADMIN.id(), List.of(candidate.id()), 2, AT)
+                .epochFor(candidate.id())).as("the shadow named in version 2").isEqualTo(10);
     }
 }
