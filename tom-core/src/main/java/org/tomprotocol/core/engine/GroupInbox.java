@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.spi.state.ExpiringMap;
 import org.tomprotocol.spi.state.ExpiringSet;
 
 /**
@@ -47,6 +48,8 @@ public final class GroupInbox implements MessageHolder {
     private final NavigableMap<Long, GroupHubLog.Ordered> held = new TreeMap<>();
     /** Every message shown, by sender and id, for as long as a resend of it can come (24 h). */
     private final ExpiringSet<Key> shown = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 100_000);
+    /** Messages shown from their author's copy whose place in the stream has not come yet. */
+    private final ExpiringMap<Key, Boolean> early = new ExpiringMap<>(ProtocolConstants.MAX_AGE_MS, 100_000);
 
     public GroupInbox(long epoch) {
         this(epoch, 1);
@@ -84,6 +87,29 @@ public final class GroupInbox implements MessageHolder {
         shown.add(new Key(sender, id), now);
     }
 
+    /** Whether {@code sender}'s message {@code id} was shown already. */
+    public boolean wasShown(NodeId sender, MessageId id, long now) {
+        return shown.contains(new Key(sender, id), now);
+    }
+
+    /**
+     * The application was shown {@code sender}'s message {@code id} from its author's copy: when the hub's copy takes
+     * its place it is handed on (what it says takes effect in order) but {@link #takeEarly} tells it was shown.
+     */
+    public void shownEarly(NodeId sender, MessageId id, long now) {
+        Key key = new Key(sender, id);
+        shown.add(key, now);
+        early.put(key, Boolean.TRUE, now);
+    }
+
+    /** Whether the message taking its place now was shown early from its author's copy (asked once). */
+    public boolean takeEarly(NodeId sender, MessageId id, long now) {
+        Key key = new Key(sender, id);
+        boolean was = early.contains(key, now);
+        early.remove(key);
+        return was;
+    }
+
     /** A message as the hub ordered it, at {@code now}. */
     public Arrival arrive(GroupHubLog.Ordered message, long now) {
         if (message.epoch() < epoch) {
@@ -116,7 +142,8 @@ public final class GroupInbox implements MessageHolder {
     /** Takes the next place; the message goes to the application unless it was shown under another place. */
     private void take(GroupHubLog.Ordered message, long now, List<GroupHubLog.Ordered> deliver) {
         nextSeq = message.seq() + 1;
-        if (shown.add(new Key(message.sender(), message.id()), now)) {
+        Key key = new Key(message.sender(), message.id());
+        if (shown.add(key, now) || early.contains(key, now)) {
             deliver.add(message);
         }
     }
@@ -150,5 +177,6 @@ public final class GroupInbox implements MessageHolder {
     public void purge(long now) {
         held.values().removeIf(message -> now - message.orderedAt() >= ProtocolConstants.MAX_AGE_MS);
         shown.purge(now);
+        early.purge(now);
     }
 }

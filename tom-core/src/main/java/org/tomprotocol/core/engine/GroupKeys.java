@@ -175,6 +175,12 @@ final class GroupKeys implements MessageHolder {
         return opened(reader, post);
     }
 
+    /** Opens another member's post if its chain's key is here; null if not (nothing is held). */
+    Opening openIfReadable(GroupStatement.Post post) {
+        SenderChain.Reader reader = reader(post);
+        return reader == null ? null : opened(reader, post);
+    }
+
     private SenderChain.Reader reader(GroupStatement.Post post) {
         TreeMap<Long, SenderChain.Reader> chains = readers.get(post.sender());
         return chains == null ? null : chains.get(post.keyEpoch());

@@ -45,6 +45,29 @@ final class GroupReading {
         opened(keys.open(post, now), now);
     }
 
+    /**
+     * A post its author sent straight to this member while the hub orders it (docs/groups.md §6): shown now if its
+     * author is a member and its chain's key is here; returns whether it was shown. Without the key it is left for
+     * the hub's copy, which comes after the key in the stream.
+     */
+    boolean early(GroupStatement.Post post, SignedGroupStatement item, long now) {
+        if (!membership.members().containsKey(post.sender())) {
+            effects.count("rejected.group-not-a-member");
+            return false;
+        }
+        if (!item.isAuthentic(crypto)) {
+            effects.count("rejected.group-forged-statement");
+            return false;
+        }
+        GroupKeys.Opening opening = keys.openIfReadable(post);
+        if (opening == null) {
+            effects.count("group-copy-without-key");
+            return false;
+        }
+        opened(opening, now);
+        return opening instanceof GroupKeys.Opening.Opened;
+    }
+
     /** A member's key distribution in its turn: this member's grant taken, and the posts it held for it opened. */
     void keys(GroupStatement.SenderKeys distribution, SignedGroupStatement item, boolean verify, long now) {
         if (distribution.owner().equals(local)) {

@@ -37,6 +37,7 @@ final class GroupState implements MessageHolder {
     private final GroupFailover failover;
     private final GroupReading reading;
     private final GroupChanges changes;
+    private final GroupPostCopies copies;
     private NodeId hub;
     private GroupHub hubSide;
     private boolean ended;
@@ -59,6 +60,7 @@ final class GroupState implements MessageHolder {
         this.failover = new GroupFailover(this, identity, effects, succession, capabilities);
         this.reading = new GroupReading(group, identity.id(), crypto, keys, membership, receipts, effects);
         this.changes = new GroupChanges(this, membership, keys, failover, effects);
+        this.copies = new GroupPostCopies(this, membership, inbox, reading, receipts, effects);
         if (hub.equals(identity.id())) {
             hubSide = new GroupHub(this, epoch, effects);
         }
@@ -211,14 +213,27 @@ final class GroupState implements MessageHolder {
         }
     }
 
-    /** Encrypts and signs a post of this node, and sends it to the hub; returns its id. */
-    void post(MessageId id, byte[] body, long now) throws CryptoException {
+    /**
+     * Encrypts and signs a post of this node and sends it to the hub, and with {@code copies} straight to the other
+     * members too (see {@link GroupPostCopies}).
+     */
+    void post(MessageId id, byte[] body, boolean copies, long now) throws CryptoException {
         if (keys.needsRotation(now)) {
             rotateKeys(now);
         }
         SenderChain.Sealed sealed = keys.seal(body);
-        submit(SignedGroupStatement.sign(new GroupStatement.Post(group, local(), id, now, sealed.keyEpoch(),
-                sealed.index(), sealed.ciphertext().nonce(), sealed.ciphertext().ciphertext()), identity), now);
+        SignedGroupStatement item = SignedGroupStatement.sign(new GroupStatement.Post(group, local(), id, now,
+                sealed.keyEpoch(), sealed.index(), sealed.ciphertext().nonce(), sealed.ciphertext().ciphertext()),
+                identity);
+        submit(item, now);
+        if (copies) {
+            this.copies.send(item);
+        }
+    }
+
+    /** A post its author sent straight to this member (see {@link GroupPostCopies#onCopy}). */
+    void onPostCopy(NodeId from, SignedGroupStatement item, long now) {
+        copies.onCopy(from, item, now);
     }
 
     /** Hands a statement of this node to the hub (at once if this node is the hub), until it is ordered. */
@@ -329,7 +344,9 @@ final class GroupState implements MessageHolder {
             }
             return;
         }
-        reading.othersPost(post, item, !isHub(), now);
+        if (!copies.shownAlready(post, now)) {
+            reading.othersPost(post, item, !isHub(), now);
+        }
     }
 
     /** Ends a turn: as hub, sends what the turn queued, to this epoch's successors first. */

@@ -38,6 +38,7 @@ public final class GroupsMachine implements MessageHolder {
     private final Map<String, GroupState> groups = new LinkedHashMap<>();
     private final GroupInvitations invitations;
     private final GroupKeeping keeping;
+    private boolean postCopies = true;
 
     public GroupsMachine(LocalIdentity identity, CryptoSuite crypto, GroupEffects effects,
                          MemberCapabilities capabilities) {
@@ -48,6 +49,14 @@ public final class GroupsMachine implements MessageHolder {
                 this::pendingInvites);
         this.keeping = new GroupKeeping(this.effects);
         this.invitations = new GroupInvitations(identity, this.effects);
+    }
+
+    /**
+     * Whether this node's posts also go straight to the other members (docs/groups.md §6; default on): one link
+     * sooner, but a member being removed can read what an author sends before it learns of the removal.
+     */
+    public void postCopies(boolean send) {
+        postCopies = send;
     }
 
     /** Whether the node keeps its groups in a store (docs/groups.md §10): their state is then handed to it. */
@@ -195,7 +204,7 @@ public final class GroupsMachine implements MessageHolder {
                     + " bytes, got " + body.length);
         }
         try {
-            member(id).post(message, body, now);
+            member(id).post(message, body, postCopies, now);
         } catch (CryptoException e) {
             throw new IllegalStateException("could not encrypt the group message: " + e.getMessage(), e);
         }
@@ -250,6 +259,13 @@ public final class GroupsMachine implements MessageHolder {
                     effects.count("rejected.group-unknown-group");
                 } else {
                     state.onClaim(from, claim.claim(), now);
+                }
+            }
+            case GroupFrame.PostCopy copy -> {
+                if (state == null) {
+                    effects.count("rejected.group-unknown-group");
+                } else {
+                    state.onPostCopy(from, copy.item(), now);
                 }
             }
             case GroupFrame.Receipt receipt -> {

@@ -81,7 +81,7 @@ public final class InboundVerifier {
                 case Chat -> open(decoded, hop, now);
                 case Signal -> signal(decoded, hop, now);
                 case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
-                     GroupHubMigration ->
+                     GroupHubMigration, GroupPostCopy ->
                         group(decoded, hop);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
@@ -247,7 +247,7 @@ public final class InboundVerifier {
         return switch (type) {
             case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
                  BackupConfirmDelivery, BackupQuery, Signal, GroupInvite, GroupMessage, GroupSync, GroupSyncResponse,
-                 GroupSyncRequest, GroupDeliveryAck, GroupHubMigration -> true;
+                 GroupSyncRequest, GroupDeliveryAck, GroupHubMigration, GroupPostCopy -> true;
             default -> false;
         };
     }

@@ -111,7 +111,7 @@ public final class Router implements MessageHolder {
                 return new Routing.Signalled(envelope.from(), verified.signal().signal());
             }
             case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
-                 GroupHubMigration -> {
+                 GroupHubMigration, GroupPostCopy -> {
                 if (!groupFrames.add(new AckKey(envelope.id(), envelope.from(), "group"), now)) {
                     return new Routing.Reject("replayed-group-frame");
                 }

@@ -18,12 +18,27 @@ public final class EngineOptions {
             "true", "Write messages in the compact wire profile (byte strings as MessagePack bin) to nodes that "
             + "announce they read it; false writes only Gen-2's reference form. Both are always read.");
 
+    public static final OptionSpec GROUP_POST_COPIES = new OptionSpec("groups.post-copies", OptionSpec.Type.BOOLEAN,
+            "true", "Send this node's group posts straight to the other members as well as to the hub (groups of at "
+            + "most 64): one link sooner; false leaves the fan-out to the hub alone, so a member being removed never "
+            + "gets a post ordered after its removal, even one sent before its author learned of it.");
+
     /** Every engine option. */
-    public static final List<OptionSpec> ALL = List.of(NODE_NAME, MAX_FRAME_BYTES, COMPACT_PROFILE);
+    public static final List<OptionSpec> ALL = List.of(NODE_NAME, MAX_FRAME_BYTES, COMPACT_PROFILE,
+            GROUP_POST_COPIES);
 
     /** Whether {@code options} let the node write the compact profile (the option is validated before). */
     public static boolean writesCompact(java.util.Map<String, String> options) {
-        return Boolean.parseBoolean(options.getOrDefault(COMPACT_PROFILE.key(), COMPACT_PROFILE.defaultValue()).strip());
+        return isOn(options, COMPACT_PROFILE);
+    }
+
+    /** Whether {@code options} have the node send copies of its group posts (the option is validated before). */
+    public static boolean sendsPostCopies(java.util.Map<String, String> options) {
+        return isOn(options, GROUP_POST_COPIES);
+    }
+
+    private static boolean isOn(java.util.Map<String, String> options, OptionSpec option) {
+        return Boolean.parseBoolean(options.getOrDefault(option.key(), option.defaultValue()).strip());
     }
 
     private EngineOptions() {

@@ -174,7 +174,10 @@ public final class NodeAssembly {
             for (PeerAddress peer : config.bootstrap()) {
                 engine.addPeer(peer.id(), peer.addresses(), start);
             }
-            engine.onGroups(start, groups -> groups.keepGroups(durable.isDurable()));
+            engine.onGroups(start, groups -> {
+                groups.keepGroups(durable.isDurable());
+                groups.postCopies(EngineOptions.sendsPostCopies(config.options()));
+            });
             resume(resumed, engine, discovery, start);
             resumeGroups(resumed.groups(), engine, crypto, identity, metrics, start);
         });

@@ -172,6 +172,26 @@ public sealed interface GroupFrame {
         }
     }
 
+    /**
+     * A member's post sent by its author straight to another member ({@code GroupPostCopy}, this implementation's
+     * addition) while the hub orders it: the member shows it one hop sooner and drops the hub's copy when it comes.
+     */
+    record PostCopy(String group, SignedGroupStatement item) implements GroupFrame {
+        public PostCopy {
+            Objects.requireNonNull(item, "item");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.GroupPostCopy;
+        }
+
+        @Override
+        public byte[] encode() {
+            return new MsgpackWriter().arrayHeader(2).string(group).raw(item.encode()).toByteArray();
+        }
+    }
+
     /** A node takes the group over under a newer hub epoch ({@code GroupHubMigration}): its signed claim. */
     record HubClaim(String group, SignedGroupStatement claim) implements GroupFrame {
         public HubClaim {
@@ -193,7 +213,7 @@ public sealed interface GroupFrame {
     static boolean carries(MessageType type) {
         return switch (type) {
             case GroupInvite, GroupMessage, GroupSync, GroupSyncResponse, GroupSyncRequest, GroupDeliveryAck,
-                 GroupHubMigration -> true;
+                 GroupHubMigration, GroupPostCopy -> true;
             default -> false;
         };
     }
@@ -238,6 +258,12 @@ public sealed interface GroupFrame {
                 String group = group(reader);
                 byte[] receipt = reader.rawValue(SignedGroupStatement.MAX_STATEMENT_BYTES, "receipt");
                 yield new Receipt(group, SignedGroupStatement.decode(receipt));
+            }
+            case GroupPostCopy -> {
+                reader.expectArray(2, "group post copy");
+                String group = group(reader);
+                byte[] item = reader.rawValue(SignedGroupStatement.MAX_STATEMENT_BYTES + 128, "post");
+                yield new PostCopy(group, SignedGroupStatement.decode(item));
             }
             case GroupHubMigration -> {
                 reader.expectArray(2, "group hub claim");

@@ -86,4 +86,47 @@ class GroupsOverTheNetworkTest {
             assertThat(alice.groups().groups()).isEmpty();
         }
     }
+
+    /** Bob posts once in a group of three founded by alice (the hub); returns carol once she has shown it. */
+    private static TomNode carolAfterBobPosts(SimulatedNetwork net, boolean bobSendsCopies) {
+        TomNode alice = net.node("alice");
+        TomNode bob = net.node("bob", builder -> builder.option("groups.post-copies", String.valueOf(bobSendsCopies)));
+        TomNode carol = net.node("carol");
+        net.link(alice, bob);
+        net.link(alice, carol);
+        net.link(bob, carol);
+        net.run(Duration.ofMillis(200));
+        List<GroupEvent> atCarol = recording(carol);
+        GroupInfo created = net.await(alice.groups().create("copies", List.of(bob.id(), carol.id())));
+        net.runUntil(() -> bob.groups().pendingInvites().size() == 1 && carol.groups().pendingInvites().size() == 1,
+                Duration.ofSeconds(10));
+        net.await(bob.groups().accept(created.id()));
+        net.await(carol.groups().accept(created.id()));
+        net.runUntil(() -> bob.groups().members(created.id()).size() == 3, Duration.ofSeconds(10));
+        net.run(Duration.ofSeconds(1));
+        net.await(bob.groups().send(created.id(), "hello".getBytes(StandardCharsets.UTF_8)));
+        net.runUntil(() -> SimulatedNetwork.groupTexts(atCarol).size() == 1, Duration.ofSeconds(10));
+        net.run(Duration.ofSeconds(1));
+        assertThat(SimulatedNetwork.groupTexts(atCarol)).containsExactly("hello");
+        return carol;
+    }
+
+    @Test
+    void aPostReachesTheOtherMembersFromItsAuthorsCopyAndTheHubsCopyTakesItsPlaceUnseen() {
+        try (SimulatedNetwork net = new SimulatedNetwork(18)) {
+            TomNode carol = carolAfterBobPosts(net, true);
+
+            assertThat(carol.metrics().get("group-ordered-after-copy")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNodeStartedWithoutPostCopiesLeavesTheFanOutToTheHub() {
+        try (SimulatedNetwork net = new SimulatedNetwork(19)) {
+            TomNode carol = carolAfterBobPosts(net, false);
+
+            assertThat(carol.metrics().get("group-ordered-after-copy")).isZero();
+            assertThat(carol.metrics().get("group-delivered-to-app")).isEqualTo(1);
+        }
+    }
 }

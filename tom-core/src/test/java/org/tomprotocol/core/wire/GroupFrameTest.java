@@ -52,6 +52,17 @@ class GroupFrameTest {
     }
 
     @Test
+    void theAuthorsCopyToAMemberCarriesThePostAsSubmitted() throws WireException {
+        GroupFrame.PostCopy copy = (GroupFrame.PostCopy) GroupFrame.decode(MessageType.GroupPostCopy,
+                vector("group-post-copied").plaintext());
+        GroupFrame.Submit submit = (GroupFrame.Submit) GroupFrame.decode(MessageType.GroupMessage,
+                vector("group-post-submitted").plaintext());
+
+        assertThat(copy.encode()).isEqualTo(submit.encode());
+        assertThat(copy.item().isAuthentic(SUITE)).isTrue();
+    }
+
+    @Test
     void framesNotInTheirFormAreRefused() {
         byte[] submit = vector("group-post-submitted").plaintext();
 

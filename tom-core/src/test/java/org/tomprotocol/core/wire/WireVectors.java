@@ -199,7 +199,7 @@ final class WireVectors {
 
     /**
      * Groups (§14.2): bob submits a post to alice, his group's hub, and alice's stream hands it on to carol, placed
-     * at sequence 7. Written here with msgpack-core, apart from the codec under test, byte arrays as integer arrays
+     * at sequence 7; bob's copy of the same post straight to carol has the submission's form. Written here with msgpack-core, apart from the codec under test, byte arrays as integer arrays
      * (the reference profile); the post's inner signature is bob's over {@code "tom-group-post-v1" ‖ 0x00 ‖ form}.
      */
     private static List<Vector> group() throws CryptoException {
@@ -223,6 +223,8 @@ final class WireVectors {
                 sealed("group-post-submitted", BOB, ALICE, List.of(), MessageType.GroupMessage, submit, 19,
                         WireProfile.REFERENCE),
                 sealed("group-stream-ordered", ALICE, CAROL, List.of(), MessageType.GroupSyncResponse, stream, 20,
+                        WireProfile.REFERENCE),
+                sealed("group-post-copied", BOB, CAROL, List.of(), MessageType.GroupPostCopy, submit, 21,
                         WireProfile.REFERENCE));
     }
 

@@ -62,6 +62,11 @@ public final class GroupsSimCommand implements Callable<Integer> {
             description = "Crash the hub that took over just before this post (default: never).")
     private int killAgainAt;
 
+    @Option(names = "--post-copies", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Members send their posts straight to the other members too, the node option "
+                    + "groups.post-copies (default ${DEFAULT-VALUE}).")
+    private boolean postCopies;
+
     @Option(names = "--runs", defaultValue = "1",
             description = "Runs, with seeds SEED, SEED+1, …; failover_ms is then given over the runs (default ${DEFAULT-VALUE}).")
     private int runs;
@@ -77,14 +82,14 @@ public final class GroupsSimCommand implements Callable<Integer> {
         GroupSimulation.Settings settings;
         try {
             settings = new GroupSimulation.Settings(members, messages, latency, rate, seed, killHubAt, killShadow,
-                    killAgainAt);
+                    killAgainAt, postCopies);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         java.util.List<GroupSimulation.Result> results = new java.util.ArrayList<>();
         for (int run = 0; run < runs; run++) {
             results.add(GroupSimulation.run(new GroupSimulation.Settings(members, messages, latency, rate, seed + run,
-                    killHubAt, killShadow, killAgainAt)));
+                    killHubAt, killShadow, killAgainAt, postCopies)));
         }
         GroupSimulation.Result result = results.get(0);
         Map<String, Object> report = report(settings, result);
@@ -131,7 +136,9 @@ public final class GroupsSimCommand implements Callable<Integer> {
         report.put("fanout_p50_over_direct_p50", result.directP50Millis() == 0 ? 0
                 : Math.round(100.0 * result.fanoutP50Millis() / result.directP50Millis()) / 100.0);
         report.put("hubs_per_epoch_max", result.hubsPerEpochMax());
+        report.put("post_copies", settings.postCopies());
         report.put("messages_readable_by_removed_member", result.messagesReadableByRemovedMember());
+        report.put("concurrent_posts_read_by_removed_member", result.concurrentPostsReadByRemovedMember());
         report.put("epochs", result.epochs());
         report.put("virtual_ms", result.virtualMillis());
         report.put("wall_ms", result.wallMillis());

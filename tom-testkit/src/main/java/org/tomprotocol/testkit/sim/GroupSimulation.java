@@ -56,9 +56,11 @@ public final class GroupSimulation {
      * @param killShadow        whether the shadow crashes with it
      * @param killAgainAt       the post before which the hub that took over crashes in turn (once there is one); -1
      *                          for never
+     * @param postCopies        whether members send their posts straight to the other members too (the node option
+     *                          {@code groups.post-copies})
      */
     public record Settings(int members, int messages, int latencyMillis, int messagesPerSecond, long seed,
-                           int killHubAt, boolean killShadow, int killAgainAt) {
+                           int killHubAt, boolean killShadow, int killAgainAt, boolean postCopies) {
         public Settings {
             if (killAgainAt >= 0 && (killHubAt < 0 || killAgainAt <= killHubAt || killAgainAt >= messages)) {
                 throw new IllegalArgumentException("--kill-again-at must be after --kill-hub-at and below --messages ("
@@ -99,7 +101,11 @@ public final class GroupSimulation {
      * @param directP50Millis                 median time from a direct message's send to its recipient's application
      * @param directP99Millis                 99th percentile of the same
      * @param hubsPerEpochMax                 distinct hubs the members followed (must be 1: one epoch, one hub)
-     * @param messagesReadableByRemovedMember posts sent after its removal that the removed member got (must be 0)
+     * @param messagesReadableByRemovedMember posts the removed member got that their author sent after it learned of
+     *                                        the removal (must be 0)
+     * @param concurrentPostsReadByRemovedMember posts the removed member got that were sent after the hub ordered its
+     *                                        removal but before their author learned of it (0 without post copies:
+     *                                        only an author's copy can reach it)
      * @param failoverMillis                  hub crash to the first post the new hub ordered; -1 without a crash
      * @param epochs                          hub epochs the group went through
      * @param virtualMillis                   virtual time the run took
@@ -108,11 +114,11 @@ public final class GroupSimulation {
     public record Result(int sent, double deliveredPerMemberMin, double deliveredPerMemberMean, int lost,
                          int duplicatesToApp, long fanoutP50Millis, long fanoutP99Millis, long directP50Millis,
                          long directP99Millis, int hubsPerEpochMax, int messagesReadableByRemovedMember,
-                         long failoverMillis, int epochs, long virtualMillis, long wallMillis) {
+                         int concurrentPostsReadByRemovedMember, long failoverMillis, int epochs, long virtualMillis, long wallMillis) {
     }
 
-    /** A post: when it was sent, by whom, and who it was meant for. */
-    private record Post(long sentAt, NodeId sender, Set<NodeId> audience) {
+    /** A post: when it was sent, by whom, who it was meant for, and whether its sender knew of the removal. */
+    private record Post(long sentAt, NodeId sender, Set<NodeId> audience, boolean senderKnewOfRemoval) {
     }
 
     public static Result run(Settings settings) {
@@ -129,16 +135,19 @@ public final class GroupSimulation {
         List<Long> accepted = new ArrayList<>();
         List<Long> hubChanges = new ArrayList<>();
         Map<NodeId, List<Long>> directArrivals = new HashMap<>();
+        Map<NodeId, Set<NodeId>> sawLeave = new HashMap<>();
         try {
             for (int i = 0; i < settings.members(); i++) {
                 byte[] identitySeed = new byte[32];
                 random.nextBytes(identitySeed);
                 TomNode node = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
                         .provider(network.transportProvider()).identitySeed(identitySeed)
-                        .listen("mem:g" + i).randomSeed(settings.seed() + i).start();
+                        .listen("mem:g" + i).randomSeed(settings.seed() + i)
+                        .option("groups.post-copies", String.valueOf(settings.postCopies())).start();
                 List<long[]> got = new ArrayList<>();
                 received.put(node.id(), got);
-                node.groups().events().subscribe(recorder(got, hubsByEpoch, accepted, hubChanges, runtime));
+                node.groups().events().subscribe(recorder(got, hubsByEpoch, accepted, hubChanges, runtime,
+                        departed -> sawLeave.computeIfAbsent(node.id(), id -> new HashSet<>()).add(departed)));
                 List<Long> direct = new ArrayList<>();
                 directArrivals.put(node.id(), direct);
                 node.onMessage(message -> direct.add(runtime.nowMillis() - message.sentAt().toEpochMilli()));
@@ -193,7 +202,8 @@ public final class GroupSimulation {
                 TomNode sender = live.get(random.nextInt(live.size()));
                 Set<NodeId> audience = new HashSet<>(members);
                 audience.remove(sender.id());
-                posts.add(new Post(runtime.nowMillis(), sender.id(), audience));
+                posts.add(new Post(runtime.nowMillis(), sender.id(), audience,
+                        sawLeave.getOrDefault(sender.id(), Set.of()).contains(removed.id())));
                 sender.groups().send(group, ("post " + m).getBytes(StandardCharsets.UTF_8));
                 runtime.runFor(gap);
             }
@@ -257,11 +267,12 @@ public final class GroupSimulation {
 
     /**
      * Each post a member's application got ({@code [post index, virtual time]}), the hub of each epoch it followed,
-     * and when its own posts were ordered.
+     * when its own posts were ordered, and each member it saw leave.
      */
     private static Flow.Subscriber<GroupEvent> recorder(List<long[]> got, Map<Long, Set<NodeId>> hubsByEpoch,
                                                         List<Long> accepted, List<Long> changes,
-                                                        VirtualRuntime runtime) {
+                                                        VirtualRuntime runtime,
+                                                        java.util.function.Consumer<NodeId> sawLeave) {
         return new Flow.Subscriber<>() {
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
@@ -275,6 +286,8 @@ public final class GroupSimulation {
                     changes.add(runtime.nowMillis());
                 } else if (event instanceof GroupEvent.Accepted) {
                     accepted.add(runtime.nowMillis());
+                } else if (event instanceof GroupEvent.MemberLeft left) {
+                    sawLeave.accept(left.member());
                 }
                 if (event instanceof GroupEvent.MessageReceived message) {
                     String text = new String(message.message().payload(), StandardCharsets.UTF_8);
@@ -303,6 +316,7 @@ public final class GroupSimulation {
         List<Long> fanout = new ArrayList<>();
         int duplicates = 0;
         int afterRemoval = 0;
+        int concurrentWithRemoval = 0;
         Map<Integer, Set<NodeId>> gotBy = new HashMap<>();
         for (Map.Entry<NodeId, List<long[]>> entry : received.entrySet()) {
             Set<Long> seen = new HashSet<>();
@@ -312,8 +326,10 @@ public final class GroupSimulation {
                     duplicates++;
                     continue;
                 }
-                if (entry.getKey().equals(removed) && post.sentAt() >= removedAt) {
+                if (entry.getKey().equals(removed) && post.senderKnewOfRemoval()) {
                     afterRemoval++;
+                } else if (entry.getKey().equals(removed) && post.sentAt() >= removedAt) {
+                    concurrentWithRemoval++;
                 }
                 fanout.add(got[1] - post.sentAt());
                 gotBy.computeIfAbsent((int) got[0], index -> new HashSet<>()).add(entry.getKey());
@@ -342,8 +358,8 @@ public final class GroupSimulation {
         fanout.sort(null);
         direct.sort(null);
         return new Result(posts.size(), min, mean, lost, duplicates, percentile(fanout, 0.5), percentile(fanout, 0.99),
-                percentile(direct, 0.5), percentile(direct, 0.99), hubs, afterRemoval, failover, epochs, virtualMillis,
-                wallMillis);
+                percentile(direct, 0.5), percentile(direct, 0.99), hubs, afterRemoval, concurrentWithRemoval, failover,
+                epochs, virtualMillis, wallMillis);
     }
 
     private static long percentile(List<Long> sorted, double quantile) {
