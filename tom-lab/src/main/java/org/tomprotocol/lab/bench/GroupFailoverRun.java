@@ -93,6 +93,12 @@ final class GroupFailoverRun implements AutoCloseable {
         }
     }
 
+    /** Whether after each kill a member followed a new hub, and a post was accepted after that. */
+    private boolean tookOverAfterEach(List<long[]> kills) {
+        return kills.stream().allMatch(kill -> hubChanges.stream().filter(at -> at > kill[0]).mapToLong(Long::longValue)
+                .min().stream().anyMatch(takenOver -> acceptedAt.stream().anyMatch(at -> at >= takenOver)));
+    }
+
     private static void until(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -152,7 +158,9 @@ final class GroupFailoverRun implements AutoCloseable {
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
         long settleDeadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < settleDeadline && lost(audiences) > 0) {
+        // every post reached every live member — the authors' copies bring most of them before any new hub orders
+        // them — and after each kill a hub that took over accepted a post
+        while (System.nanoTime() < settleDeadline && (lost(audiences) > 0 || !tookOverAfterEach(kills))) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         List<Failover> failovers = new ArrayList<>();
