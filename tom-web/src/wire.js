@@ -12,7 +12,7 @@ const MAX_DECODED_RELAYS = 16;
 const MAX_TIMESTAMP = (1n << 63n) - 1n;
 const MAX_TTL = 2 ** 31 - 1;
 
-/** Gen-2's 36 variants, in order, then Rendezvous, Signal and GroupPostCopy (§5). */
+/** Gen-2's 36 variants, in order, then Rendezvous, Signal, GroupPostCopy and Price (§5). */
 export const MESSAGE_TYPES = Object.freeze([
   'Chat', 'Ack', 'ReadReceipt', 'Heartbeat',
   'GroupCreate', 'GroupCreated', 'GroupInvite', 'GroupJoin', 'GroupSync', 'GroupMessage', 'GroupLeave',
@@ -26,6 +26,7 @@ export const MESSAGE_TYPES = Object.freeze([
   'Rendezvous',
   'Signal',
   'GroupPostCopy',
+  'Price',
 ]);
 
 /** The message types the compact profile may carry (§13): the message path. */

@@ -12,15 +12,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "stress",
         mixinStandardHelpOptions = true,
         description = "Stress modes against a running node (e.g. one started with `tom node`): ping, burst, "
-                + "ladder, fanout. One JSON object per line per event, then a summary line. Round-trip times are "
+                + "ladder, fanout; and flood, which runs its own relay (lock 5). One JSON object per line per event, then a summary line. Round-trip times are "
                 + "measured from send to the recipient's acknowledgement.",
-        subcommands = {PingMode.class, BurstMode.class, LadderMode.class, FanoutMode.class})
+        subcommands = {PingMode.class, BurstMode.class, LadderMode.class, FanoutMode.class, FloodMode.class})
 public final class StressCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required mode: ping, burst, ladder or fanout");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required mode: ping, burst, ladder, fanout or flood");
     }
 }

@@ -156,6 +156,23 @@ class StressCommandTest {
     }
 
     @Test
+    void aFloodThroughARelayIsPricedTheHonestSenderLosesNothingAndTheFlooderIsSlowedNotCutOff() throws Exception {
+        Run run = stress("flood", "--honest-rate", "5", "--flood-factor", "40", "--seconds", "2",
+                "--flooder-stamp-bits", "12");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = run.events("flood_result").get(0);
+        assertThat(result.at("/honest_alone/delivered").asInt()).isEqualTo(10);
+        assertThat(result.at("/honest_under_flood/delivered").asInt()).isEqualTo(10);
+        assertThat(result.get("honest_prices_received").asLong()).as("the honest sender has standing").isZero();
+        assertThat(result.get("relay_prices_told").asLong()).isPositive();
+        assertThat(result.get("relay_unpaid_refused").asLong()).as("the flood past twice its budget").isPositive();
+        assertThat(result.get("flood_delivered").asLong()).as("slowed, not cut off").isPositive()
+                .isLessThan(result.get("flood_sent").asLong());
+        assertThat(run.summary().get("honest_failed").asInt()).isZero();
+    }
+
+    @Test
     void aMalformedNodeIdIsAUsageErrorNamingTheParameter() throws Exception {
         Run run = stress("ping", "--bootstrap", bootstrap(target), "not-a-node-id");
 

@@ -8,9 +8,12 @@ import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.core.wire.MessageType;
 
 /** Everything the {@link NodeEngine} asks of the world: the runtime implements it at the edge. */
-public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffects {
-    /** Pass a verified envelope on to {@code nextHop} with its ttl decremented; report the outcome with {@link NodeEngine#onForwarded}. */
-    void forward(VerifiedEnvelope envelope, NodeId nextHop);
+public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffects, PriceEffects {
+    /**
+     * Pass a verified envelope on to {@code nextHop} with its ttl decremented, with {@code stamp} before it if there
+     * is one (a stamped frame, wire spec §15); report the outcome with {@link NodeEngine#onForwarded}.
+     */
+    void forward(VerifiedEnvelope envelope, NodeId nextHop, java.util.OptionalLong stamp);
 
     /** Sign and send an unencrypted control envelope (acknowledgement, read receipt, heartbeat) to its first hop. */
     void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload);

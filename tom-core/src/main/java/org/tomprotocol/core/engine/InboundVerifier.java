@@ -85,6 +85,9 @@ public final class InboundVerifier {
                         group(decoded, hop);
                 case Rendezvous -> receipt(envelope, () -> new VerifiedEnvelope(decoded, hop, null, null, null, null,
                         null, RendezvousPayload.decode(envelope.payload())));
+                case Price -> envelope.encrypted() ? Result.rejected("encrypted-price")
+                        : new Result(new VerifiedEnvelope(decoded, hop,
+                                org.tomprotocol.core.wire.PricePayload.decode(envelope.payload())), null);
                 case BackupStore, BackupReplicate -> backupCopy(decoded, hop);
                 case BackupReplicateAck -> backup(decoded, hop,
                         () -> new BackupInput.Held(BackupHeld.decode(envelope.payload())));
@@ -247,7 +250,7 @@ public final class InboundVerifier {
         return switch (type) {
             case Chat, Ack, ReadReceipt, Heartbeat, Rendezvous, BackupStore, BackupReplicate, BackupReplicateAck,
                  BackupConfirmDelivery, BackupQuery, Signal, GroupInvite, GroupMessage, GroupSync, GroupSyncResponse,
-                 GroupSyncRequest, GroupDeliveryAck, GroupHubMigration, GroupPostCopy -> true;
+                 GroupSyncRequest, GroupDeliveryAck, GroupHubMigration, GroupPostCopy, Price -> true;
             default -> false;
         };
     }

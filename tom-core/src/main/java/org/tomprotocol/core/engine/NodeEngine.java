@@ -2,7 +2,6 @@ package org.tomprotocol.core.engine;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
 import org.tomprotocol.api.InboundMessage;
@@ -39,6 +38,10 @@ public final class NodeEngine implements MessageHolder {
     private final GroupsMachine groups;
     private final GroupRoutes groupRoutes;
     private final ProfileChoice profiles;
+    private final OutboundStamps stamps;
+    private final InboundPricing pricing;
+    private final PeerAnnouncements announcements;
+    private final OutboundControl control;
 
     public NodeEngine(org.tomprotocol.spi.crypto.LocalIdentity identity, org.tomprotocol.spi.crypto.CryptoSuite crypto,
                       EngineEffects effects) {
@@ -50,11 +53,15 @@ public final class NodeEngine implements MessageHolder {
         this.pathMonitor = new PathMonitor(effects::pathChanged);
         this.directPaths = new DirectPaths(local, peers, effects);
         this.profiles = new ProfileChoice(local, peers);
-        ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, pathMonitor, directPaths,
-                () -> effectsNow);
+        this.stamps = new OutboundStamps(local, peers);
+        this.pricing = new InboundPricing(local, new OriginAdmission(peers::contribution), effects);
+        ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, stamps, pathMonitor,
+                directPaths, () -> effectsNow);
         this.tracker = new DeliveryTracker(relays, observed);
         this.backup = new VirusBackup(local, peers, tracker, effects);
         observed.backup(backup);
+        this.announcements = new PeerAnnouncements(local, peers, effects, tracker, backup);
+        this.control = new OutboundControl(relays, effects);
         this.groupRoutes = new GroupRoutes(local, peers, relays, effects, () -> effectsNow);
         this.groups = new GroupsMachine(identity, crypto, groupRoutes, new PeerCapabilities(peers));
     }
@@ -82,6 +89,19 @@ public final class NodeEngine implements MessageHolder {
      */
     public void writeCompact(boolean compact) {
         profiles.writeCompact(compact);
+    }
+
+    /**
+     * What an origin without a score may send to or through this node free, in messages a second (default
+     * {@link OriginAdmission#BASE_RATE}); one with a score gets up to five times that (lock 5).
+     */
+    public void admissionBudget(double messagesPerSecond) {
+        pricing.admission(new OriginAdmission(peers::contribution, messagesPerSecond));
+    }
+
+    /** The hardest proof-of-work stamp this node mints for one of its messages (default 20 bits, a second of CPU). */
+    public void maxStampBits(int bits) {
+        stamps.mintAtMost(bits);
     }
 
     /** The time of the input being handled, for effects raised from inside the tracker. */
@@ -133,6 +153,27 @@ public final class NodeEngine implements MessageHolder {
 
     /** A frame passed the worker stage (decoded, signature verified, opened if for us). */
     public void onVerified(VerifiedEnvelope verified, long now) {
+        onVerified(verified, java.util.OptionalLong.empty(), now);
+    }
+
+    /**
+     * As {@link #onVerified(VerifiedEnvelope, long)}, for an envelope that came with {@code stamp} (§15). A chat from
+     * another node is priced first ({@link InboundPricing}): routed now, after its delay, or not at all if unpaid.
+     */
+    public void onVerified(VerifiedEnvelope verified, java.util.OptionalLong stamp, long now) {
+        effectsNow = now;
+        if (stamp.isPresent()) {
+            stamps.showedItReads(verified.hop(), now);
+        }
+        Envelope envelope = verified.envelope();
+        if (envelope.type() == MessageType.Chat && !envelope.from().equals(local)) {
+            pricing.offer(envelope, stamp, now, at -> routed(verified, stamp, at));
+        } else {
+            routed(verified, stamp, now);
+        }
+    }
+
+    private void routed(VerifiedEnvelope verified, java.util.OptionalLong stamp, long now) {
         effectsNow = now;
         Envelope envelope = verified.envelope();
         Routing routing = router.route(verified, now);
@@ -187,9 +228,18 @@ public final class NodeEngine implements MessageHolder {
                 groups.onFrame(grouped.from(), grouped.frame(), now);
             }
             case Routing.Forward forward -> {
+                if (envelope.type() == MessageType.Price) {
+                    // a node that prices through this one reads stamps: what it asks for can reach it
+                    stamps.showedItReads(envelope.from(), now);
+                }
                 effects.count("forwarded");
-                effects.forward(forward.envelope(), forward.nextHop());
+                effects.forward(forward.envelope(), forward.nextHop(), stamp.isPresent()
+                        && stamps.readsStamped(forward.nextHop(), now) ? stamp : java.util.OptionalLong.empty());
                 carriedForOthers(envelope, now);
+            }
+            case Routing.Priced priced -> {
+                effects.count("prices-received");
+                stamps.priced(priced.from(), priced.price(), now);
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
         }
@@ -270,64 +320,20 @@ public final class NodeEngine implements MessageHolder {
         effects.sendSigned(MessageType.Ack, original.from(), via, new AckPayload(original.id(), type).encode());
     }
 
-    /** A transport asks to carry {@code signal} to {@code peer}: direct or through a relay, best effort (§5.1). */
+    /** A transport asks to carry {@code signal} to {@code peer} (see {@link OutboundControl#signal}). */
     public void sendSignal(NodeId peer, org.tomprotocol.spi.transport.Signal signal, long now) {
-        Path path = relays.choose(peer, Collections.emptySet(), now);
-        if (path == null) {
-            effects.count("signal-unroutable");
-            return;
-        }
-        effects.count("signals-sent");
-        effects.sendSealed(MessageType.Signal, peer, path.relays(),
-                new org.tomprotocol.core.wire.SignalPayload(signal).encode());
+        control.signal(peer, signal, now);
     }
 
-    /** The application read {@code message}: tell its sender, best effort. */
+    /** The application read {@code message} (see {@link OutboundControl#read}). */
     public void markRead(InboundMessage message, long now) {
-        Path path = relays.choose(message.sender(), Collections.emptySet(), now);
-        if (path == null) {
-            effects.count("receipt-unroutable");
-            return;
-        }
-        effects.sendSigned(MessageType.ReadReceipt, message.sender(), path.relays(),
-                new ReadReceiptPayload(message.id(), now).encode());
+        control.read(message, now);
     }
 
-    /**
-     * A peer's announce whose signature was verified: learn its addresses and name, and take it as a sign of
-     * life if fresh. Announces from the future, older than an hour or not newer than the last one seen from
-     * that node are refused.
-     *
-     * @return the verdict for the discovery that carried it: {@link Validation#ACCEPT} when taken, else
-     *         {@link Validation#IGNORE} (this node's own, or refused by time or replay: genuine but not to
-     *         spread, and no fault of the neighbour that passed it on)
-     */
+    /** A peer's announce whose signature was verified (see {@link PeerAnnouncements}). */
     public Validation onAnnounce(PeerAnnounce announce, long now) {
         effectsNow = now;
-        NodeId node = announce.nodeId();
-        if (node.equals(local)) {
-            return Validation.IGNORE;
-        }
-        String rejection = peers.announceProblem(node, announce.timestamp(), now);
-        if (rejection != null) {
-            effects.count("rejected." + rejection);
-            return Validation.IGNORE;
-        }
-        peers.learnAddresses(node, announce.addresses(), now);
-        effects.learnedAddresses(node, announce.addresses());
-        boolean fresh = now - announce.timestamp() < ProtocolConstants.STALE_AFTER_MS;
-        PeerRecord record = fresh ? peers.heard(node, now) : peers.get(node);
-        if (fresh) {
-            tracker.onPeerReachable(node, now);
-            backup.peerReachable(node, now);
-        }
-        if (record != null) {
-            record.announceTimestamp = announce.timestamp();
-            record.username = announce.username();
-            record.acceptsCompact = announce.accepts(WireProfile.COMPACT);
-        }
-        effects.count("announces-accepted");
-        return Validation.ACCEPT;
+        return announcements.onAnnounce(announce, now);
     }
 
     /** A peer to join through (bootstrap or added by the application): remember its addresses and connect. */
@@ -376,10 +382,14 @@ public final class NodeEngine implements MessageHolder {
         backup.deliverDue(now);
     }
 
-    /** The groups' timers: resends, the hub's watch over members, the shadow's over the hub. */
+    /**
+     * The short timers: the groups' (resends, the hub's watch over members, the shadow's over the hub), and the
+     * messages whose price was a delay.
+     */
     public void onGroupTick(long now) {
         effectsNow = now;
         groups.tick(now);
+        pricing.release(now);
     }
 
     /**
@@ -388,7 +398,8 @@ public final class NodeEngine implements MessageHolder {
      */
     @Override
     public int messagesHeld() {
-        return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld() + groups.messagesHeld();
+        return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld() + groups.messagesHeld()
+                + pricing.messagesHeld();
     }
 
     /** Copies of other nodes' messages this node holds (their messages not yet proven delivered). */
@@ -408,5 +419,7 @@ public final class NodeEngine implements MessageHolder {
         backup.maintain(now);
         groups.purge(now);
         roles.purge(now);
+        pricing.purge(now);
+        stamps.purge(now);
     }
 }

@@ -8,7 +8,7 @@ import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
 
 /**
- * The delivery tracker's effects, watched on their way out: the wire profile each transmission takes, how each
+ * The delivery tracker's effects, watched on their way out: the wire profile and stamp each transmission takes, how each
  * message travels (direct paths worth trying for relayed ones, paths that fail), and the virus backup for recipients
  * out of reach. Agent thread only.
  */
@@ -16,16 +16,18 @@ final class ObservedTrackerEffects implements TrackerEffects {
     private final NodeId local;
     private final EngineEffects effects;
     private final ProfileChoice profiles;
+    private final OutboundStamps stamps;
     private final PathMonitor pathMonitor;
     private final DirectPaths directPaths;
     private final LongSupplier now;
     private VirusBackup backup;
 
-    ObservedTrackerEffects(NodeId local, EngineEffects effects, ProfileChoice profiles, PathMonitor pathMonitor,
-                           DirectPaths directPaths, LongSupplier now) {
+    ObservedTrackerEffects(NodeId local, EngineEffects effects, ProfileChoice profiles, OutboundStamps stamps,
+                           PathMonitor pathMonitor, DirectPaths directPaths, LongSupplier now) {
         this.local = local;
         this.effects = effects;
         this.profiles = profiles;
+        this.stamps = stamps;
         this.pathMonitor = pathMonitor;
         this.directPaths = directPaths;
         this.now = now;
@@ -39,6 +41,7 @@ final class ObservedTrackerEffects implements TrackerEffects {
     @Override
     public void transmit(OutboundState message) {
         message.wireProfile = profiles.profileFor(message.recipient(), message.path());
+        message.stampBits = stamps.stampBits(message.recipient(), message.path(), now.getAsLong());
         if (!message.recipient().equals(local)) {
             pathMonitor.transmitted(message.recipient(), message.path().isDirect(), now.getAsLong());
             if (!message.path().isDirect()) {

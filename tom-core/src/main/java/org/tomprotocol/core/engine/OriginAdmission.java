@@ -15,13 +15,15 @@ import org.tomprotocol.spi.state.DecayingCount;
  * priority and a delay, then past twice the budget a proof-of-work stamp whose difficulty rises with the excess. The
  * result is only ever a cost: there is no answer that refuses an origin.
  *
- * <p>Identities are free to make, so origins without a score share one budget, the lowest ({@value
- * #NEWCOMERS_RATE} a second): a thousand fresh identities sending a little buy no more than one. Only origins with a
- * score of at least {@value #MIN_OWN_SCORE} (earned with work this node verified) get a budget of their own, at most
- * {@value #MAX_TRACKED} of them, the least recently seen forgotten first: memory stays bounded whatever the flood. (An
- * origin forgotten starts again with a free burst: someone holding more scored identities than that — each scored by
- * work this node verified — could cycle through them.) A score that is not a finite number counts as none. Pure; the
- * time is passed in; agent thread only.
+ * <p>Identities are free to make, so origins without a score ("newcomers", below {@value #MIN_OWN_SCORE}: no unit of
+ * work this node verified) pay twice: for their own rate against the lowest budget, and for the newcomers' rate
+ * together against one shared budget of the same size, whichever costs more. A newcomer's message counts towards the
+ * shared rate only while it is within its own budget — a single flooder pays for its own excess and leaves the other
+ * newcomers' price alone — so a thousand fresh identities each sending a little buy no more than one identity, and
+ * one flooding identity slows no one but itself. Every origin's own rate is tracked, at most {@value #MAX_TRACKED} of
+ * them, the least recently seen forgotten first: memory stays bounded whatever the flood. (An origin forgotten
+ * starts again with a free burst, still counted in the shared rate if it is a newcomer.) A score that is not a finite
+ * number counts as none. Pure; the time is passed in; agent thread only.
  */
 public final class OriginAdmission {
     static final double BASE_RATE = 10;
@@ -47,8 +49,10 @@ public final class OriginAdmission {
     }
 
     private final Standing standing;
+    /** What an origin without a score sends free, a second: {@link #BASE_RATE} unless the operator set another. */
+    private final double baseRate;
     private final DecayingCount newcomers = new DecayingCount(RATE_HALF_LIFE_MS);
-    private final Map<NodeId, DecayingCount> scored = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<NodeId, DecayingCount> origins = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<NodeId, DecayingCount> eldest) {
             return size() > MAX_TRACKED;
@@ -56,19 +60,36 @@ public final class OriginAdmission {
     };
 
     public OriginAdmission(Standing standing) {
+        this(standing, BASE_RATE);
+    }
+
+    /**
+     * An admission whose budgets are scaled to {@code baseRate} messages a second for an origin without a score (and
+     * {@code TOP_RATE / BASE_RATE} times that at the top), for a deployment whose nodes send more than chat.
+     */
+    public OriginAdmission(Standing standing, double baseRate) {
+        if (!(baseRate >= 1 && Double.isFinite(baseRate))) {
+            throw new IllegalArgumentException("the base budget is at least 1 message a second, not " + baseRate);
+        }
         this.standing = standing;
+        this.baseRate = baseRate;
     }
 
     /** Counts one more message from {@code origin} at {@code now}, and returns what it costs. */
     public AdmissionCost cost(NodeId origin, long now) {
         double reported = standing.score(origin, now);
         double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
-        boolean ownBudget = score >= MIN_OWN_SCORE;
-        DecayingCount count = ownBudget ? scored.computeIfAbsent(origin, ignored -> new DecayingCount(
-                RATE_HALF_LIFE_MS)) : newcomers;
-        count.add(1, now);
-        double budget = ownBudget ? budget(score) : NEWCOMERS_RATE;
-        return priced(rate(count.value(now)) / budget);
+        double scale = baseRate / BASE_RATE;
+        DecayingCount own = origins.computeIfAbsent(origin, ignored -> new DecayingCount(RATE_HALF_LIFE_MS));
+        own.add(1, now);
+        if (score >= MIN_OWN_SCORE) {
+            return priced(rate(own.value(now)) / (budget(score) * scale));
+        }
+        double ownExcess = rate(own.value(now)) / (NEWCOMERS_RATE * scale);
+        if (ownExcess <= 1) {
+            newcomers.add(1, now);
+        }
+        return priced(Math.max(ownExcess, rate(newcomers.value(now)) / (NEWCOMERS_RATE * scale)));
     }
 
     /** Messages a second an origin with {@code score} sends for free. */
@@ -93,8 +114,8 @@ public final class OriginAdmission {
         return new AdmissionCost(priority, delay, bits);
     }
 
-    /** Origins with a budget of their own, at most {@link #MAX_TRACKED}. */
+    /** Origins whose own rate is tracked, at most {@link #MAX_TRACKED}. */
     int tracked() {
-        return scored.size();
+        return origins.size();
     }
 }

@@ -27,6 +27,8 @@ public final class OutboundState {
     Path path;
     /** How the current transmission is written: compact only if every node on its path accepts that. */
     WireProfile wireProfile = WireProfile.REFERENCE;
+    /** The stamp difficulty the current transmission carries (lock 5): the highest a node on its path asked; 0. */
+    int stampBits;
     boolean everTransmitted;
     boolean readPending;
     long readAt;
@@ -116,6 +118,11 @@ public final class OutboundState {
     /** The wire profile of the current transmission. */
     public WireProfile wireProfile() {
         return wireProfile;
+    }
+
+    /** The stamp difficulty the current transmission carries; 0 for none. */
+    public int stampBits() {
+        return stampBits;
     }
 
     /** Identifies the current transmission; results of older ones are ignored. */

@@ -26,6 +26,8 @@ public final class PeerRecord {
     long lastHeardDirectly;
     /** Whether the peer accepts envelopes in the compact profile (its announce says so, or it sent us one). */
     boolean acceptsCompact;
+    /** Whether the peer reads stamped frames (its announce lists {@code stamped}; wire spec §15). */
+    boolean readsStamped;
     final List<TransportAddress> addresses = new ArrayList<>();
 
     PeerRecord(NodeId id, long now) {

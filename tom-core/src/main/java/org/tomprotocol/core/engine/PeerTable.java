@@ -40,6 +40,16 @@ public final class PeerTable {
         return peers.get(id);
     }
 
+    /**
+     * What {@code id} did for this node that this node verified, decayed (lock 4): the messages it carried for this
+     * node as a relay that their recipients acknowledged; 0 for a node never seen. An origin's standing in
+     * {@link OriginAdmission}.
+     */
+    double contribution(NodeId id, long now) {
+        PeerRecord record = peers.get(id);
+        return record == null ? 0 : record.relayOutcomes.deliveredCount(now);
+    }
+
     public Collection<PeerRecord> all() {
         return Collections.unmodifiableCollection(peers.values());
     }

@@ -26,6 +26,11 @@ final class RelayOutcomes {
         lost.add(1, now);
     }
 
+    /** Messages this relay carried for this node that their recipients acknowledged, decayed: work it proved. */
+    double deliveredCount(long now) {
+        return delivered.value(now);
+    }
+
     /**
      * The estimated chance that a message through this relay gets delivered: (delivered + 1) / (delivered + lost
      * + 2), Laplace's rule, so an unknown relay starts at one half.

@@ -32,6 +32,8 @@ public final class Router implements MessageHolder {
     private final ExpiringSet<AckKey> groupFrames =
             new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
+    /** Prices taken, each once, for as long as envelopes are accepted. */
+    private final ExpiringSet<AckKey> prices = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 10_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
             new ExpiringSet<>(ProtocolConstants.MIN_REINTRODUCTION_MS, 1_000);
     /** Recipients that asked for their backed-up messages lately: one query per recipient per interval. */
@@ -116,6 +118,12 @@ public final class Router implements MessageHolder {
                     return new Routing.Reject("replayed-group-frame");
                 }
                 return new Routing.Grouped(envelope.from(), verified.groupFrame());
+            }
+            case Price -> {
+                if (!prices.add(new AckKey(envelope.id(), envelope.from(), "price"), now)) {
+                    return new Routing.Reject("replayed-price");
+                }
+                return new Routing.Priced(envelope.from(), verified.price());
             }
             case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
                 return new Routing.Backup(verified, verified.backup());
@@ -211,5 +219,6 @@ public final class Router implements MessageHolder {
         backupQueries.purge(now);
         signals.purge(now);
         groupFrames.purge(now);
+        prices.purge(now);
     }
 }

@@ -24,6 +24,7 @@ public final class VerifiedEnvelope {
     private final BackupInput backup;
     private final org.tomprotocol.core.wire.SignalPayload signal;
     private final org.tomprotocol.core.wire.GroupFrame groupFrame;
+    private org.tomprotocol.core.wire.PricePayload price;
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
                      ReadReceiptPayload readReceipt, PreparedFrame acknowledgement) {
@@ -45,6 +46,11 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, org.tomprotocol.core.wire.GroupFrame groupFrame) {
         this(decoded, hop, null, null, null, null, null, null, null, null, groupFrame);
+    }
+
+    VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, org.tomprotocol.core.wire.PricePayload price) {
+        this(decoded, hop, null, null, null, null, null, null, null, null, null);
+        this.price = price;
     }
 
     private VerifiedEnvelope(DecodedEnvelope decoded, NodeId hop, byte[] plaintext, byte[] nonce, AckPayload ack,
@@ -110,6 +116,11 @@ public final class VerifiedEnvelope {
     /** The opened signalling of a {@code Signal} envelope for this node, else {@code null}. */
     public org.tomprotocol.core.wire.SignalPayload signal() {
         return signal;
+    }
+
+    /** The price a {@code Price} envelope names, or null. */
+    public org.tomprotocol.core.wire.PricePayload price() {
+        return price;
     }
 
     /** The opened frame of a group envelope for this node, else {@code null}. */

@@ -23,9 +23,20 @@ public final class EngineOptions {
             + "most 64): one link sooner; false leaves the fan-out to the hub alone, so a member being removed never "
             + "gets a post ordered after its removal, even one sent before its author learned of it.");
 
+    public static final OptionSpec ADMISSION_BUDGET = new OptionSpec("tom.admission-budget", OptionSpec.Type.INTEGER,
+            "10", "Messages a second (at least 1) an origin this node knows nothing good of may send to or through it "
+            + "free; one that proved work for it gets up to five times that. Past its budget an origin's messages are "
+            + "delayed, then need proof-of-work stamps (lock 5, docs/roles.md). Raise it for nodes that trust "
+            + "each other and send more than chat.");
+
+    public static final OptionSpec MAX_STAMP_BITS = new OptionSpec("tom.max-stamp-bits", OptionSpec.Type.INTEGER,
+            "20", "The hardest proof-of-work stamp (0 to 28 bits) this node mints for one of its messages when a node "
+            + "on the path asks for one: 20 bits is about a million hashes, a second of one core. Asked for more, it "
+            + "sends later, once its rate and the price have fallen; 0 never mints.");
+
     /** Every engine option. */
     public static final List<OptionSpec> ALL = List.of(NODE_NAME, MAX_FRAME_BYTES, COMPACT_PROFILE,
-            GROUP_POST_COPIES);
+            GROUP_POST_COPIES, ADMISSION_BUDGET, MAX_STAMP_BITS);
 
     /** Whether {@code options} let the node write the compact profile (the option is validated before). */
     public static boolean writesCompact(java.util.Map<String, String> options) {
@@ -35,6 +46,28 @@ public final class EngineOptions {
     /** Whether {@code options} have the node send copies of its group posts (the option is validated before). */
     public static boolean sendsPostCopies(java.util.Map<String, String> options) {
         return isOn(options, GROUP_POST_COPIES);
+    }
+
+    /** The base admission budget, in messages a second; validated as a whole number before, checked here. */
+    public static int admissionBudget(java.util.Map<String, String> options) {
+        String value = options.getOrDefault(ADMISSION_BUDGET.key(), ADMISSION_BUDGET.defaultValue()).strip();
+        long budget = Long.parseLong(value);
+        if (budget < 1 || budget > 1_000_000) {
+            throw new org.tomprotocol.api.ConfigurationException(ADMISSION_BUDGET.key() + " is " + value
+                    + ": it must be between 1 and 1000000 messages a second");
+        }
+        return (int) budget;
+    }
+
+    /** The hardest stamp this node mints, in bits; validated as a whole number before, checked here. */
+    public static int maxStampBits(java.util.Map<String, String> options) {
+        String value = options.getOrDefault(MAX_STAMP_BITS.key(), MAX_STAMP_BITS.defaultValue()).strip();
+        long bits = Long.parseLong(value);
+        if (bits < 0 || bits > 28) {
+            throw new org.tomprotocol.api.ConfigurationException(MAX_STAMP_BITS.key() + " is " + value
+                    + ": it must be between 0 and 28 bits");
+        }
+        return (int) bits;
     }
 
     private static boolean isOn(java.util.Map<String, String> options, OptionSpec option) {

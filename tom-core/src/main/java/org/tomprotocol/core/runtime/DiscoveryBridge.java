@@ -64,10 +64,12 @@ final class DiscoveryBridge implements DiscoveryContext {
         this.options = options;
         this.username = options.getOrDefault("node.name", "");
         this.wireProfiles = org.tomprotocol.core.registry.EngineOptions.writesCompact(options)
-                ? List.of(org.tomprotocol.core.wire.WireProfile.COMPACT.token()) : List.of();
+                ? List.of(org.tomprotocol.core.wire.WireProfile.COMPACT.token(),
+                        org.tomprotocol.core.wire.Stamp.ANNOUNCE_TOKEN)
+                : List.of(org.tomprotocol.core.wire.Stamp.ANNOUNCE_TOKEN);
     }
 
-    /** The profiles this node's announce says it reads besides the reference one. */
+    /** What this node's announce says it reads besides the reference profile: compact, and stamped frames. */
     private final List<String> wireProfiles;
 
     /** Starts {@code created} on the agent thread and keeps driving its timers. */

@@ -25,6 +25,7 @@ import org.tomprotocol.core.wire.EncryptedPayloadCodec;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.WireProfile;
+import org.tomprotocol.core.wire.Stamp;
 import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
@@ -86,6 +87,7 @@ final class EffectExecutor implements EngineEffects {
         java.util.List<NodeId> via = message.path().relays();
         NodeId hop = via.isEmpty() ? snapshot.recipient() : via.get(0);
         WireProfile profile = message.wireProfile();
+        int stampBits = message.stampBits();
         metrics.increment(profile == WireProfile.COMPACT ? TRANSMISSIONS_COMPACT : TRANSMISSIONS_REFERENCE);
         callbacks.execute(() -> events.routed(id, via));
         workers.execute(() -> {
@@ -96,7 +98,14 @@ final class EffectExecutor implements EngineEffects {
             }
             Envelope unsigned = Envelope.unsigned(id, local, snapshot.recipient(), via, MessageType.Chat,
                     EncryptedPayloadCodec.inProfile(sealed, profile), snapshot.timestamp(), true);
-            sendFrame(hop, signer.signAndEncode(unsigned, profile)).whenComplete((ignored, error) ->
+            byte[] wire = signer.signAndEncode(unsigned, profile);
+            if (stampBits > 0) {
+                // the work a node on the path asked for (lock 5): minted here, on a worker, once per transmission
+                metrics.increment("stamps-minted");
+                long nonce = Stamp.mint(Stamp.subject(id, local, snapshot.recipient()), stampBits);
+                wire = Stamp.frame(nonce, wire);
+            }
+            sendFrame(hop, wire, stampBits > 0).whenComplete((ignored, error) ->
                     agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
         });
     }
@@ -175,8 +184,10 @@ final class EffectExecutor implements EngineEffects {
 
     /** Re-encoding with one hop less is a splice of arrays: done here, with no trip through the workers. */
     @Override
-    public void forward(VerifiedEnvelope envelope, NodeId nextHop) {
-        sendFrame(nextHop, EnvelopeSigner.forwarded(envelope)).whenComplete((ignored, error) ->
+    public void forward(VerifiedEnvelope envelope, NodeId nextHop, java.util.OptionalLong stamp) {
+        byte[] forwarded = EnvelopeSigner.forwarded(envelope);
+        sendFrame(nextHop, stamp.isPresent() ? Stamp.frame(stamp.getAsLong(), forwarded) : forwarded,
+                stamp.isPresent()).whenComplete((ignored, error) ->
                 agent.offerControl(() -> engine.onForwarded(envelope, error == null, agent.now())));
     }
 
@@ -254,11 +265,20 @@ final class EffectExecutor implements EngineEffects {
     }
 
     private CompletionStage<Void> sendFrame(NodeId hop, byte[] wire) {
+        return sendFrame(hop, wire, false);
+    }
+
+    /** Sends an envelope frame, or with {@code stamped} a stamped one (the stamp, then the envelope; §15). */
+    private CompletionStage<Void> sendFrame(NodeId hop, byte[] wire, boolean stamped) {
         if (hop.equals(local)) {
-            inbound.onEnvelopeFrame(local, wire);
+            if (stamped) {
+                inbound.onStampedFrame(local, wire);
+            } else {
+                inbound.onEnvelopeFrame(local, wire);
+            }
             return CompletableFuture.completedFuture(null);
         }
-        return links.send(hop, FrameChannel.ENVELOPE, wire);
+        return links.send(hop, stamped ? FrameChannel.STAMPED_ENVELOPE : FrameChannel.ENVELOPE, wire);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tomprotocol.core.runtime;
 import java.lang.System.Logger.Level;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.Stamp;
 import org.tomprotocol.core.engine.InboundVerifier;
 import org.tomprotocol.core.engine.NodeEngine;
 
@@ -34,13 +35,29 @@ final class InboundPipeline {
     }
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
+        verify(hop, frame, java.util.OptionalLong.empty());
+    }
+
+    /** A stamped frame (wire spec §15): the stamp's 8 bytes, then an envelope frame. */
+    void onStampedFrame(NodeId hop, byte[] frame) {
+        if (frame.length <= Stamp.FRAME_PREFIX_BYTES) {
+            metrics.increment("rejected.malformed-stamped-frame");
+            budgets.charge(hop);
+            return;
+        }
+        long nonce = java.nio.ByteBuffer.wrap(frame).getLong();
+        verify(hop, java.util.Arrays.copyOfRange(frame, Stamp.FRAME_PREFIX_BYTES, frame.length),
+                java.util.OptionalLong.of(nonce));
+    }
+
+    private void verify(NodeId hop, byte[] frame, java.util.OptionalLong stamp) {
         try {
             InboundVerifier.Result result = verifier.verify(hop, frame, agent.now());
             if (result.verified() == null) {
                 metrics.increment("rejected." + result.rejectReason());
                 budgets.charge(hop);
                 LOG.log(Level.DEBUG, "rejected a frame from {0}: {1}", hop.shortForm(), result.rejectReason());
-            } else if (!agent.offerNetwork(() -> engine.onVerified(result.verified(), agent.now()))) {
+            } else if (!agent.offerNetwork(() -> engine.onVerified(result.verified(), stamp, agent.now()))) {
                 metrics.increment("rejected.overload");
             }
         } catch (RuntimeException e) {

@@ -107,6 +107,8 @@ public final class NodeAssembly {
                 signer, metrics, events, anchor, budgets);
         NodeEngine engine = new NodeEngine(identity, timedCrypto, effects);
         engine.writeCompact(EngineOptions.writesCompact(config.options()));
+        engine.admissionBudget(EngineOptions.admissionBudget(config.options()));
+        engine.maxStampBits(EngineOptions.maxStampBits(config.options()));
         InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer), agent, engine,
                 metrics, health, budgets);
         effects.bind(engine, inbound);

@@ -56,6 +56,7 @@ final class TransportEvents implements TransportListener {
         }
         switch (channel) {
             case ENVELOPE -> inbound.onEnvelopeFrame(peer, frame);
+            case STAMPED_ENVELOPE -> inbound.onStampedFrame(peer, frame);
             case DISCOVERY -> {
                 if (!agent.offerNetwork(() -> discovery.onFrame(peer, frame))) {
                     metrics.increment("rejected.overload");

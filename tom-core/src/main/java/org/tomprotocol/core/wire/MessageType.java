@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The kinds of envelope, encoded on the wire by variant name exactly as ToM Gen-2 names them. The order is
  * Gen-2's; names are the wire format and must not change. {@link #Rendezvous} is this implementation's
- * additions, like {@link #Signal} and {@link #GroupPostCopy} (documented in docs/wire-spec.md).
+ * additions, like {@link #Signal}, {@link #GroupPostCopy} and {@link #Price} (documented in docs/wire-spec.md).
  */
 public enum MessageType {
     Chat, Ack, ReadReceipt, Heartbeat,
@@ -29,7 +29,12 @@ public enum MessageType {
      * ToM for the JVM extension: a group member's post sent straight to another member while its hub orders it, so
      * the member can show it one hop sooner (docs/groups.md §6); sealed and signed like every group frame.
      */
-    GroupPostCopy;
+    GroupPostCopy,
+    /**
+     * ToM for the JVM extension: what a recipient or relay charges an origin for its messages now (lock 5, §15): a
+     * stamp difficulty and a delay, signed by the pricing node; never acknowledged.
+     */
+    Price;
 
     private static final Map<String, MessageType> BY_NAME = new HashMap<>();
     /** Longest variant name, bounding what the decoder reads. */

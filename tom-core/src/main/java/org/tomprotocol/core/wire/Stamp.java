@@ -19,6 +19,10 @@ import org.tomprotocol.api.NodeId;
 public final class Stamp {
     /** The hardest stamp asked for: about four billion hashes. */
     public static final int MAX_BITS = 32;
+    /** The {@code wire_profiles} token of a node that reads stamped frames (§10, §15). */
+    public static final String ANNOUNCE_TOKEN = "stamped";
+    /** Bytes of the stamp before the envelope in a stamped frame. */
+    public static final int FRAME_PREFIX_BYTES = Long.BYTES;
     private static final byte[] DOMAIN = "tom-stamp-v1".getBytes(StandardCharsets.US_ASCII);
 
     private Stamp() {
@@ -53,6 +57,11 @@ public final class Stamp {
         digest.update(subject);
         digest.update(ByteBuffer.allocate(Long.BYTES).putLong(nonce).array());
         return leadingZeroBits(digest.digest()) >= bits;
+    }
+
+    /** A stamped frame (§15): {@code nonce} as 8 bytes, big-endian, then the encoded envelope. */
+    public static byte[] frame(long nonce, byte[] envelope) {
+        return ByteBuffer.allocate(FRAME_PREFIX_BYTES + envelope.length).putLong(nonce).put(envelope).array();
     }
 
     static int leadingZeroBits(byte[] hash) {

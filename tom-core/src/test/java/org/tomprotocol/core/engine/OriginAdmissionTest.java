@@ -141,6 +141,23 @@ class OriginAdmissionTest {
     }
 
     @Test
+    void oneFloodingNewcomerPaysForItsOwnExcessAndLeavesTheOtherNewcomersPriceAlone() {
+        NodeId flooder = someone();
+        NodeId quiet = someone();
+        AdmissionCost quietCost = null;
+        AdmissionCost flooderCost = null;
+        for (int i = 0; i < 30_000; i++) {
+            flooderCost = admission.cost(flooder, i);
+            if (i % 500 == 0) {
+                quietCost = admission.cost(quiet, i);
+            }
+        }
+
+        assertThat(flooderCost.stampBits()).as("the flooder, at 1 000/s").isEqualTo(OriginAdmission.MAX_STAMP_BITS);
+        assertThat(quietCost).as("a newcomer at 2/s beside it").isEqualTo(AdmissionCost.FREE);
+    }
+
+    @Test
     void anOriginThatStopsFloodingPaysNothingAgainOnceItsRateHasFaded() {
         NodeId flooder = someone();
         assertThat(send(flooder, 500, 20, 0).stampBits()).isPositive();
@@ -164,10 +181,21 @@ class OriginAdmissionTest {
         NodeId broken = someone();
         scores.put(faded, 0.01);
         scores.put(broken, Double.NaN);
-        admission.cost(faded, 0);
-        AdmissionCost cost = admission.cost(broken, 1);
+        AdmissionCost cost = null;
+        // 80 each at once: within a newcomer's own budget, but together past the newcomers' shared one
+        for (int i = 0; i < 80; i++) {
+            admission.cost(faded, 0);
+            cost = admission.cost(broken, 0);
+        }
 
-        assertThat(admission.tracked()).isZero();
-        assertThat(cost).isEqualTo(AdmissionCost.FREE);
+        assertThat(cost).as("priced as newcomers, sharing one budget").isNotEqualTo(AdmissionCost.FREE);
+        scores.put(faded, 1.0);
+        scores.put(broken, 1.0);
+        OriginAdmission scored = new OriginAdmission((origin, now) -> scores.get(origin));
+        for (int i = 0; i < 80; i++) {
+            scored.cost(faded, 0);
+            cost = scored.cost(broken, 0);
+        }
+        assertThat(cost).as("with a unit of verified work each, a budget of their own").isEqualTo(AdmissionCost.FREE);
     }
 }

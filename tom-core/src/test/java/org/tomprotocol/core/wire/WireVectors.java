@@ -136,6 +136,10 @@ final class WireVectors {
                     signal("a1b2c3d4", "offer", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n"), 18,
                     WireProfile.REFERENCE));
             vectors.addAll(group());
+            // lock 5 (§15): bob, over whose budget alice went, tells her the price back through carol; the payload
+            // [stamp_bits, delay_ms, valid_ms] written with msgpack-core, apart from the codec
+            vectors.add(signed("price-told", BOB, ALICE, List.of(CAROL), MessageType.Price,
+                    pack(packer -> packer.packArrayHeader(3).packInt(12).packInt(300).packInt(60_000)), null, 22));
             return vectors;
         } catch (CryptoException e) {
             throw new IllegalStateException("the fixed vector keys are valid", e);

@@ -13,7 +13,12 @@ public enum FrameChannel {
     /** A discovery protocol frame (membership, broadcast). */
     DISCOVERY(1),
     /** A transport's own control frame, e.g. observed-address reports; never given to the engine. */
-    CONTROL(2);
+    CONTROL(2),
+    /**
+     * A ToM envelope with a proof-of-work stamp before it (8 bytes, then the envelope; wire spec §15): sent only to
+     * nodes that announce they read it. Transports carry it like any other channel.
+     */
+    STAMPED_ENVELOPE(3);
 
     private final int code;
 

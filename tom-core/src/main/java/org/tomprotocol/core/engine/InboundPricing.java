@@ -1,0 +1,126 @@
+package org.tomprotocol.core.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.Envelope;
+import org.tomprotocol.core.wire.MessageType;
+import org.tomprotocol.core.wire.PricePayload;
+import org.tomprotocol.core.wire.Stamp;
+import org.tomprotocol.spi.state.ExpiringMap;
+
+/**
+ * Lock 5 on the message path (docs/roles.md, wire spec §15): each new chat this node delivers or relays is priced by
+ * its signed origin ({@link OriginAdmission}). Free, it is handled at once; over the origin's budget it is handled
+ * after the cost's delay, the lower its priority the later among those due; past twice the budget it is handled
+ * only with a stamp of the cost's difficulty — a chat without one is left unhandled as unpaid
+ * ({@code rejected.unpaid-stamp}, the only refusal here: for the missing payment, never for who sent it) and its
+ * origin is told the price in a signed {@code Price}, at once when the difficulty rises, else at most once a
+ * second. A chat that carries its stamp goes through, whoever sent it. What waits is bounded
+ * ({@value #MAX_WAITING}: past it the earliest due goes at once). Pure; the time is passed in; agent thread only.
+ */
+final class InboundPricing implements MessageHolder {
+    static final int MAX_WAITING = 4_096;
+    /** How long a price told holds: the origin pays it that long, and is told again while the excess lasts. */
+    static final long PRICE_VALID_MS = 60_000;
+    static final long RETELL_MS = 1_000;
+
+    /** Handles a chat once its price is paid, at the time given. */
+    @FunctionalInterface
+    interface Handling {
+        void handle(long now);
+    }
+
+    private record Waiting(long releaseAt, double priority, long order, Handling handling) {
+    }
+
+    private record Told(int stampBits, long at) {
+    }
+
+    private final NodeId local;
+    private OriginAdmission admission;
+    private final PriceEffects effects;
+    private final TreeSet<Waiting> waiting = new TreeSet<>(Comparator.comparingLong(Waiting::releaseAt)
+            .thenComparingDouble(Waiting::priority).thenComparingLong(Waiting::order));
+    private final ExpiringMap<NodeId, Told> told = new ExpiringMap<>(PRICE_VALID_MS, OriginAdmission.MAX_TRACKED);
+    private long order;
+
+    InboundPricing(NodeId local, OriginAdmission admission, PriceEffects effects) {
+        this.local = local;
+        this.admission = admission;
+        this.effects = effects;
+    }
+
+    /** Prices from now on with {@code replacement} (an operator's budget). */
+    void admission(OriginAdmission replacement) {
+        this.admission = replacement;
+    }
+
+    /** Prices one new chat (carrying {@code stamp}, if any) and hands it to {@code handling} now, later or never. */
+    void offer(Envelope envelope, OptionalLong stamp, long now, Handling handling) {
+        AdmissionCost cost = admission.cost(envelope.from(), now);
+        if (cost.equals(AdmissionCost.FREE)) {
+            handling.handle(now);
+            return;
+        }
+        tell(envelope, cost, now);
+        if (cost.stampBits() > 0) {
+            effects.count("stamps-checked");
+            if (stamp.isEmpty() || !Stamp.verify(Stamp.subject(envelope.id(), envelope.from(), envelope.to()),
+                    stamp.getAsLong(), Math.min(Stamp.MAX_BITS, cost.stampBits()))) {
+                effects.count("rejected.unpaid-stamp");
+                return;
+            }
+        }
+        if (cost.delayMs() == 0) {
+            handling.handle(now);
+            return;
+        }
+        effects.count("priced-delayed");
+        waiting.add(new Waiting(now + cost.delayMs(), cost.priority(), order++, handling));
+        if (waiting.size() > MAX_WAITING) {
+            // bounded memory: the earliest due goes a little early, nothing is lost
+            waiting.pollFirst().handling().handle(now);
+        }
+    }
+
+    /** Hands on the chats whose delay is over, earliest first. */
+    void release(long now) {
+        while (!waiting.isEmpty() && waiting.first().releaseAt() <= now) {
+            waiting.pollFirst().handling().handle(now);
+        }
+    }
+
+    /**
+     * Tells the origin its price, once it costs a delay or a stamp: at once when the stamp asked changes (up, or down
+     * as the origin's rate fades), else at most once per {@link #RETELL_MS}.
+     */
+    private void tell(Envelope envelope, AdmissionCost cost, long now) {
+        if (cost.delayMs() == 0 && cost.stampBits() == 0) {
+            return;
+        }
+        Told last = told.get(envelope.from(), now);
+        if (last != null && cost.stampBits() == last.stampBits() && now - last.at() < RETELL_MS) {
+            return;
+        }
+        told.put(envelope.from(), new Told(cost.stampBits(), now), now);
+        effects.count("prices-told");
+        int position = envelope.via().indexOf(local);
+        List<NodeId> back = Paths.reversed(position < 0 ? envelope.via() : envelope.via().subList(0, position));
+        effects.sendSigned(MessageType.Price, envelope.from(), back, new PricePayload(
+                Math.min(Stamp.MAX_BITS, cost.stampBits()), Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()),
+                PRICE_VALID_MS).encode());
+    }
+
+    @Override
+    public int messagesHeld() {
+        return waiting.size();
+    }
+
+    void purge(long now) {
+        told.purge(now);
+    }
+}
