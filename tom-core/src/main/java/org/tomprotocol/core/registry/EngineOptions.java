@@ -48,26 +48,26 @@ public final class EngineOptions {
         return isOn(options, GROUP_POST_COPIES);
     }
 
-    /** The base admission budget, in messages a second; validated as a whole number before, checked here. */
+    /** The base admission budget, in messages a second. */
     public static int admissionBudget(java.util.Map<String, String> options) {
-        String value = options.getOrDefault(ADMISSION_BUDGET.key(), ADMISSION_BUDGET.defaultValue()).strip();
-        long budget = Long.parseLong(value);
-        if (budget < 1 || budget > 1_000_000) {
-            throw new org.tomprotocol.api.ConfigurationException(ADMISSION_BUDGET.key() + " is " + value
-                    + ": it must be between 1 and 1000000 messages a second");
-        }
-        return (int) budget;
+        return wholeNumber(options, ADMISSION_BUDGET, 1, 1_000_000, "messages a second");
     }
 
-    /** The hardest stamp this node mints, in bits; validated as a whole number before, checked here. */
+    /** The hardest stamp this node mints, in bits. */
     public static int maxStampBits(java.util.Map<String, String> options) {
-        String value = options.getOrDefault(MAX_STAMP_BITS.key(), MAX_STAMP_BITS.defaultValue()).strip();
-        long bits = Long.parseLong(value);
-        if (bits < 0 || bits > 28) {
-            throw new org.tomprotocol.api.ConfigurationException(MAX_STAMP_BITS.key() + " is " + value
-                    + ": it must be between 0 and 28 bits");
+        return wholeNumber(options, MAX_STAMP_BITS, 0, 28, "bits");
+    }
+
+    /** A whole-number option (its form checked before, by {@link OptionCheck}), within {@code [min, max]}. */
+    private static int wholeNumber(java.util.Map<String, String> options, OptionSpec option, int min, int max,
+                                   String unit) {
+        String value = options.getOrDefault(option.key(), option.defaultValue()).strip();
+        long number = Long.parseLong(value);
+        if (number < min || number > max) {
+            throw new org.tomprotocol.api.ConfigurationException(option.key() + " is " + value + ": it must be between "
+                    + min + " and " + max + " " + unit);
         }
-        return (int) bits;
+        return (int) number;
     }
 
     private static boolean isOn(java.util.Map<String, String> options, OptionSpec option) {

@@ -2,7 +2,6 @@ package org.tomprotocol.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -28,21 +27,15 @@ class GroupPostCopyTest {
     private final GroupId group = GroupId.random();
 
     private void join(Node member) {
-        alice.command(group, machine -> machine.invite(group, member.id(), board.now));
-        member.command(group, machine -> machine.accept(group, board.now));
-        board.advance(10);
+        board.join(group, alice, member);
     }
 
     private MessageId post(Node sender, String text) {
-        MessageId id = MessageId.random();
-        sender.command(group, machine -> machine.send(group, id, text.getBytes(StandardCharsets.UTF_8), board.now));
-        board.advance(10);
-        return id;
+        return board.send(group, sender, text);
     }
 
     private static List<String> received(Node node) {
-        return node.events(GroupEvent.MessageReceived.class).stream()
-                .map(event -> new String(event.message().payload(), StandardCharsets.UTF_8)).toList();
+        return GroupSwitchboard.received(node);
     }
 
     private void founded() {

@@ -179,6 +179,22 @@ final class GroupSwitchboard {
         return text;
     }
 
+    /** {@code admin} invites {@code member} into {@code group}, which accepts; then 10 ms pass. */
+    void join(org.tomprotocol.api.GroupId group, Node admin, Node member) {
+        admin.command(group, machine -> machine.invite(group, member.id(), now));
+        member.command(group, machine -> machine.accept(group, now));
+        advance(10);
+    }
+
+    /** {@code sender} posts {@code text} to {@code group}, then 10 ms pass; the post's id. */
+    org.tomprotocol.api.MessageId send(org.tomprotocol.api.GroupId group, Node sender, String text) {
+        org.tomprotocol.api.MessageId id = org.tomprotocol.api.MessageId.random();
+        sender.command(group, machine -> machine.send(group, id, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                now));
+        advance(10);
+        return id;
+    }
+
     /** The texts of the posts {@code node}'s application got, in order. */
     static List<String> received(Node node) {
         return node.events(GroupEvent.MessageReceived.class).stream()
