@@ -27,6 +27,9 @@ final class InboundPricing implements MessageHolder {
     /** How long a price told holds: the origin pays it that long, and is told again while the excess lasts. */
     static final long PRICE_VALID_MS = 60_000;
     static final long RETELL_MS = 1_000;
+    /** The most prices this node signs a second, all origins together. */
+    static final double MAX_PRICES_PER_SECOND = 50;
+    private static final long PRICES_HALF_LIFE_MS = 10_000;
 
     /** Handles a chat once its price is paid, at the time given. */
     @FunctionalInterface
@@ -47,6 +50,8 @@ final class InboundPricing implements MessageHolder {
             .thenComparingDouble(Waiting::priority).thenComparingLong(Waiting::order));
     private final ExpiringMap<NodeId, Told> told = new ExpiringMap<>(PRICE_VALID_MS, OriginAdmission.MAX_TRACKED);
     private long order;
+    private final org.tomprotocol.spi.state.DecayingCount pricesSent =
+            new org.tomprotocol.spi.state.DecayingCount(PRICES_HALF_LIFE_MS);
 
     InboundPricing(NodeId local, OriginAdmission admission, PriceEffects effects) {
         this.local = local;
@@ -63,6 +68,7 @@ final class InboundPricing implements MessageHolder {
     void offer(Envelope envelope, OptionalLong stamp, long now, Handling handling) {
         AdmissionCost cost = admission.cost(envelope.from(), now);
         if (cost.equals(AdmissionCost.FREE)) {
+            clear(envelope, now);
             handling.handle(now);
             return;
         }
@@ -94,6 +100,16 @@ final class InboundPricing implements MessageHolder {
         }
     }
 
+    /** An origin told to pay that now sends free again is told so, once: it stops minting stamps nobody asks. */
+    private void clear(Envelope envelope, long now) {
+        Told last = told.get(envelope.from(), now);
+        if (last == null || last.stampBits() == 0) {
+            return;
+        }
+        told.put(envelope.from(), new Told(0, now), now);
+        send(envelope, new PricePayload(0, 0, PRICE_VALID_MS), now);
+    }
+
     /**
      * Tells the origin its price, once it costs a delay or a stamp: at once when the stamp asked changes (up, or down
      * as the origin's rate fades), else at most once per {@link #RETELL_MS}.
@@ -107,12 +123,26 @@ final class InboundPricing implements MessageHolder {
             return;
         }
         told.put(envelope.from(), new Told(cost.stampBits(), now), now);
+        send(envelope, new PricePayload(Math.min(Stamp.MAX_BITS, cost.stampBits()),
+                Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()), PRICE_VALID_MS), now);
+    }
+
+    /**
+     * Signs and sends {@code price} to the chat's origin back along its path, and has the transports check what it
+     * owes; at most {@link #MAX_PRICES_PER_SECOND} a second in all, however many origins (a flood of fresh identities
+     * must not make this node sign a price for each).
+     */
+    private void send(Envelope envelope, PricePayload price, long now) {
+        pricesSent.add(1, now);
+        if (pricesSent.value(now) * Math.log(2) / (PRICES_HALF_LIFE_MS / 1000.0) > MAX_PRICES_PER_SECOND) {
+            effects.count("prices-not-told");
+            return;
+        }
         effects.count("prices-told");
+        effects.stampOwed(envelope.from(), price.stampBits(), now, now + price.validMs());
         int position = envelope.via().indexOf(local);
         List<NodeId> back = Paths.reversed(position < 0 ? envelope.via() : envelope.via().subList(0, position));
-        effects.sendSigned(MessageType.Price, envelope.from(), back, new PricePayload(
-                Math.min(Stamp.MAX_BITS, cost.stampBits()), Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()),
-                PRICE_VALID_MS).encode());
+        effects.sendSigned(MessageType.Price, envelope.from(), back, price.encode());
     }
 
     @Override

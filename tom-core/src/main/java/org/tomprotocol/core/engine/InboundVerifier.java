@@ -35,11 +35,18 @@ public final class InboundVerifier {
     private final CryptoSuite crypto;
     private final LocalIdentity identity;
     private final EnvelopeSealer sealer;
+    private final StampGate stamps;
 
     public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer) {
+        this(crypto, identity, sealer, StampGate.NONE);
+    }
+
+    /** A verifier that refuses, before their signature, chats whose origin owes a stamp they lack ({@code stamps}). */
+    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, StampGate stamps) {
         this.crypto = crypto;
         this.identity = identity;
         this.sealer = sealer;
+        this.stamps = stamps;
     }
 
     /** Outcome of verification: exactly one of {@code verified} and {@code rejectReason} is set. */
@@ -54,6 +61,11 @@ public final class InboundVerifier {
      * the acknowledgement it signs ahead.
      */
     public Result verify(NodeId hop, byte[] frame, long now) {
+        return verify(hop, frame, java.util.OptionalLong.empty(), now);
+    }
+
+    /** As {@link #verify(NodeId, byte[], long)}, for a frame that came with {@code stamp} (wire spec §15). */
+    public Result verify(NodeId hop, byte[] frame, java.util.OptionalLong stamp, long now) {
         DecodedEnvelope decoded;
         try {
             decoded = EnvelopeCodec.decode(frame);
@@ -63,6 +75,9 @@ public final class InboundVerifier {
         Envelope envelope = decoded.envelope();
         if (!envelope.isSigned()) {
             return Result.rejected("unsigned");
+        }
+        if (stamps.unpaid(envelope, stamp, now)) {
+            return Result.rejected("unpaid-stamp");
         }
         if (!crypto.verify(envelope.from(), decoded.signingBytes().bytes(), envelope.signature())) {
             return Result.rejected("bad-signature");

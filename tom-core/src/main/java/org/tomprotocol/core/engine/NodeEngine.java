@@ -158,7 +158,8 @@ public final class NodeEngine implements MessageHolder {
 
     /**
      * As {@link #onVerified(VerifiedEnvelope, long)}, for an envelope that came with {@code stamp} (§15). A chat from
-     * another node is priced first ({@link InboundPricing}): routed now, after its delay, or not at all if unpaid.
+     * another node that is new work here ({@link Router#isNewWork}) is priced first ({@link InboundPricing}): routed
+     * now, after its delay, or not at all if unpaid.
      */
     public void onVerified(VerifiedEnvelope verified, java.util.OptionalLong stamp, long now) {
         effectsNow = now;
@@ -166,7 +167,7 @@ public final class NodeEngine implements MessageHolder {
             stamps.showedItReads(verified.hop(), now);
         }
         Envelope envelope = verified.envelope();
-        if (envelope.type() == MessageType.Chat && !envelope.from().equals(local)) {
+        if (!envelope.from().equals(local) && router.isNewWork(verified, now)) {
             pricing.offer(envelope, stamp, now, at -> routed(verified, stamp, at));
         } else {
             routed(verified, stamp, now);
@@ -239,7 +240,9 @@ public final class NodeEngine implements MessageHolder {
             }
             case Routing.Priced priced -> {
                 effects.count("prices-received");
-                stamps.priced(priced.from(), priced.price(), now);
+                // the neighbour that handed the price over carries stamps to its signer
+                stamps.showedItReads(verified.hop(), now);
+                stamps.priced(priced.from(), priced.price(), priced.sentAt(), now);
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
         }

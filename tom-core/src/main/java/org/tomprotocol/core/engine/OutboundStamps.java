@@ -41,9 +41,21 @@ final class OutboundStamps {
         this.mintedBitsAtMost = bits;
     }
 
-    /** {@code node} charges this node {@code price} from {@code now}. */
-    void priced(NodeId node, PricePayload price, long now) {
-        asked.put(node, new Asked(price.stampBits(), now + price.validMs()), now);
+    /**
+     * {@code node} charges this node {@code price}, told at {@code sentAt} (its signed timestamp): it holds until then
+     * plus its validity, never longer, so an old price replayed holds for nothing.
+     */
+    void priced(NodeId node, PricePayload price, long sentAt, long now) {
+        long until = Math.min(now, sentAt) + price.validMs();
+        if (until <= now) {
+            return;
+        }
+        if (price.stampBits() == 0) {
+            asked.remove(node);
+            seenReading.add(node, now);
+            return;
+        }
+        asked.put(node, new Asked(price.stampBits(), until), now);
     }
 
     /**

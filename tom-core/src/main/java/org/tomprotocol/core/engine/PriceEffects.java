@@ -12,4 +12,10 @@ public interface PriceEffects {
 
     /** Increments a named counter. */
     void count(String counter);
+
+    /**
+     * {@code origin} was asked for stamps of {@code bits} (0: none any more) until {@code until}: its chats without one
+     * may be refused before their signature is checked ({@link StampGate}).
+     */
+    void stampOwed(NodeId origin, int bits, long now, long until);
 }

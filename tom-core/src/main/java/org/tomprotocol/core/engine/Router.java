@@ -32,6 +32,8 @@ public final class Router implements MessageHolder {
     private final ExpiringSet<AckKey> groupFrames =
             new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.NONCE_CACHE_CAPACITY);
     private final ExpiringSet<AckKey> rendezvous = new ExpiringSet<>(ProtocolConstants.ACK_REPLAY_TTL_MS, 1_000);
+    /** Chats passed on, for as long as they are accepted: a copy passed on again is not new work (lock 5). */
+    private final ExpiringSet<DedupKey> forwardedChats = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 100_000);
     /** Prices taken, each once, for as long as envelopes are accepted. */
     private final ExpiringSet<AckKey> prices = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 10_000);
     private final ExpiringSet<NodeId> rendezvousPeers =
@@ -56,6 +58,39 @@ public final class Router implements MessageHolder {
 
     public Routing route(VerifiedEnvelope verified, long now) {
         Envelope envelope = verified.envelope();
+        Routing.Reject problem = problem(envelope, now);
+        if (problem != null) {
+            return problem;
+        }
+        if (envelope.to().equals(local)) {
+            return routeLocal(verified, envelope, now);
+        }
+        boolean chat = envelope.type() == MessageType.Chat;
+        if (chat) {
+            forwardedChats.add(new DedupKey(envelope.id(), envelope.from()), now);
+        }
+        return new Routing.Forward(verified, envelope.hopAfter(local), chat);
+    }
+
+    /**
+     * Whether {@code envelope} is a chat this node would deliver or pass on for the first time: new work, which lock 5
+     * prices by its origin. A chat it would refuse anyway (expired, not addressed here, a loop…), or a copy of one it
+     * already delivered or passed on, is not priced: whoever replays someone's chat raises nobody's price. Reads,
+     * remembers nothing.
+     */
+    public boolean isNewWork(VerifiedEnvelope verified, long now) {
+        Envelope envelope = verified.envelope();
+        if (envelope.type() != MessageType.Chat || problem(envelope, now) != null) {
+            return false;
+        }
+        if (envelope.to().equals(local)) {
+            return delivered.check(envelope.from(), envelope.id(), envelope.timestamp()) == ReplayWindow.Verdict.NEW;
+        }
+        return !forwardedChats.contains(new DedupKey(envelope.id(), envelope.from()), now);
+    }
+
+    /** What makes {@code envelope} unroutable here, whatever this node remembers; null if nothing does. */
+    private Routing.Reject problem(Envelope envelope, long now) {
         if (envelope.via().size() > Envelope.MAX_RELAYS) {
             return new Routing.Reject("too-many-relays");
         }
@@ -69,7 +104,7 @@ public final class Router implements MessageHolder {
             return new Routing.Reject("unsupported-type");
         }
         if (envelope.to().equals(local)) {
-            return routeLocal(verified, envelope, now);
+            return null;
         }
         int position = envelope.via().indexOf(local);
         if (position < 0) {
@@ -81,8 +116,7 @@ public final class Router implements MessageHolder {
         if (envelope.ttl() <= 0) {
             return new Routing.Reject("ttl-exhausted");
         }
-        boolean acknowledge = envelope.type() == MessageType.Chat;
-        return new Routing.Forward(verified, envelope.hopAfter(local), acknowledge);
+        return null;
     }
 
     private Routing routeLocal(VerifiedEnvelope verified, Envelope envelope, long now) {
@@ -123,7 +157,7 @@ public final class Router implements MessageHolder {
                 if (!prices.add(new AckKey(envelope.id(), envelope.from(), "price"), now)) {
                     return new Routing.Reject("replayed-price");
                 }
-                return new Routing.Priced(envelope.from(), verified.price());
+                return new Routing.Priced(envelope.from(), verified.price(), envelope.timestamp());
             }
             case BackupStore, BackupReplicate, BackupReplicateAck, BackupConfirmDelivery -> {
                 return new Routing.Backup(verified, verified.backup());
@@ -208,7 +242,7 @@ public final class Router implements MessageHolder {
     @Override
     public int messagesHeld() {
         return delivered.messagesHeld() + repeats.size() + acknowledgements.size() + nonces.size()
-                + groupFrames.size();
+                + groupFrames.size() + forwardedChats.size();
     }
 
     public void purge(long now) {
@@ -220,5 +254,6 @@ public final class Router implements MessageHolder {
         signals.purge(now);
         groupFrames.purge(now);
         prices.purge(now);
+        forwardedChats.purge(now);
     }
 }

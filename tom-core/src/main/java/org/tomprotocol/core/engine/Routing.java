@@ -37,8 +37,8 @@ public sealed interface Routing {
     record Signalled(NodeId from, org.tomprotocol.spi.transport.Signal signal) implements Routing {
     }
 
-    /** What {@code from} charges this node for its messages now (lock 5). */
-    record Priced(NodeId from, org.tomprotocol.core.wire.PricePayload price) implements Routing {
+    /** What {@code from} charges this node for its messages, from {@code sentAt} (lock 5). */
+    record Priced(NodeId from, org.tomprotocol.core.wire.PricePayload price, long sentAt) implements Routing {
     }
 
     /** A group frame from {@code from}, for the node's groups. */

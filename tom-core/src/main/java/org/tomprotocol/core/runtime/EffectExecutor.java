@@ -192,6 +192,11 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
+    public void stampOwed(NodeId origin, int bits, long now, long until) {
+        inbound.owe(origin, bits, now, until);
+    }
+
+    @Override
     public void sendPrepared(org.tomprotocol.core.engine.PreparedFrame frame) {
         sendFrame(frame.firstHop(), frame.wire()).whenComplete((ignored, error) -> {
             if (error != null) {

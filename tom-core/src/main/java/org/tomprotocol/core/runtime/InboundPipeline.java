@@ -23,15 +23,22 @@ final class InboundPipeline {
     private final Metrics metrics;
     private final NodeHealth health;
     private final PeerBudgets budgets;
+    private final OwedStamps owed;
 
     InboundPipeline(InboundVerifier verifier, NodeAgent agent, NodeEngine engine, Metrics metrics, NodeHealth health,
-                    PeerBudgets budgets) {
+                    PeerBudgets budgets, OwedStamps owed) {
+        this.owed = owed;
         this.verifier = verifier;
         this.agent = agent;
         this.engine = engine;
         this.metrics = metrics;
         this.health = health;
         this.budgets = budgets;
+    }
+
+    /** The engine asked {@code origin} for stamps (see {@link OwedStamps#owe}); agent thread. */
+    void owe(NodeId origin, int bits, long now, long until) {
+        owed.owe(origin, bits, now, until);
     }
 
     void onEnvelopeFrame(NodeId hop, byte[] frame) {
@@ -52,7 +59,7 @@ final class InboundPipeline {
 
     private void verify(NodeId hop, byte[] frame, java.util.OptionalLong stamp) {
         try {
-            InboundVerifier.Result result = verifier.verify(hop, frame, agent.now());
+            InboundVerifier.Result result = verifier.verify(hop, frame, stamp, agent.now());
             if (result.verified() == null) {
                 metrics.increment("rejected." + result.rejectReason());
                 budgets.charge(hop);

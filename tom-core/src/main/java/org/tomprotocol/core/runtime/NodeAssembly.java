@@ -109,8 +109,9 @@ public final class NodeAssembly {
         engine.writeCompact(EngineOptions.writesCompact(config.options()));
         engine.admissionBudget(EngineOptions.admissionBudget(config.options()));
         engine.maxStampBits(EngineOptions.maxStampBits(config.options()));
-        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer), agent, engine,
-                metrics, health, budgets);
+        OwedStamps owed = new OwedStamps();
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer, owed), agent,
+                engine, metrics, health, budgets, owed);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : new SplittableRandom();

@@ -43,7 +43,13 @@ class InboundPricingTest {
                 public void count(String counter) {
                     counters.merge(counter, 1, Integer::sum);
                 }
+
+                @Override
+                public void stampOwed(NodeId origin, int bits, long now, long until) {
+                    owed.put(origin, bits);
+                }
             });
+    private final Map<NodeId, Integer> owed = new HashMap<>();
 
     private Envelope chat() {
         return envelope(MessageType.Chat, FLOODER, LOCAL, List.of(RELAY), new byte[] {1}, 0);
@@ -99,6 +105,7 @@ class InboundPricingTest {
         }
         int bits = lastPrice().stampBits();
         assertThat(bits).as("a stamp asked").isPositive();
+        assertThat(owed).as("what the transports check before a signature").containsEntry(FLOODER, bits);
         assertThat(counters.get("rejected.unpaid-stamp")).isPositive();
         pricing.release(60_000);
         int handledBefore = handledAt.size();
@@ -133,6 +140,41 @@ class InboundPricingTest {
     }
 
     @Test
+    void anOriginThatSendsFreeAgainIsToldSoOnceAndOwesNothing() throws WireException {
+        for (int i = 0; i < 400; i++) {
+            offer(chat(), OptionalLong.empty(), 0);
+        }
+        assertThat(lastPrice().stampBits()).isPositive();
+        told.clear();
+
+        // 50 s on, its rate has faded to under a message a second; its price was told to hold 60 s
+        offer(chat(), OptionalLong.empty(), 50_000);
+        offer(chat(), OptionalLong.empty(), 50_100);
+
+        assertThat(told).hasSize(1);
+        assertThat(lastPrice()).isEqualTo(new PricePayload(0, 0, InboundPricing.PRICE_VALID_MS));
+        assertThat(owed).containsEntry(FLOODER, 0);
+    }
+
+    @Test
+    void aFloodOfFreshIdentitiesGetsAtMostItsShareOfSignedPrices() {
+        for (int n = 0; n < 3_000; n++) {
+            byte[] key = new byte[32];
+            key[0] = (byte) n;
+            key[1] = (byte) (n >> 8);
+            key[31] = 0x11;
+            NodeId origin = NodeId.of(key);
+            for (int i = 0; i < 3; i++) {
+                pricing.offer(envelope(MessageType.Chat, origin, LOCAL, List.of(), new byte[] {1}, 0),
+                        OptionalLong.empty(), n, handledAt::add);
+            }
+        }
+
+        assertThat(counters.get("prices-not-told")).as("past the cap").isPositive();
+        assertThat(told.size()).as("a burst of about 720, then 50 a second").isLessThan(800);
+    }
+
+    @Test
     void whatWaitsIsBoundedAndNothingIsLostWhenItOverflows() {
         List<Long> handled = new ArrayList<>();
         InboundPricing scaledDown = new InboundPricing(LOCAL, new OriginAdmission((origin, now) -> 1, 1),
@@ -144,6 +186,10 @@ class InboundPricingTest {
                     @Override
                     public void count(String counter) {
                         counters.merge(counter, 1, Integer::sum);
+                    }
+
+                    @Override
+                    public void stampOwed(NodeId origin, int bits, long now, long until) {
                     }
                 });
         // 300 origins with a budget of their own, each just under twice it: half of each burst waits, none is unpaid

@@ -69,6 +69,65 @@ class PricedFloodTest {
         }
     }
 
+    private static boolean isChat(byte[] frame) {
+        try {
+            return org.tomprotocol.core.wire.EnvelopeCodec.decode(frame).envelope().type()
+                    == org.tomprotocol.core.wire.MessageType.Chat;
+        } catch (org.tomprotocol.core.wire.WireException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Mallory replays a chat alice sent bob ({@code hoursLater} after it), 500 times a second; meanwhile alice sends
+     * bob a new one, which arrives within a second: replays raise nobody's price.
+     */
+    private static void aReplayedChatRaisesNobodysPrice(long hoursLater) throws Exception {
+        try (SimulatedNetwork net = new SimulatedNetwork(77)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob");
+            net.link(alice, bob);
+            HostilePeer mallory = new HostilePeer(net, "mallory");
+            mallory.connect(bob);
+            List<byte[]> chats = new ArrayList<>();
+            net.network.dropFrames((from, to, channel, frame) -> {
+                if (to.equals(bob.id()) && channel == org.tomprotocol.spi.transport.FrameChannel.ENVELOPE
+                        && isChat(frame)) {
+                    chats.add(frame.clone());
+                }
+                return false;
+            });
+            OutboundMessage first = alice.send(bob.id(), "hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(net.runUntil(() -> first.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
+            net.run(Duration.ofHours(hoursLater));
+            mallory.heartbeat(bob.id());
+            OutboundMessage second = null;
+            for (int tick = 0; tick < 400; tick++) {
+                for (int i = 0; i < 50; i++) {
+                    mallory.sendFrame(bob.id(), chats.get(0));
+                }
+                if (tick == 300) {
+                    second = alice.send(bob.id(), "are you there?".getBytes(StandardCharsets.UTF_8));
+                }
+                net.run(Duration.ofMillis(100));
+            }
+
+            assertThat(second.status()).as("alice's new chat, during 30 s of replays").isEqualTo(MessageStatus.DELIVERED);
+            assertThat(bob.metrics().get("prices-told")).isZero();
+            assertThat(alice.metrics().get("stamps-minted")).isZero();
+        }
+    }
+
+    @Test
+    void replaysOfAChatAlreadyDeliveredRaiseNobodysPrice() throws Exception {
+        aReplayedChatRaisesNobodysPrice(0);
+    }
+
+    @Test
+    void replaysOfAnExpiredChatRaiseNobodysPrice() throws Exception {
+        aReplayedChatRaisesNobodysPrice(25);
+    }
+
     @Test
     void aSenderWithinItsBudgetPaysNothing() {
         try (SimulatedNetwork net = new SimulatedNetwork(43)) {
