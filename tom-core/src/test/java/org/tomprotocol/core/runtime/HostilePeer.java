@@ -35,6 +35,26 @@ final class HostilePeer {
     private final List<Envelope> received = new CopyOnWriteArrayList<>();
     private volatile BiConsumer<NodeId, Envelope> onEnvelope = (hop, envelope) -> { };
 
+    /** Every chat frame sent to {@code to} from now on, as captured on the wire (what a hostile relay could keep). */
+    static List<byte[]> capturedChats(SimulatedNetwork net, TomNode to) {
+        List<byte[]> chats = new CopyOnWriteArrayList<>();
+        net.network.dropFrames((from, recipient, channel, frame) -> {
+            if (recipient.equals(to.id()) && channel == FrameChannel.ENVELOPE && isChat(frame)) {
+                chats.add(frame.clone());
+            }
+            return false;
+        });
+        return chats;
+    }
+
+    private static boolean isChat(byte[] frame) {
+        try {
+            return EnvelopeCodec.decode(frame).envelope().type() == MessageType.Chat;
+        } catch (WireException e) {
+            return false;
+        }
+    }
+
     HostilePeer(SimulatedNetwork net, String name) throws Exception {
         this.net = net;
         this.transport = net.network.transportProvider().bind(new TransportContext(identity, SUITE,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,7 @@ import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.core.engine.ProtocolConstants;
-import org.tomprotocol.core.wire.EnvelopeCodec;
 import org.tomprotocol.core.wire.MessageType;
-import org.tomprotocol.spi.transport.FrameChannel;
 
 /**
  * Attack 9 of issue 12: a peer that saw a chat (a relay, say) sends it again hours later, while its envelope
@@ -22,14 +19,6 @@ import org.tomprotocol.spi.transport.FrameChannel;
  * plaintext chats (which Gen-2 nodes may send) included, which no nonce check covers.
  */
 class HostileReplayTest {
-
-    private static boolean isChat(byte[] frame) {
-        try {
-            return EnvelopeCodec.decode(frame).envelope().type() == MessageType.Chat;
-        } catch (org.tomprotocol.core.wire.WireException e) {
-            return false;
-        }
-    }
 
     @Test
     void aChatReplayedHoursLaterIsAcknowledgedAgainButNeverDeliveredTwice() throws Exception {
@@ -39,13 +28,7 @@ class HostileReplayTest {
             net.link(alice, victim);
             HostilePeer mallory = new HostilePeer(net, "mallory");
             mallory.connect(victim);
-            List<byte[]> chats = new ArrayList<>();
-            net.network.dropFrames((from, to, channel, frame) -> {
-                if (to.equals(victim.id()) && channel == FrameChannel.ENVELOPE && isChat(frame)) {
-                    chats.add(frame.clone());
-                }
-                return false;
-            });
+            List<byte[]> chats = HostilePeer.capturedChats(net, victim);
             OutboundMessage sent = alice.send(victim.id(), "pay bob 10".getBytes(StandardCharsets.UTF_8));
             assertThat(net.runUntil(() -> sent.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
             long duplicatesBefore = victim.metrics().get("duplicates");

@@ -69,15 +69,6 @@ class PricedFloodTest {
         }
     }
 
-    private static boolean isChat(byte[] frame) {
-        try {
-            return org.tomprotocol.core.wire.EnvelopeCodec.decode(frame).envelope().type()
-                    == org.tomprotocol.core.wire.MessageType.Chat;
-        } catch (org.tomprotocol.core.wire.WireException e) {
-            return false;
-        }
-    }
-
     /**
      * Mallory replays a chat alice sent bob ({@code hoursLater} after it), 500 times a second; meanwhile alice sends
      * bob a new one, which arrives within a second: replays raise nobody's price.
@@ -89,14 +80,7 @@ class PricedFloodTest {
             net.link(alice, bob);
             HostilePeer mallory = new HostilePeer(net, "mallory");
             mallory.connect(bob);
-            List<byte[]> chats = new ArrayList<>();
-            net.network.dropFrames((from, to, channel, frame) -> {
-                if (to.equals(bob.id()) && channel == org.tomprotocol.spi.transport.FrameChannel.ENVELOPE
-                        && isChat(frame)) {
-                    chats.add(frame.clone());
-                }
-                return false;
-            });
+            List<byte[]> chats = HostilePeer.capturedChats(net, bob);
             OutboundMessage first = alice.send(bob.id(), "hello".getBytes(StandardCharsets.UTF_8));
             assertThat(net.runUntil(() -> first.status() == MessageStatus.DELIVERED, Duration.ofSeconds(5))).isTrue();
             net.run(Duration.ofHours(hoursLater));
