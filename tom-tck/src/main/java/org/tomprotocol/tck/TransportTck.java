@@ -122,11 +122,13 @@ public abstract class TransportTck extends ConfigurableProviderTck<TransportProv
 
         succeeds(a.transport().send(b.id(), FrameChannel.ENVELOPE, bytes("tck-envelope")), "sending a frame");
         succeeds(a.transport().send(b.id(), FrameChannel.DISCOVERY, bytes("tck-discovery")), "sending a frame");
+        succeeds(a.transport().send(b.id(), FrameChannel.STAMPED_ENVELOPE, bytes("tck-stamped")), "sending a frame");
         succeeds(a.transport().send(b.id(), FrameChannel.ENVELOPE, largest.clone()), "sending maxFrameBytes");
 
-        eventually(patience(), "three frames at the receiver", () -> b.recorder().frames().size() >= 3);
+        eventually(patience(), "four frames at the receiver", () -> b.recorder().frames().size() >= 4);
         List<String> expected = Stream.of(describe(a.id(), FrameChannel.ENVELOPE, bytes("tck-envelope")),
                 describe(a.id(), FrameChannel.DISCOVERY, bytes("tck-discovery")),
+                describe(a.id(), FrameChannel.STAMPED_ENVELOPE, bytes("tck-stamped")),
                 describe(a.id(), FrameChannel.ENVELOPE, largest)).sorted().toList();
         List<String> received = b.recorder().frames().stream()
                 .map(f -> describe(f.peer(), f.channel(), f.bytes())).sorted().toList();
