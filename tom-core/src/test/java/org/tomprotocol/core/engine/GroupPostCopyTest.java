@@ -1,8 +1,8 @@
 package org.tomprotocol.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tomprotocol.core.engine.GroupSwitchboard.received;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tomprotocol.api.GroupEvent;
@@ -26,22 +26,10 @@ class GroupPostCopyTest {
     private final Node carol = board.node();
     private final GroupId group = GroupId.random();
 
-    private void join(Node member) {
-        board.join(group, alice, member);
-    }
-
-    private MessageId post(Node sender, String text) {
-        return board.send(group, sender, text);
-    }
-
-    private static List<String> received(Node node) {
-        return GroupSwitchboard.received(node);
-    }
-
     private void founded() {
         alice.command(group, machine -> machine.create(group, "copies", board.now));
-        join(bob);
-        join(carol);
+        board.join(group, alice, bob);
+        board.join(group, alice, carol);
     }
 
     private static boolean streamTo(GroupSwitchboard.Carried carried, Node to) {
@@ -53,7 +41,7 @@ class GroupPostCopyTest {
         founded();
         board.drop(carried -> streamTo(carried, carol));
 
-        MessageId early = post(bob, "early");
+        MessageId early = board.send(group, bob, "early");
 
         assertThat(received(carol)).as("before the hub's copy").containsExactly("early");
         board.drop(carried -> false);
@@ -62,7 +50,7 @@ class GroupPostCopyTest {
         assertThat(carol.counted("group-ordered-after-copy")).isEqualTo(1);
         assertThat(bob.events(GroupEvent.Delivered.class)).filteredOn(delivered -> delivered.message().equals(early))
                 .extracting(GroupEvent.Delivered::member).containsExactlyInAnyOrder(alice.id(), carol.id());
-        post(bob, "later");
+        board.send(group, bob, "later");
         board.advance(1_000);
         assertThat(received(carol)).containsExactly("early", "later");
         assertThat(received(alice)).as("the hub gets no copy: it orders the post").containsExactly("early", "later");
@@ -71,11 +59,11 @@ class GroupPostCopyTest {
     @Test
     void aCopyWhoseChainKeyHasNotComeIsLeftForTheHubsCopyWhichComesAfterTheKey() {
         alice.command(group, machine -> machine.create(group, "copies", board.now));
-        join(bob);
+        board.join(group, alice, bob);
         board.drop(carried -> streamTo(carried, carol));
-        join(carol);
+        board.join(group, alice, carol);
 
-        post(bob, "before the key");
+        board.send(group, bob, "before the key");
 
         assertThat(received(carol)).isEmpty();
         assertThat(carol.counted("group-copy-without-key")).isEqualTo(1);
@@ -88,7 +76,7 @@ class GroupPostCopyTest {
     void aCopyIsTakenOnlyFromItsAuthorAMemberWithItsSignature() {
         founded();
         board.drop(carried -> streamTo(carried, carol) || carried.frame() instanceof GroupFrame.PostCopy);
-        post(bob, "bob's");
+        board.send(group, bob, "bob's");
         SignedGroupStatement bobs = board.carried.stream().filter(carried -> carried.frame() instanceof GroupFrame.Submit)
                 .map(carried -> ((GroupFrame.Submit) carried.frame()).item())
                 .filter(item -> item.statement() instanceof GroupStatement.Post).reduce((a, b) -> b).orElseThrow();
