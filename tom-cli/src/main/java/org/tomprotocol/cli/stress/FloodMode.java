@@ -68,12 +68,10 @@ public final class FloodMode implements Callable<Integer> {
         EventLines lines = new EventLines(spec.commandLine().getOut(), true);
         List<TomNode> nodes = new ArrayList<>();
         try {
-            TomNode relay = start(nodes);
-            TomNode recipient = start(nodes);
-            TomNode honest = start(nodes);
-            TomNode flooder = Tom.node().transports("quic").listen("127.0.0.1:0")
-                    .option("tom.max-stamp-bits", String.valueOf(flooderStampBits)).start();
-            nodes.add(flooder);
+            TomNode relay = start(nodes, Map.of());
+            TomNode recipient = start(nodes, Map.of());
+            TomNode honest = start(nodes, Map.of());
+            TomNode flooder = start(nodes, Map.of("tom.max-stamp-bits", String.valueOf(flooderStampBits)));
             for (TomNode node : List.of(recipient, honest, flooder)) {
                 node.addPeer(PeerAddress.of(relay.id(), loopback(relay)));
             }
@@ -141,8 +139,11 @@ public final class FloodMode implements Callable<Integer> {
         }
     }
 
-    private static TomNode start(List<TomNode> nodes) {
-        TomNode node = Tom.node().transports("quic").listen("127.0.0.1:0").start();
+    /** A QUIC node on loopback with {@code options}, added to {@code nodes} (closed at the end). */
+    private static TomNode start(List<TomNode> nodes, Map<String, String> options) {
+        org.tomprotocol.api.NodeBuilder builder = Tom.node().transports("quic").listen("127.0.0.1:0");
+        options.forEach(builder::option);
+        TomNode node = builder.start();
         nodes.add(node);
         return node;
     }

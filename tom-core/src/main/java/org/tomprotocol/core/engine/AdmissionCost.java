@@ -15,9 +15,11 @@ public record AdmissionCost(double priority, long delayMs, int stampBits) {
     public static final AdmissionCost FREE = new AdmissionCost(0, 0, 0);
 
     public AdmissionCost {
-        if (!(priority >= 0 && priority <= 1) || delayMs < 0 || stampBits < 0) {
-            throw new IllegalArgumentException("a cost is a priority in [0, 1], a delay and a stamp difficulty of"
-                    + " at least 0, not " + priority + ", " + delayMs + ", " + stampBits);
+        if (!(priority >= 0 && priority <= 1) || delayMs < 0 || stampBits < 0
+                || stampBits > org.tomprotocol.core.wire.Stamp.MAX_BITS) {
+            throw new IllegalArgumentException("a cost is a priority in [0, 1], a delay of at least 0 and a stamp"
+                    + " difficulty of 0 to " + org.tomprotocol.core.wire.Stamp.MAX_BITS + ", not " + priority + ", "
+                    + delayMs + ", " + stampBits);
         }
     }
 }

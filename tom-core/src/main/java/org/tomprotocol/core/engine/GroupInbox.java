@@ -7,7 +7,6 @@ import java.util.TreeMap;
 
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.spi.state.ExpiringMap;
 import org.tomprotocol.spi.state.ExpiringSet;
 
 /**
@@ -49,7 +48,7 @@ public final class GroupInbox implements MessageHolder {
     /** Every message shown, by sender and id, for as long as a resend of it can come (24 h). */
     private final ExpiringSet<Key> shown = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 100_000);
     /** Messages shown from their author's copy whose place in the stream has not come yet. */
-    private final ExpiringMap<Key, Boolean> early = new ExpiringMap<>(ProtocolConstants.MAX_AGE_MS, 100_000);
+    private final ExpiringSet<Key> early = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, 100_000);
 
     public GroupInbox(long epoch) {
         this(epoch, 1);
@@ -99,15 +98,12 @@ public final class GroupInbox implements MessageHolder {
     public void shownEarly(NodeId sender, MessageId id, long now) {
         Key key = new Key(sender, id);
         shown.add(key, now);
-        early.put(key, Boolean.TRUE, now);
+        early.add(key, now);
     }
 
     /** Whether the message taking its place now was shown early from its author's copy (asked once). */
     public boolean takeEarly(NodeId sender, MessageId id, long now) {
-        Key key = new Key(sender, id);
-        boolean was = early.contains(key, now);
-        early.remove(key);
-        return was;
+        return early.remove(new Key(sender, id), now);
     }
 
     /** A message as the hub ordered it, at {@code now}. */

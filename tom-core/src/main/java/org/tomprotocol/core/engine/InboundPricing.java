@@ -29,7 +29,6 @@ final class InboundPricing implements MessageHolder {
     static final long RETELL_MS = 1_000;
     /** The most prices this node signs a second, all origins together. */
     static final double MAX_PRICES_PER_SECOND = 50;
-    private static final long PRICES_HALF_LIFE_MS = 10_000;
 
     /** Handles a chat once its price is paid, at the time given. */
     @FunctionalInterface
@@ -51,7 +50,7 @@ final class InboundPricing implements MessageHolder {
     private final ExpiringMap<NodeId, Told> told = new ExpiringMap<>(PRICE_VALID_MS, OriginAdmission.MAX_TRACKED);
     private long order;
     private final org.tomprotocol.spi.state.DecayingCount pricesSent =
-            new org.tomprotocol.spi.state.DecayingCount(PRICES_HALF_LIFE_MS);
+            new org.tomprotocol.spi.state.DecayingCount(OriginAdmission.RATE_HALF_LIFE_MS);
 
     InboundPricing(NodeId local, OriginAdmission admission, PriceEffects effects) {
         this.local = local;
@@ -75,8 +74,7 @@ final class InboundPricing implements MessageHolder {
         tell(envelope, cost, now);
         if (cost.stampBits() > 0) {
             effects.count("stamps-checked");
-            if (stamp.isEmpty() || !Stamp.verify(Stamp.subject(envelope.id(), envelope.from(), envelope.to()),
-                    stamp.getAsLong(), Math.min(Stamp.MAX_BITS, cost.stampBits()))) {
+            if (stamp.isEmpty() || !Stamp.verify(envelope, stamp.getAsLong(), cost.stampBits())) {
                 effects.count("rejected.unpaid-stamp");
                 return;
             }
@@ -123,8 +121,8 @@ final class InboundPricing implements MessageHolder {
             return;
         }
         told.put(envelope.from(), new Told(cost.stampBits(), now), now);
-        send(envelope, new PricePayload(Math.min(Stamp.MAX_BITS, cost.stampBits()),
-                Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()), PRICE_VALID_MS), now);
+        send(envelope, new PricePayload(cost.stampBits(), Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()),
+                PRICE_VALID_MS), now);
     }
 
     /**
@@ -134,7 +132,7 @@ final class InboundPricing implements MessageHolder {
      */
     private void send(Envelope envelope, PricePayload price, long now) {
         pricesSent.add(1, now);
-        if (pricesSent.value(now) * Math.log(2) / (PRICES_HALF_LIFE_MS / 1000.0) > MAX_PRICES_PER_SECOND) {
+        if (OriginAdmission.rate(pricesSent.value(now)) > MAX_PRICES_PER_SECOND) {
             effects.count("prices-not-told");
             return;
         }

@@ -46,8 +46,7 @@ final class OwedStamps implements StampGate {
         if (debt == null || now >= debt.until()) {
             return false;
         }
-        return stamp.isEmpty() || !Stamp.verify(Stamp.subject(envelope.id(), envelope.from(), envelope.to()),
-                stamp.getAsLong(), debt.bits());
+        return stamp.isEmpty() || !Stamp.verify(envelope, stamp.getAsLong(), debt.bits());
     }
 
     int size() {

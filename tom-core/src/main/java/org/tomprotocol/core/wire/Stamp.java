@@ -59,6 +59,11 @@ public final class Stamp {
         return leadingZeroBits(digest.digest()) >= bits;
     }
 
+    /** Whether {@code nonce} stamps {@code envelope} — its id, origin and recipient — with at least {@code bits}. */
+    public static boolean verify(Envelope envelope, long nonce, int bits) {
+        return verify(subject(envelope.id(), envelope.from(), envelope.to()), nonce, bits);
+    }
+
     /** A stamped frame (§15): {@code nonce} as 8 bytes, big-endian, then the encoded envelope. */
     public static byte[] frame(long nonce, byte[] envelope) {
         return ByteBuffer.allocate(FRAME_PREFIX_BYTES + envelope.length).putLong(nonce).put(envelope).array();

@@ -26,6 +26,13 @@ public final class ExpiringSet<K> {
         return keys.putIfAbsent(key, Boolean.TRUE, now);
     }
 
+    /** Forgets {@code key}; returns whether it was there, unexpired, at {@code now}. */
+    public boolean remove(K key, long now) {
+        boolean present = keys.contains(key, now);
+        keys.remove(key);
+        return present;
+    }
+
     /** Drops expired keys; returns how many. */
     public int purge(long now) {
         return keys.purge(now);
