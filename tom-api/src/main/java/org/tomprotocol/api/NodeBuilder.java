@@ -132,7 +132,10 @@ public final class NodeBuilder {
         return this;
     }
 
-    /** Seeds the node's non-cryptographic choices (relay selection, gossip) for reproducible runs. */
+    /**
+     * Seeds the node's non-cryptographic choices (relay selection, gossip) and its message ids, for reproducible runs:
+     * ids stay unique but become predictable, so a seed is for simulations and tests.
+     */
     public NodeBuilder randomSeed(long seed) {
         this.randomSeed = OptionalLong.of(seed);
         return this;

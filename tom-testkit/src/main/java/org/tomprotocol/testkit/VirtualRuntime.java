@@ -37,6 +37,12 @@ import org.tomprotocol.testkit.internal.EventQueue;
  * the agent and calls {@code onClose()} once: at once, or right after the current {@code doWork()} when called
  * from inside it.
  *
+ * <p><b>Proof of work.</b> Minting a stamp of {@code h} hashes takes {@code h / }{@link #hashesPerSecond()} of virtual
+ * time (rounded up to the millisecond), one stamp after another for each node (each {@link #runtime(String)} is a
+ * node's, with a core of its own to mint on; the runtime used directly as an {@code EngineRuntime} is one more): a
+ * node asked to pay for its messages sends them no faster than it can mint, as a real one would. The work itself
+ * runs for real at that instant, so the stamp verifies.
+ *
  * <p><b>Failures.</b> When a task throws, the exception is recorded ({@link #failures()}) and the run method
  * that executed it throws a {@link SimulationException} whose cause it is; the clock stays at that event's
  * time and the other pending events stay queued, so a test may inspect state and even continue. More than
@@ -48,6 +54,8 @@ import org.tomprotocol.testkit.internal.EventQueue;
  * Run methods may not be called from inside a task.
  */
 public final class VirtualRuntime implements EngineRuntime, RuntimeProvider, NetworkScheduler {
+    /** Hashes a second a simulated node mints by default: about one core of a laptop, SHA-256 in Java. */
+    public static final long DEFAULT_HASHES_PER_SECOND = 1_000_000;
     /** Where the clock starts by default: 2026-01-01T00:00:00Z. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -61,6 +69,9 @@ public final class VirtualRuntime implements EngineRuntime, RuntimeProvider, Net
     private long eventsProcessed;
     private long eventsAtThisInstant;
     private long livelockThreshold = 10_000_000L;
+    private long hashesPerSecond = DEFAULT_HASHES_PER_SECOND;
+    private final ModelledMinting minting = new ModelledMinting(this);
+    private long hashesMinted;
     private boolean running;
 
     /** A runtime whose clock starts at {@link #DEFAULT_START}. */
@@ -242,6 +253,35 @@ public final class VirtualRuntime implements EngineRuntime, RuntimeProvider, Net
         return this;
     }
 
+    /** How many hashes a second each simulated node mints proof-of-work stamps at. */
+    public long hashesPerSecond() {
+        return hashesPerSecond;
+    }
+
+    /** Sets {@link #hashesPerSecond()} (default {@value #DEFAULT_HASHES_PER_SECOND}). */
+    public VirtualRuntime hashesPerSecond(long rate) {
+        if (rate < 1) {
+            throw new IllegalArgumentException("hashes per second must be at least 1, got " + rate);
+        }
+        this.hashesPerSecond = rate;
+        return this;
+    }
+
+    /** Hashes minted so far by every node, as modelled: each stamp done counts the hashes it was said to cost. */
+    public long hashesMinted() {
+        return hashesMinted;
+    }
+
+    void countMinted(long hashes) {
+        hashesMinted += hashes;
+    }
+
+    /** Runs {@code work} once {@code hashes} more hashes are minted on this runtime's own core (see the class doc). */
+    @Override
+    public void proofOfWork(long hashes, Runnable work) {
+        minting.submit(hashes, work);
+    }
+
     void checkThread() {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("VirtualRuntime is single-threaded: it belongs to thread '"
@@ -321,10 +361,10 @@ public final class VirtualRuntime implements EngineRuntime, RuntimeProvider, Net
         return "virtual";
     }
 
-    /** Every node given this runtime shares it, and the clock. */
+    /** Every node given this runtime shares it, and the clock; each mints its stamps on a core of its own. */
     @Override
     public EngineRuntime runtime(String nodeName) {
-        return this;
+        return new VirtualNodeRuntime(this);
     }
 
     private final class VirtualClock implements InstantSource {

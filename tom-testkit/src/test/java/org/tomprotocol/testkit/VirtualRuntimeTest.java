@@ -198,4 +198,38 @@ class VirtualRuntimeTest {
 
         assertThat(order).containsExactly("done@" + (VirtualRuntime.DEFAULT_START.toEpochMilli() + 12));
     }
+
+    @Test
+    void aNodeMintsOneStampAfterAnotherAtTheModelledHashRate() {
+        VirtualRuntime runtime = new VirtualRuntime().hashesPerSecond(1_000);
+        org.tomprotocol.spi.runtime.EngineRuntime node = runtime.runtime("a");
+        List<Long> doneAt = new ArrayList<>();
+        node.proofOfWork(500, () -> doneAt.add(runtime.nowMillis()));
+        node.proofOfWork(1_000, () -> doneAt.add(runtime.nowMillis()));
+        node.proofOfWork(1, () -> doneAt.add(runtime.nowMillis()));
+        long start = runtime.nowMillis();
+
+        runtime.runFor(Duration.ofSeconds(5));
+
+        assertThat(doneAt).containsExactly(start + 500, start + 1_500, start + 1_501);
+    }
+
+    @Test
+    void eachNodeMintsOnACoreOfItsOwn() {
+        VirtualRuntime runtime = new VirtualRuntime().hashesPerSecond(1_000);
+        List<String> done = new ArrayList<>();
+        runtime.runtime("a").proofOfWork(2_000, () -> done.add("a at " + runtime.nowMillis()));
+        runtime.runtime("b").proofOfWork(2_000, () -> done.add("b at " + runtime.nowMillis()));
+        long start = runtime.nowMillis();
+
+        runtime.runFor(Duration.ofSeconds(3));
+
+        assertThat(done).containsExactly("a at " + (start + 2_000), "b at " + (start + 2_000));
+    }
+
+    @Test
+    void aHashRateBelowOneIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new VirtualRuntime().hashesPerSecond(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hashes per second");
+    }
 }

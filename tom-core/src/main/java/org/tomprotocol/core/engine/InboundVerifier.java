@@ -36,6 +36,7 @@ public final class InboundVerifier {
     private final LocalIdentity identity;
     private final EnvelopeSealer sealer;
     private final StampGate stamps;
+    private final java.util.function.Supplier<MessageId> ids;
 
     public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer) {
         this(crypto, identity, sealer, StampGate.NONE);
@@ -43,10 +44,17 @@ public final class InboundVerifier {
 
     /** A verifier that refuses, before their signature, chats whose origin owes a stamp they lack ({@code stamps}). */
     public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, StampGate stamps) {
+        this(crypto, identity, sealer, stamps, MessageId::random);
+    }
+
+    /** As {@link #InboundVerifier(CryptoSuite, LocalIdentity, EnvelopeSealer, StampGate)}, its acknowledgements' ids from {@code ids}. */
+    public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, StampGate stamps,
+                           java.util.function.Supplier<MessageId> ids) {
         this.crypto = crypto;
         this.identity = identity;
         this.sealer = sealer;
         this.stamps = stamps;
+        this.ids = ids;
     }
 
     /** Outcome of verification: exactly one of {@code verified} and {@code rejectReason} is set. */
@@ -255,7 +263,7 @@ public final class InboundVerifier {
 
     private PreparedFrame acknowledgement(Envelope message, AckType type, List<NodeId> via, WireProfile profile,
                                           long now) {
-        Envelope ack = Envelope.unsigned(MessageId.random(), identity.id(), message.from(), via, MessageType.Ack,
+        Envelope ack = Envelope.unsigned(ids.get(), identity.id(), message.from(), via, MessageType.Ack,
                 new AckPayload(message.id(), type).encode(), now, false);
         return new PreparedFrame(ack.firstHop(), sealer.signAndEncode(ack, profile));
     }

@@ -16,14 +16,16 @@ import org.tomprotocol.spi.state.DecayingCount;
  * result is only ever a cost: there is no answer that refuses an origin.
  *
  * <p>Identities are free to make, so origins without a score ("newcomers", below {@value #MIN_OWN_SCORE}: no unit of
- * work this node verified) pay twice: for their own rate against the lowest budget, and for the newcomers' rate
- * together against one shared budget of the same size, whichever costs more. A newcomer's message counts towards the
- * shared rate only while it is within its own budget — a single flooder pays for its own excess and leaves the other
- * newcomers' price alone — so a thousand fresh identities each sending a little buy no more than one identity, and
- * one flooding identity slows no one but itself. Every origin's own rate is tracked, at most {@value #MAX_TRACKED} of
- * them, the least recently seen forgotten first: memory stays bounded whatever the flood. (An origin forgotten
- * starts again with a free burst, still counted in the shared rate if it is a newcomer.) A score that is not a finite
- * number counts as none. Pure; the time is passed in; agent thread only.
+ * work this node verified) share one budget of the lowest size besides their own. A newcomer within its own budget
+ * pays for the rate of the newcomers that are within theirs, together: a thousand fresh identities each sending a
+ * little buy no more than one identity. A newcomer past its own budget pays for its own excess or for all the
+ * newcomers' rate together, whichever costs more: identities that each send a little too much buy nothing by being
+ * many. A newcomer's messages leave the well-behaved newcomers' rate as soon as it passes its own budget — burst
+ * included — so a flooder slows no one but itself, not even while its first, free burst fades. Every origin's own
+ * rate is tracked, at most {@value #MAX_TRACKED} of them, the least recently seen forgotten first: memory stays
+ * bounded whatever the flood. (An origin forgotten starts again with a free burst, its earlier messages still
+ * counted in the shared rates.) A score that is not a finite number counts as none. Pure; the time is passed in;
+ * agent thread only.
  */
 public final class OriginAdmission {
     static final double BASE_RATE = 10;
@@ -51,13 +53,22 @@ public final class OriginAdmission {
     private final Standing standing;
     /** What an origin without a score sends free, a second: {@link #BASE_RATE} unless the operator set another. */
     private final double baseRate;
+    /** Every newcomer's messages. */
     private final DecayingCount newcomers = new DecayingCount(RATE_HALF_LIFE_MS);
-    private final Map<NodeId, DecayingCount> origins = new LinkedHashMap<>(64, 0.75f, true) {
+    /** The messages of the newcomers within their own budget: each one's share leaves when it passes its budget. */
+    private final DecayingCount wellBehaved = new DecayingCount(RATE_HALF_LIFE_MS);
+    private final Map<NodeId, Origin> origins = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<NodeId, DecayingCount> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<NodeId, Origin> eldest) {
             return size() > MAX_TRACKED;
         }
     };
+
+    /** One origin's rate, and (a newcomer) its share of the well-behaved newcomers' rate, decaying alike. */
+    private static final class Origin {
+        final DecayingCount rate = new DecayingCount(RATE_HALF_LIFE_MS);
+        final DecayingCount share = new DecayingCount(RATE_HALF_LIFE_MS);
+    }
 
     public OriginAdmission(Standing standing) {
         this(standing, BASE_RATE);
@@ -80,16 +91,25 @@ public final class OriginAdmission {
         double reported = standing.score(origin, now);
         double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
         double scale = baseRate / BASE_RATE;
-        DecayingCount own = origins.computeIfAbsent(origin, ignored -> new DecayingCount(RATE_HALF_LIFE_MS));
-        own.add(1, now);
+        Origin own = origins.computeIfAbsent(origin, ignored -> new Origin());
+        own.rate.add(1, now);
         if (score >= MIN_OWN_SCORE) {
-            return priced(rate(own.value(now)) / (budget(score) * scale));
+            return priced(rate(own.rate.value(now)) / (budget(score) * scale));
         }
-        double ownExcess = rate(own.value(now)) / (NEWCOMERS_RATE * scale);
+        double sharedBudget = NEWCOMERS_RATE * scale;
+        double ownExcess = rate(own.rate.value(now)) / sharedBudget;
+        newcomers.add(1, now);
         if (ownExcess <= 1) {
-            newcomers.add(1, now);
+            own.share.add(1, now);
+            wellBehaved.add(1, now);
+            return priced(rate(Math.max(0, wellBehaved.value(now))) / sharedBudget);
         }
-        return priced(Math.max(ownExcess, rate(newcomers.value(now)) / (NEWCOMERS_RATE * scale)));
+        double share = own.share.value(now);
+        if (share > 0) {
+            wellBehaved.add(-share, now);
+            own.share.add(-share, now);
+        }
+        return priced(Math.max(ownExcess, rate(newcomers.value(now)) / sharedBudget));
     }
 
     /** Messages a second an origin with {@code score} sends for free. */

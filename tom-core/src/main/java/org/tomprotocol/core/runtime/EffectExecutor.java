@@ -54,6 +54,14 @@ final class EffectExecutor implements EngineEffects {
 
     private boolean durable;
     private DurableState state;
+    private Minting minting;
+    private java.util.function.Supplier<MessageId> ids = MessageId::random;
+
+    /** Where stamps are minted: {@code work} is about {@code hashes} hashes (see {@code EngineRuntime.proofOfWork}). */
+    @FunctionalInterface
+    interface Minting {
+        void mint(long hashes, Runnable work);
+    }
 
     EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
                    EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor,
@@ -68,6 +76,17 @@ final class EffectExecutor implements EngineEffects {
         this.events = events;
         this.anchor = anchor;
         this.budgets = budgets;
+        this.minting = (hashes, work) -> workers.execute(work);
+    }
+
+    /** Takes the ids of the envelopes it makes from {@code source}. */
+    void idsFrom(java.util.function.Supplier<MessageId> source) {
+        this.ids = source;
+    }
+
+    /** Mints stamps with {@code where} rather than on the workers. */
+    void mintOn(Minting where) {
+        this.minting = where;
     }
 
     void bind(NodeEngine nodeEngine, InboundPipeline pipeline) {
@@ -99,15 +118,22 @@ final class EffectExecutor implements EngineEffects {
             Envelope unsigned = Envelope.unsigned(id, local, snapshot.recipient(), via, MessageType.Chat,
                     EncryptedPayloadCodec.inProfile(sealed, profile), snapshot.timestamp(), true);
             byte[] wire = signer.signAndEncode(unsigned, profile);
-            if (stampBits > 0) {
-                // the work a node on the path asked for (lock 5): minted here, on a worker, once per transmission
+            if (stampBits == 0) {
+                send(id, hop, generation, wire, false);
+                return;
+            }
+            // the work a node on the path asked for (lock 5): minted once per transmission, off the agent
+            minting.mint(1L << stampBits, () -> {
                 metrics.increment("stamps-minted");
                 long nonce = Stamp.mint(Stamp.subject(id, local, snapshot.recipient()), stampBits);
-                wire = Stamp.frame(nonce, wire);
-            }
-            sendFrame(hop, wire, stampBits > 0).whenComplete((ignored, error) ->
-                    agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
+                send(id, hop, generation, Stamp.frame(nonce, wire), true);
+            });
         });
+    }
+
+    private void send(MessageId id, NodeId hop, int generation, byte[] wire, boolean stamped) {
+        sendFrame(hop, wire, stamped).whenComplete((ignored, error) ->
+                agent.offerControl(() -> engine.onTransmitted(id, hop, generation, error == null, agent.now())));
     }
 
     /**
@@ -129,7 +155,7 @@ final class EffectExecutor implements EngineEffects {
                     snapshot.timestamp(), true));
             byte[] copy = BackupCopy.of(direct, holders).encode();
             for (NodeId target : targets) {
-                Envelope store = Envelope.unsigned(MessageId.random(), local, target, List.of(), MessageType.BackupStore,
+                Envelope store = Envelope.unsigned(ids.get(), local, target, List.of(), MessageType.BackupStore,
                         copy, now, false);
                 sendFrame(target, signer.signAndEncode(store)).whenComplete((ignored, error) -> {
                     if (error != null) {
@@ -216,7 +242,7 @@ final class EffectExecutor implements EngineEffects {
                 metrics.increment("control-send-failed");
                 return;
             }
-            Envelope unsigned = Envelope.unsigned(MessageId.random(), local, to, via, type, sealed, now, true);
+            Envelope unsigned = Envelope.unsigned(ids.get(), local, to, via, type, sealed, now, true);
             sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned)).whenComplete((ignored, error) -> {
                 if (error != null) {
                     metrics.increment("control-send-failed");
@@ -260,7 +286,7 @@ final class EffectExecutor implements EngineEffects {
 
     @Override
     public void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload) {
-        Envelope unsigned = Envelope.unsigned(MessageId.random(), local, to, via, type, payload, agent.now(), false);
+        Envelope unsigned = Envelope.unsigned(ids.get(), local, to, via, type, payload, agent.now(), false);
         workers.execute(() -> sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned))
                 .whenComplete((ignored, error) -> {
                     if (error != null) {

@@ -39,13 +39,16 @@ final class EngineGroups implements Groups {
     private final org.tomprotocol.core.engine.NodeEngine engine;
     private final Executor callbacks;
     private final Metrics metrics;
+    private final MessageIds ids;
     private final SubmissionPublisher<GroupEvent> events;
     /** Futures waiting for an event, by what they wait for ({@link #key}). */
     private final Map<String, List<CompletableFuture<Object>>> waiting = new ConcurrentHashMap<>();
     private volatile List<GroupInfo> groups = List.of();
     private volatile List<GroupInvite> invites = List.of();
 
-    EngineGroups(NodeAgent agent, org.tomprotocol.core.engine.NodeEngine engine, Executor callbacks, Metrics metrics) {
+    EngineGroups(NodeAgent agent, org.tomprotocol.core.engine.NodeEngine engine, Executor callbacks, Metrics metrics,
+                 MessageIds ids) {
+        this.ids = ids;
         this.agent = agent;
         this.engine = engine;
         this.callbacks = callbacks;
@@ -153,7 +156,7 @@ final class EngineGroups implements Groups {
 
     @Override
     public CompletionStage<MessageId> send(GroupId group, byte[] payload) {
-        MessageId id = MessageId.random();
+        MessageId id = ids.get();
         byte[] body = payload.clone();
         return this.<Object>awaiting(key("accepted", group, id), group, machine -> {
             machine.send(group, id, body, agent.now());

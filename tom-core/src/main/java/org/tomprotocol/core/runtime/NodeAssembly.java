@@ -105,12 +105,16 @@ public final class NodeAssembly {
         Links links = new Links();
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
                 signer, metrics, events, anchor, budgets);
+        MessageIds ids = config.randomSeed().isPresent() ? MessageIds.seeded(config.randomSeed().getAsLong(), local)
+                : MessageIds.random();
+        effects.idsFrom(ids);
+        effects.mintOn((hashes, work) -> runtime.proofOfWork(hashes, () -> health.run("workers", work)));
         NodeEngine engine = new NodeEngine(identity, timedCrypto, effects);
         engine.writeCompact(EngineOptions.writesCompact(config.options()));
         engine.admissionBudget(EngineOptions.admissionBudget(config.options()));
         engine.maxStampBits(EngineOptions.maxStampBits(config.options()));
         OwedStamps owed = new OwedStamps();
-        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer, owed), agent,
+        InboundPipeline inbound = new InboundPipeline(new InboundVerifier(timedCrypto, identity, signer, owed, ids), agent,
                 engine, metrics, health, budgets, owed);
         effects.bind(engine, inbound);
         SplittableRandom random = config.randomSeed().isPresent()
@@ -134,7 +138,7 @@ public final class NodeAssembly {
         }
         AgentHolder holder = new AgentHolder();
         NodeParts parts = new NodeParts(local, crypto, signer, agent, engine, links, discovery, metrics, runtime,
-                owned, holder, anchor, health, durable);
+                owned, holder, anchor, health, durable, ids);
         NodeFacade facade = new NodeFacade(parts, Math.min(config.sendQueueCapacity(), ProtocolConstants.MAX_TRACKED),
                 config.maxPayloadBytes());
         events.target(facade);

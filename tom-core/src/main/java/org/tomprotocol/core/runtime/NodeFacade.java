@@ -60,7 +60,8 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
         this.maxPayloadBytes = maxPayloadBytes;
         this.hub = new EventHub(parts.runtime().callbacks(), parts.metrics());
         this.deliveryTimes = parts.metrics().histogram("delivery_seconds", Map.of());
-        this.groups = new EngineGroups(parts.agent(), parts.engine(), parts.runtime().callbacks(), parts.metrics());
+        this.groups = new EngineGroups(parts.agent(), parts.engine(), parts.runtime().callbacks(), parts.metrics(),
+                parts.ids());
     }
 
     /** Messages sent and not yet delivered or failed. Any thread. */
@@ -118,7 +119,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
                     + " messages are already in flight: wait for some to complete or raise sendQueueCapacity");
         }
         parts.metrics().increment("messages-sent");
-        MessageId id = MessageId.random();
+        MessageId id = parts.ids().get();
         OutboundHandle handle = new OutboundHandle(id, recipient, clock().instant());
         handles.put(id, handle);
         OutboundState message = parts.durable().isDurable() ? accepted(id, recipient, payload, path)

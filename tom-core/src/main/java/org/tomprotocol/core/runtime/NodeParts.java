@@ -16,7 +16,7 @@ import org.tomprotocol.spi.crypto.CryptoSuite;
 record NodeParts(NodeId local, CryptoSuite crypto, EnvelopeSigner signer, NodeAgent agent, NodeEngine engine,
                  Links links, DiscoveryBridge discovery, Metrics metrics, EngineRuntime runtime,
                  ThreadedRuntime ownedRuntime, AgentHandle handle, AnchorObserver anchor, NodeHealth health,
-                 DurableState durable) {
+                 DurableState durable, MessageIds ids) {
     private static final System.Logger LOG = System.getLogger(NodeParts.class.getName());
 
     /**

@@ -158,6 +158,40 @@ class OriginAdmissionTest {
     }
 
     @Test
+    void floodersFreeBurstsRaiseNoOtherNewcomersPriceEvenWhileTheyFade() {
+        NodeId flooder = someone();
+        NodeId another = someone();
+        NodeId quiet = someone();
+        List<AdmissionCost> quietCosts = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            admission.cost(flooder, i);
+            admission.cost(another, i);
+            if (i % 500 == 250) {
+                quietCosts.add(admission.cost(quiet, i));
+            }
+        }
+
+        assertThat(quietCosts).as("a newcomer at 2/s beside two flooders at 1 000/s, from its first second on")
+                .containsOnly(AdmissionCost.FREE);
+    }
+
+    @Test
+    void manyFreshIdentitiesEachSendingALittleTooMuchPayForAllOfThem() {
+        List<NodeId> sybils = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sybils.add(someone());
+        }
+        AdmissionCost last = null;
+        // 100 identities at 20/s each: each one twice its own budget, 200 times the newcomers' together
+        for (int tick = 0; tick < 2_000 * 60; tick++) {
+            last = admission.cost(sybils.get(tick % 100), tick / 2);
+        }
+
+        assertThat(last.stampBits()).as("what 2 000/s from one identity would pay")
+                .isEqualTo(OriginAdmission.priced(200).stampBits()).isGreaterThan(OriginAdmission.priced(2).stampBits());
+    }
+
+    @Test
     void anOriginThatStopsFloodingPaysNothingAgainOnceItsRateHasFaded() {
         NodeId flooder = someone();
         assertThat(send(flooder, 500, 20, 0).stampBits()).isPositive();

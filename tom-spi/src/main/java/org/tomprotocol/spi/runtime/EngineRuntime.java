@@ -19,6 +19,16 @@ public interface EngineRuntime {
     /** Runs stateless, costly work (signing, verifying, sealing, opening) off the agent. */
     Executor workers();
 
+    /**
+     * Runs {@code work} off the agent: the minting of a proof-of-work stamp (lock 5) of about {@code hashes} hashes.
+     * By default it is one more task for {@link #workers()}, and takes the time it takes. A simulated runtime, whose
+     * workers take no virtual time, runs it when that many hashes would be done on one core of the machine it models,
+     * one stamp after another for each node: paying for a message costs time in a simulation as it does for real.
+     */
+    default void proofOfWork(long hashes, Runnable work) {
+        workers().execute(work);
+    }
+
     /** Runs application notifications (listeners, futures, publishers) off the agent, in order. */
     Executor callbacks();
 
