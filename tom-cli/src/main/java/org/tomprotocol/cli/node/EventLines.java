@@ -83,6 +83,12 @@ public final class EventLines {
             fields.put("from", backup.sender().toHex());
             fields.put("to", backup.recipient().toHex());
             emit("backup", fields);
+        } else if (event instanceof org.tomprotocol.api.SubnetEvent subnet) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("kind", subnet.kind().name().toLowerCase());
+            fields.put("subnet", subnet.subnet());
+            fields.put("members", subnet.members().stream().map(member -> member.toHex()).toList());
+            emit("subnet", fields);
         } else if (event instanceof NodeFailure failure) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("component", failure.component());

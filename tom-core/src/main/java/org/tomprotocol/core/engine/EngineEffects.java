@@ -56,6 +56,9 @@ public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffec
     /** Something happened in one of the node's groups. */
     void groupEvent(org.tomprotocol.api.GroupEvent event);
 
+    /** An ephemeral subnet formed or dissolved, as this node sees them. */
+    void subnetChanged(org.tomprotocol.api.SubnetEvent event);
+
     /** The node's groups and invitations as they now stand. */
     void groupsChanged(List<org.tomprotocol.api.GroupInfo> groups, List<org.tomprotocol.api.GroupInvite> invites);
 

@@ -42,8 +42,9 @@ public final class HolderViability {
     }
 
     /**
-     * Up to {@code count} holders among the live peers not {@code excluded}, best first, spread across networks; a
-     * network already holding a copy (of {@code placed}) counts as used.
+     * Up to {@code count} holders among the live peers not {@code excluded}, best first, spread across networks and
+     * ephemeral subnets: a network already holding a copy (of {@code placed}) counts as used, and so does a subnet
+     * shared with a holder; only when too few are apart do the best of the rest hold too.
      */
     public static List<NodeId> choose(PeerTable peers, int count, Set<NodeId> excluded, Set<NodeId> placed,
                                       long now) {
@@ -64,11 +65,15 @@ public final class HolderViability {
         }
         List<NodeId> chosen = new ArrayList<>();
         List<PeerRecord> sameNetwork = new ArrayList<>();
+        List<NodeId> holding = new ArrayList<>(placed);
         for (PeerRecord peer : candidates) {
             if (chosen.size() == count) {
                 return chosen;
             }
-            if (networks.add(network(peer))) {
+            // apart first: another network, and no subnet shared with a holder (nodes that talk together may go together)
+            if (!networks.contains(network(peer)) && holding.stream().noneMatch(h -> peers.shareSubnet(h, peer.id()))) {
+                networks.add(network(peer));
+                holding.add(peer.id());
                 chosen.add(peer.id());
             } else {
                 sameNetwork.add(peer);

@@ -29,6 +29,7 @@ public final class NodeEngine implements MessageHolder {
     private final PeerTable peers;
     private final Router router;
     private final RelaySelector relays;
+    private final EphemeralSubnets subnets = new EphemeralSubnets();
     private final DeliveryTracker tracker;
     private final PathMonitor pathMonitor;
     private final DirectPaths directPaths;
@@ -50,6 +51,7 @@ public final class NodeEngine implements MessageHolder {
         this.peers = new PeerTable(local, effects);
         this.router = new Router(local);
         this.relays = new RelaySelector(peers, local);
+        peers.subnetsFrom(subnets::together);
         this.pathMonitor = new PathMonitor(effects::pathChanged);
         this.directPaths = new DirectPaths(local, peers, effects);
         this.profiles = new ProfileChoice(local, peers);
@@ -127,6 +129,7 @@ public final class NodeEngine implements MessageHolder {
     /** Starts sending a message the application submitted; returns {@code false} if too many are in flight. */
     public boolean submit(OutboundState message, long now) {
         effectsNow = now;
+        subnets.talked(local, message.recipient(), now);
         return tracker.submit(message, now);
     }
 
@@ -201,7 +204,10 @@ public final class NodeEngine implements MessageHolder {
             profiles.acceptsCompact(verified.hop());
         }
         switch (routing) {
-            case Routing.Deliver deliver -> deliver(deliver.envelope(), now);
+            case Routing.Deliver deliver -> {
+                subnets.talked(envelope.from(), local, now);
+                deliver(deliver.envelope(), now);
+            }
             case Routing.Reacknowledge again -> {
                 // a retry (our acknowledgement was lost, or late): acknowledge again, charging nobody — an
                 // overloaded node must not make honest senders pay for its own slowness
@@ -251,6 +257,9 @@ public final class NodeEngine implements MessageHolder {
     /** What a relay learns from what it carries: whom to introduce, and the work it can later prove. */
     private void carriedForOthers(Envelope envelope, long now) {
         roles.carried(envelope, effects, now);
+        if (envelope.type() == MessageType.Chat) {
+            subnets.talked(envelope.from(), envelope.to(), now);
+        }
         if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
             directPaths.carried(envelope.from(), envelope.to(), now);
         }
@@ -382,6 +391,7 @@ public final class NodeEngine implements MessageHolder {
         }
         directPaths.tick(now);
         roles.review(now, effects);
+        subnets.review(now, effects::subnetChanged);
         backup.deliverDue(now);
     }
 

@@ -29,10 +29,21 @@ public final class PeerTable {
     private final NodeId local;
     private final PeerListener listener;
     private final Map<NodeId, PeerRecord> peers = new LinkedHashMap<>();
+    private java.util.function.BiPredicate<NodeId, NodeId> subnets = (a, b) -> false;
 
     public PeerTable(NodeId local, PeerListener listener) {
         this.local = local;
         this.listener = listener;
+    }
+
+    /** Answers {@link #shareSubnet} from {@code together} (this node's {@link EphemeralSubnets}). */
+    void subnetsFrom(java.util.function.BiPredicate<NodeId, NodeId> together) {
+        this.subnets = together;
+    }
+
+    /** Whether {@code a} and {@code b} are in one ephemeral subnet, as this node sees them. */
+    boolean shareSubnet(NodeId a, NodeId b) {
+        return subnets.test(a, b);
     }
 
     /** The record of {@code id}, or {@code null}. */

@@ -9,7 +9,8 @@ import org.tomprotocol.api.NodeId;
  * the best relay — a peer with an open session, online, not the target, not excluded. Relays are judged by
  * end-to-end outcomes ({@link RelayOutcomes}): the relay through which this recipient last acknowledged a
  * message, unless its record has since turned bad; else the relay most likely to deliver (estimates compared
- * in tenths), then the one carrying the fewest of our messages, then the most recently heard from. A relay
+ * in tenths), then one in the recipient's ephemeral subnet, then the one carrying the fewest of our messages, then
+ * the most recently heard from. A relay
  * that acknowledges forwarding and drops the message therefore loses the traffic after its first loss.
  * Otherwise direct if the recipient's address is known (the transport dials it). Every node can be a relay.
  */
@@ -31,6 +32,7 @@ public final class RelaySelector implements PathSelector {
         this.peers = peers;
         this.local = local;
     }
+
 
     @Override
     public Path choose(NodeId target, Set<NodeId> excludedRelays, long now) {
@@ -57,7 +59,7 @@ public final class RelaySelector implements PathSelector {
                 continue;
             }
             int band = band(candidate, now);
-            if (best == null || band > bestBand || (band == bestBand && lessBusy(candidate, best))) {
+            if (best == null || band > bestBand || (band == bestBand && better(candidate, best, target))) {
                 best = candidate;
                 bestBand = band;
             }
@@ -77,6 +79,15 @@ public final class RelaySelector implements PathSelector {
      */
     private static int band(PeerRecord peer, long now) {
         return (int) (peer.relayDeliveryEstimate(now) * 10 + 0.05);
+    }
+
+    /** Of two relays equally likely to deliver: the one in the recipient's subnet, else the less busy. */
+    private boolean better(PeerRecord candidate, PeerRecord best, NodeId target) {
+        boolean candidateTogether = peers.shareSubnet(candidate.id(), target);
+        if (candidateTogether != peers.shareSubnet(best.id(), target)) {
+            return candidateTogether;
+        }
+        return lessBusy(candidate, best);
     }
 
     private static boolean lessBusy(PeerRecord candidate, PeerRecord best) {

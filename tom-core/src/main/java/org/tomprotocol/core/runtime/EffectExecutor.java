@@ -202,6 +202,13 @@ final class EffectExecutor implements EngineEffects {
     }
 
     @Override
+    public void subnetChanged(org.tomprotocol.api.SubnetEvent event) {
+        metrics.increment(event.kind() == org.tomprotocol.api.SubnetEvent.Kind.FORMED ? "subnets-formed"
+                : "subnets-dissolved");
+        callbacks.execute(() -> events.subnet(event));
+    }
+
+    @Override
     public void dropCopy(NodeId sender, MessageId id) {
         if (durable) {
             state.dropCopy(sender, id);

@@ -377,6 +377,11 @@ public final class NodeAssembly {
         }
 
         @Override
+        public void subnet(org.tomprotocol.api.SubnetEvent event) {
+            target.subnet(event);
+        }
+
+        @Override
         public void failed(org.tomprotocol.api.NodeFailure failure) {
             target.failed(failure);
         }

@@ -331,6 +331,11 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
     }
 
     @Override
+    public void subnet(org.tomprotocol.api.SubnetEvent event) {
+        hub.publishEvent(event);
+    }
+
+    @Override
     public void group(org.tomprotocol.api.GroupEvent event) {
         if (event instanceof org.tomprotocol.api.GroupEvent.MessageReceived received) {
             try {

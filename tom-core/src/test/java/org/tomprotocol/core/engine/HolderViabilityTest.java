@@ -63,4 +63,21 @@ class HolderViabilityTest {
 
         assertThat(HolderViability.choose(peers, 5, Set.of(node(2)), Set.of(), 1_000)).containsExactly(node(3));
     }
+
+    @Test
+    void copiesSpreadAcrossSubnetsBeforeASecondOneGoesToTheSameSubnet() {
+        up(2, "quic:198.51.100.2:7400", 0);
+        up(3, "quic:203.0.113.3:7400", 0);
+        up(4, "quic:192.0.2.4:7400", 0);
+        // nodes 2 and 3 talk together often; 4 talks with neither
+        peers.subnetsFrom((a, b) -> Set.of(a, b).equals(Set.of(node(2), node(3))));
+
+        List<NodeId> two = HolderViability.choose(peers, 2, Set.of(), Set.of(), 1_000);
+
+        assertThat(two).as("not both of the subnet").contains(node(4)).hasSize(2);
+        assertThat(HolderViability.choose(peers, 1, Set.of(), Set.of(node(2)), 1_000)).as("2 already holds one")
+                .containsExactly(node(4));
+        assertThat(HolderViability.choose(peers, 3, Set.of(), Set.of(), 1_000)).as("too few apart: all hold")
+                .hasSize(3);
+    }
 }
