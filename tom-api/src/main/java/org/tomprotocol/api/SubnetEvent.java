@@ -32,7 +32,8 @@ public record SubnetEvent(Kind kind, String subnet, Set<NodeId> members, Instant
     public SubnetEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subnet, "subnet");
-        members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(Objects.requireNonNull(members, "members")));
+        members = java.util.Collections.unmodifiableSortedSet(
+                new java.util.TreeSet<>(Objects.requireNonNull(members, "members")));
         Objects.requireNonNull(at, "at");
     }
 }

@@ -70,8 +70,9 @@ public final class HolderViability {
             if (chosen.size() == count) {
                 return chosen;
             }
-            // apart first: another network, and no subnet shared with a holder (nodes that talk together may go together)
-            if (!networks.contains(network(peer)) && holding.stream().noneMatch(h -> peers.shareSubnet(h, peer.id()))) {
+            // apart first: another network, no subnet shared with a holder (nodes that talk together may go together)
+            if (!networks.contains(network(peer))
+                    && holding.stream().noneMatch(holder -> peers.shareSubnet(holder, peer.id()))) {
                 networks.add(network(peer));
                 holding.add(peer.id());
                 chosen.add(peer.id());

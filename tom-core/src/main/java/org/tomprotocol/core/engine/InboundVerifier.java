@@ -47,7 +47,10 @@ public final class InboundVerifier {
         this(crypto, identity, sealer, stamps, MessageId::random);
     }
 
-    /** As {@link #InboundVerifier(CryptoSuite, LocalIdentity, EnvelopeSealer, StampGate)}, its acknowledgements' ids from {@code ids}. */
+    /**
+     * As {@link #InboundVerifier(CryptoSuite, LocalIdentity, EnvelopeSealer, StampGate)}, the ids of the
+     * acknowledgements it signs ahead drawn from {@code ids}.
+     */
     public InboundVerifier(CryptoSuite crypto, LocalIdentity identity, EnvelopeSealer sealer, StampGate stamps,
                            java.util.function.Supplier<MessageId> ids) {
         this.crypto = crypto;

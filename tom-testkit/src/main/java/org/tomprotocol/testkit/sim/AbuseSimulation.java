@@ -258,16 +258,8 @@ public final class AbuseSimulation {
             }
         }
         latencies.sort(null);
-        return new AbuseResult.Phase(honest.size(), delivered, failed, duplicates, percentile(latencies, 0.50),
-                percentile(latencies, 0.99));
-    }
-
-    private static long percentile(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return new AbuseResult.Phase(honest.size(), delivered, failed, duplicates,
+                EngineSimulation.percentile(latencies, 0.50), EngineSimulation.percentile(latencies, 0.99));
     }
 
     /** What one SHA-256 over a stamp's subject (about a hundred bytes) costs on this machine, measured now. */

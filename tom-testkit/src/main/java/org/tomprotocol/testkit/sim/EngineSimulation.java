@@ -197,7 +197,8 @@ public final class EngineSimulation {
                 percentile(latencies, 0.50), percentile(latencies, 0.99), virtualMillis, wallMillis);
     }
 
-    private static long percentile(List<Long> sorted, double quantile) {
+    /** The {@code quantile} of {@code sorted} (nearest rank), 0 if it is empty. */
+    static long percentile(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
             return 0;
         }

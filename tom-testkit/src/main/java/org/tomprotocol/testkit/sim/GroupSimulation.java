@@ -357,16 +357,8 @@ public final class GroupSimulation {
         directArrivals.values().forEach(direct::addAll);
         fanout.sort(null);
         direct.sort(null);
-        return new Result(posts.size(), min, mean, lost, duplicates, percentile(fanout, 0.5), percentile(fanout, 0.99),
-                percentile(direct, 0.5), percentile(direct, 0.99), hubs, afterRemoval, concurrentWithRemoval, failover,
+        return new Result(posts.size(), min, mean, lost, duplicates, EngineSimulation.percentile(fanout, 0.5), EngineSimulation.percentile(fanout, 0.99),
+                EngineSimulation.percentile(direct, 0.5), EngineSimulation.percentile(direct, 0.99), hubs, afterRemoval, concurrentWithRemoval, failover,
                 epochs, virtualMillis, wallMillis);
-    }
-
-    private static long percentile(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

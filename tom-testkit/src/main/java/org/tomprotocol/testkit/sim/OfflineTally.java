@@ -130,18 +130,10 @@ final class OfflineTally {
         long peerBook = bytes.getOrDefault(PEER_BOOK, 0L);
         long messageBytes = bytes.values().stream().mapToLong(Long::longValue).sum() - peerBook;
         return new OfflineResult(hubs, sent.size(), delivered, within24h, duplicates, sent.size() - delivered,
-                failedAtLifetimeEnd, offlineAtSend, percentile(afterReturn, 0.50), percentile(afterReturn, 0.99),
-                waitedForSender, percentile(afterBoth, 0.50), percentile(afterBoth, 0.99), reachableButUndelivered,
+                failedAtLifetimeEnd, offlineAtSend, EngineSimulation.percentile(afterReturn, 0.50), EngineSimulation.percentile(afterReturn, 0.99),
+                waitedForSender, EngineSimulation.percentile(afterBoth, 0.50), EngineSimulation.percentile(afterBoth, 0.99), reachableButUndelivered,
                 senderAway, toNeverReturning, replicaCounts.isEmpty() ? 0 : replicaCounts.get(replicaCounts.size() / 2),
                 replicaCounts.isEmpty() ? 0 : replicaCounts.get(replicaCounts.size() - 1), messageBytes, peerBook,
                 restarts, restartsRejoined, virtualMillis, wallMillis);
-    }
-
-    private static long percentile(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }
