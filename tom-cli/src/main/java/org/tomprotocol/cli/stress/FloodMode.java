@@ -59,47 +59,73 @@ public final class FloodMode implements Callable<Integer> {
                     + "${DEFAULT-VALUE}). Minting takes this machine's CPU here, where a real flooder's is its own.")
     private int flooderStampBits;
 
+    @Option(names = "--flooder-cpu", paramLabel = "CPU",
+            description = "Run the flooder in a process of its own pinned to this CPU, and this one on the others "
+                    + "(Linux, taskset): its signing and minting then take its own CPU, as a real flooder's do.")
+    private Integer flooderCpu;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         if (honestRate < 1 || floodFactor < 1 || seconds < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--honest-rate, --flood-factor and --seconds must each be at least 1");
         }
+        if (flooderCpu != null && FlooderProcess.unusable(flooderCpu) != null) {
+            throw new ParameterException(spec.commandLine(), FlooderProcess.unusable(flooderCpu));
+        }
         EventLines lines = new EventLines(spec.commandLine().getOut(), true);
         List<TomNode> nodes = new ArrayList<>();
+        FlooderProcess separate = null;
         try {
             TomNode relay = start(nodes, Map.of());
             TomNode recipient = start(nodes, Map.of());
             TomNode honest = start(nodes, Map.of());
-            TomNode flooder = start(nodes, Map.of("tom.max-stamp-bits", String.valueOf(flooderStampBits)));
-            for (TomNode node : List.of(recipient, honest, flooder)) {
+            TomNode flooder = flooderCpu != null ? null
+                    : start(nodes, Map.of("tom.max-stamp-bits", String.valueOf(flooderStampBits)));
+            for (TomNode node : flooder == null ? List.of(recipient, honest) : List.of(recipient, honest, flooder)) {
                 node.addPeer(PeerAddress.of(relay.id(), loopback(relay)));
             }
             honest.addPeer(PeerAddress.of(recipient.id(), loopback(recipient)));
             SendOptions viaRelay = SendOptions.viaRelays(relay.id());
             earnStanding(honest, relay, recipient);
-            for (TomNode sender : List.of(honest, flooder)) {
+            for (TomNode sender : flooder == null ? List.of(honest) : List.of(honest, flooder)) {
                 if (!StressNode.await(sender.send(recipient.id(), new byte[1], viaRelay), System.nanoTime(),
                         Duration.ofSeconds(20)).delivered()) {
                     throw new IllegalStateException("the relay did not carry a first message within 20 s");
                 }
             }
+            if (flooderCpu != null) {
+                separate = FlooderProcess.start(flooderCpu, loopback(relay), relay.id(), recipient.id(),
+                        honestRate * floodFactor, seconds, flooderStampBits);
+            }
 
             StressNode.Tally alone = honestPhase(honest, recipient, viaRelay, null, null);
             List<OutboundMessage> flood = new ArrayList<>();
+            if (separate != null) {
+                separate.go();
+            }
             StressNode.Tally flooded = honestPhase(honest, recipient, viaRelay, flooder, flood);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("honest_rate", honestRate);
             result.put("flood_rate", honestRate * floodFactor);
             result.put("seconds", seconds);
+            result.put("flooder_cpu", flooderCpu == null ? "shared" : flooderCpu);
             result.put("honest_alone", stats(alone));
             result.put("honest_under_flood", stats(flooded));
             result.put("honest_p99_ratio", alone.delivered() == 0 || flooded.delivered() == 0 ? null
                     : Math.round(100.0 * p99(flooded) / p99(alone)) / 100.0);
-            result.put("flood_sent", flood.size());
-            result.put("flood_delivered", flood.stream().filter(m -> m.status() == MessageStatus.DELIVERED).count());
-            result.put("flood_delivered_per_second", deliveredPerSecond(flood));
-            result.put("flooder_stamps_minted", flooder.metrics().get("stamps-minted"));
+            if (separate != null) {
+                Map<String, Object> fromFlooder = new LinkedHashMap<>(separate.result());
+                fromFlooder.remove("event");
+                fromFlooder.remove("at");
+                result.putAll(fromFlooder);
+            } else {
+                result.put("flood_sent", flood.size());
+                result.put("flood_delivered", flood.stream().filter(m -> m.status() == MessageStatus.DELIVERED)
+                        .count());
+                result.put("flood_delivered_per_second", deliveredPerSecond(flood));
+                result.put("flooder_stamps_minted", flooder.metrics().get("stamps-minted"));
+            }
             result.put("honest_prices_received", honest.metrics().get("prices-received"));
             result.put("honest_stamps_minted", honest.metrics().get("stamps-minted"));
             result.put("recipient_unpaid_refused", recipient.metrics().get("rejected.unpaid-stamp"));
@@ -110,6 +136,9 @@ public final class FloodMode implements Callable<Integer> {
             lines.emit("summary", Map.of("mode", "flood", "honest_failed", failed));
             return failed == 0 ? 0 : 1;
         } finally {
+            if (separate != null) {
+                separate.close();
+            }
             nodes.forEach(TomNode::close);
         }
     }
@@ -211,7 +240,7 @@ public final class FloodMode implements Callable<Integer> {
     }
 
     /** How many of the flood's messages were delivered in each second since the first was sent. */
-    private static List<Long> deliveredPerSecond(List<OutboundMessage> flood) {
+    static List<Long> deliveredPerSecond(List<OutboundMessage> flood) {
         if (flood.isEmpty()) {
             return List.of();
         }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Stress modes against a running node (e.g. one started with `tom node`): ping, burst, "
                 + "ladder, fanout; and flood, which runs its own relay (lock 5). One JSON object per line per event, then a summary line. Round-trip times are "
                 + "measured from send to the recipient's acknowledgement.",
-        subcommands = {PingMode.class, BurstMode.class, LadderMode.class, FanoutMode.class, FloodMode.class})
+        subcommands = {PingMode.class, BurstMode.class, LadderMode.class, FanoutMode.class, FloodMode.class,
+                FlooderMode.class})
 public final class StressCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -173,6 +173,14 @@ class StressCommandTest {
     }
 
     @Test
+    void aFlooderCpuThisMachineDoesNotHaveIsAUsageErrorNamingTheOption() throws Exception {
+        Run run = stress("flood", "--flooder-cpu", "4096");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--flooder-cpu").contains("4096");
+    }
+
+    @Test
     void aMalformedNodeIdIsAUsageErrorNamingTheParameter() throws Exception {
         Run run = stress("ping", "--bootstrap", bootstrap(target), "not-a-node-id");
 

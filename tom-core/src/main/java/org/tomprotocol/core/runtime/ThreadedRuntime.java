@@ -19,19 +19,40 @@ import org.tomprotocol.spi.runtime.RuntimeAgent;
 
 /**
  * A node's own threads: one Agrona agent thread that parks when idle, one event thread for application
- * notifications, and a worker pool for cryptography shared by every node of the process (sized to the
- * cores). Reads the system clock.
+ * notifications, a worker pool for cryptography shared by every node of the process (sized to the
+ * cores), and, while the node mints proof-of-work stamps, one thread of low priority for that alone: a stamp of
+ * a second's work must not hold up a worker that verifies what comes in, for this node or any other of the process.
+ * Reads the system clock.
  */
 final class ThreadedRuntime implements EngineRuntime, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ThreadedRuntime.class.getName());
     private static final ExecutorService WORKERS = sharedWorkers();
 
+    /** How long the minting thread stays once it has nothing left to mint. */
+    private static final long MINTING_KEEP_ALIVE_SECONDS = 30;
+
     private final String name;
     private final ExecutorService callbacks;
+    private final ThreadPoolExecutor minting;
 
     ThreadedRuntime(String name) {
         this.name = name;
         this.callbacks = Executors.newSingleThreadExecutor(daemonFactory("tom-events-" + name));
+        ThreadFactory mintingThreads = daemonFactory("tom-mint-" + name);
+        this.minting = new ThreadPoolExecutor(1, 1, MINTING_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = mintingThreads.newThread(runnable);
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
+        // an idle node keeps no minting thread
+        minting.allowCoreThreadTimeOut(true);
+    }
+
+    /** On the node's own minting thread, one stamp after another (see the class doc). */
+    @Override
+    public void proofOfWork(long hashes, Runnable work) {
+        minting.execute(work);
     }
 
     private static ExecutorService sharedWorkers() {
@@ -110,6 +131,7 @@ final class ThreadedRuntime implements EngineRuntime, AutoCloseable {
     /** Stops the event thread after it ran what it was given. */
     @Override
     public void close() {
+        minting.shutdownNow();
         callbacks.shutdown();
         try {
             if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -66,4 +66,40 @@ class ThreadedRuntimeTest {
             assertThat(pending.delivered().toCompletableFuture()).failsWithin(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void stampsMintedForAsLongAsTheyTakeNeverHoldUpTheWorkersAndGoOneAfterAnother() throws Exception {
+        ThreadedRuntime runtime = new ThreadedRuntime("minting-test");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> minted = new CopyOnWriteArrayList<>();
+        try {
+            int mints = Runtime.getRuntime().availableProcessors() + 1;
+            for (int i = 0; i < mints; i++) {
+                int stamp = i;
+                runtime.proofOfWork(1L << 20, () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    minted.add(stamp + " on " + Thread.currentThread().getName());
+                });
+            }
+            CompletableFuture<String> verified = new CompletableFuture<>();
+            runtime.workers().execute(() -> verified.complete(Thread.currentThread().getName()));
+
+            assertThat(verified.get(5, TimeUnit.SECONDS)).as("a worker is free while every stamp mints")
+                    .startsWith("tom-worker");
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (minted.size() < mints && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(minted).hasSize(mints).allMatch(line -> line.endsWith("on tom-mint-minting-test-1"))
+                    .startsWith("0 on tom-mint-minting-test-1", "1 on tom-mint-minting-test-1");
+        } finally {
+            release.countDown();
+            runtime.close();
+        }
+    }
 }
