@@ -64,6 +64,8 @@ public final class FloodMode implements Callable<Integer> {
                     + "(Linux, taskset): its signing and minting then take its own CPU, as a real flooder's do.")
     private Integer flooderCpu;
 
+    private int floodRefused;
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (honestRate < 1 || floodFactor < 1 || seconds < 1) {
@@ -121,6 +123,7 @@ public final class FloodMode implements Callable<Integer> {
                 result.putAll(fromFlooder);
             } else {
                 result.put("flood_sent", flood.size());
+                result.put("flood_refused_by_own_node", floodRefused);
                 result.put("flood_delivered", flood.stream().filter(m -> m.status() == MessageStatus.DELIVERED)
                         .count());
                 result.put("flood_delivered_per_second", deliveredPerSecond(flood));
@@ -203,7 +206,12 @@ public final class FloodMode implements Callable<Integer> {
                 nextHonest += TimeUnit.SECONDS.toNanos(1) / honestRate;
             }
             while (flooder != null && now >= nextFlood) {
-                flood.add(flooder.send(recipient.id(), "flood".getBytes(StandardCharsets.UTF_8), via));
+                try {
+                    flood.add(flooder.send(recipient.id(), "flood".getBytes(StandardCharsets.UTF_8), via));
+                } catch (org.tomprotocol.api.SendRejectedException e) {
+                    // the flooder's own send queue is full of what the network has not taken yet
+                    floodRefused++;
+                }
                 nextFlood += TimeUnit.SECONDS.toNanos(1) / floodRate;
             }
             LockSupport.parkNanos(Math.max(0, Math.min(nextHonest, flooder == null ? nextHonest : nextFlood)

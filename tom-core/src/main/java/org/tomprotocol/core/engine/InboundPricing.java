@@ -39,7 +39,8 @@ final class InboundPricing implements MessageHolder {
     private record Waiting(long releaseAt, double priority, long order, Handling handling) {
     }
 
-    private record Told(int stampBits, long at) {
+    /** The price last told an origin, when, and its chat whose path the next one goes back along. */
+    private record Told(int stampBits, long at, Envelope chat) {
     }
 
     private final NodeId local;
@@ -49,6 +50,7 @@ final class InboundPricing implements MessageHolder {
             .thenComparingDouble(Waiting::priority).thenComparingLong(Waiting::order));
     private final ExpiringMap<NodeId, Told> told = new ExpiringMap<>(PRICE_VALID_MS, OriginAdmission.MAX_TRACKED);
     private long order;
+    private long nextFadeReview;
     private final org.tomprotocol.spi.state.DecayingCount pricesSent =
             new org.tomprotocol.spi.state.DecayingCount(OriginAdmission.RATE_HALF_LIFE_MS);
 
@@ -91,10 +93,34 @@ final class InboundPricing implements MessageHolder {
         }
     }
 
-    /** Hands on the chats whose delay is over, earliest first. */
+    /** Hands on the chats whose delay is over, earliest first, and lowers the prices that faded. */
     void release(long now) {
         while (!waiting.isEmpty() && waiting.first().releaseAt() <= now) {
             waiting.pollFirst().handling().handle(now);
+        }
+        if (now >= nextFadeReview) {
+            nextFadeReview = now + RETELL_MS;
+            lowerFadedPrices(now);
+        }
+    }
+
+    /**
+     * An origin asked for a stamp may send nothing this node sees — the transports refuse what it sends unpaid
+     * before it gets here — so its price would stay where it was until it expired, a cliff: instead, once a second,
+     * each stamp asked is looked at again as the origin's rate fades, and a lower price is told (and owed) at once.
+     */
+    private void lowerFadedPrices(long now) {
+        for (java.util.Map.Entry<NodeId, Told> entry : told.newest(told.size())) {
+            Told last = entry.getValue();
+            if (last.stampBits() == 0 || now - last.at() < RETELL_MS) {
+                continue;
+            }
+            AdmissionCost cost = admission.peek(entry.getKey(), now);
+            if (cost.stampBits() < last.stampBits()) {
+                told.put(entry.getKey(), new Told(cost.stampBits(), now, last.chat()), now);
+                send(last.chat(), new PricePayload(cost.stampBits(), Math.min(PricePayload.MAX_DELAY_MS,
+                        cost.delayMs()), PRICE_VALID_MS), now);
+            }
         }
     }
 
@@ -104,7 +130,7 @@ final class InboundPricing implements MessageHolder {
         if (last == null || last.stampBits() == 0) {
             return;
         }
-        told.put(envelope.from(), new Told(0, now), now);
+        told.put(envelope.from(), new Told(0, now, envelope), now);
         send(envelope, new PricePayload(0, 0, PRICE_VALID_MS), now);
     }
 
@@ -120,7 +146,7 @@ final class InboundPricing implements MessageHolder {
         if (last != null && cost.stampBits() == last.stampBits() && now - last.at() < RETELL_MS) {
             return;
         }
-        told.put(envelope.from(), new Told(cost.stampBits(), now), now);
+        told.put(envelope.from(), new Told(cost.stampBits(), now, envelope), now);
         send(envelope, new PricePayload(cost.stampBits(), Math.min(PricePayload.MAX_DELAY_MS, cost.delayMs()),
                 PRICE_VALID_MS), now);
     }

@@ -29,18 +29,16 @@ public final class NodeEngine implements MessageHolder {
     private final PeerTable peers;
     private final Router router;
     private final RelaySelector relays;
-    private final EphemeralSubnets subnets = new EphemeralSubnets();
     private final DeliveryTracker tracker;
     private final PathMonitor pathMonitor;
     private final DirectPaths directPaths;
-    private final EarnedRoles roles = new EarnedRoles();
+    private final TrafficSeen seen;
     private final JoinRetries joinRetries = new JoinRetries();
     private final VirusBackup backup;
     private final GroupsMachine groups;
     private final GroupRoutes groupRoutes;
     private final ProfileChoice profiles;
-    private final OutboundStamps stamps;
-    private final InboundPricing pricing;
+    private final MessagePrices prices;
     private final PeerAnnouncements announcements;
     private final OutboundControl control;
 
@@ -51,13 +49,14 @@ public final class NodeEngine implements MessageHolder {
         this.peers = new PeerTable(local, effects);
         this.router = new Router(local);
         this.relays = new RelaySelector(peers, local);
-        peers.subnetsFrom(subnets::together);
         this.pathMonitor = new PathMonitor(effects::pathChanged);
         this.directPaths = new DirectPaths(local, peers, effects);
+        this.seen = new TrafficSeen(local, directPaths);
+        peers.subnetsFrom(seen::together);
         this.profiles = new ProfileChoice(local, peers);
-        this.stamps = new OutboundStamps(local, peers);
-        this.pricing = new InboundPricing(local, new OriginAdmission(peers::contribution), effects);
-        ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, stamps, pathMonitor,
+        this.prices = new MessagePrices(local, peers, effects);
+        ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, prices.stamps(),
+                pathMonitor,
                 directPaths, () -> effectsNow);
         this.tracker = new DeliveryTracker(relays, observed);
         this.backup = new VirusBackup(local, peers, tracker, effects);
@@ -98,12 +97,12 @@ public final class NodeEngine implements MessageHolder {
      * {@link OriginAdmission#BASE_RATE}); one with a score gets up to five times that (lock 5).
      */
     public void admissionBudget(double messagesPerSecond) {
-        pricing.admission(new OriginAdmission(peers::contribution, messagesPerSecond));
+        prices.budget(messagesPerSecond);
     }
 
     /** The hardest proof-of-work stamp this node mints for one of its messages (default 20 bits, a second of CPU). */
     public void maxStampBits(int bits) {
-        stamps.mintAtMost(bits);
+        prices.mintAtMost(bits);
     }
 
     /** The time of the input being handled, for effects raised from inside the tracker. */
@@ -129,7 +128,7 @@ public final class NodeEngine implements MessageHolder {
     /** Starts sending a message the application submitted; returns {@code false} if too many are in flight. */
     public boolean submit(OutboundState message, long now) {
         effectsNow = now;
-        subnets.talked(local, message.recipient(), now);
+        seen.sent(message.recipient(), now);
         return tracker.submit(message, now);
     }
 
@@ -166,12 +165,10 @@ public final class NodeEngine implements MessageHolder {
      */
     public void onVerified(VerifiedEnvelope verified, java.util.OptionalLong stamp, long now) {
         effectsNow = now;
-        if (stamp.isPresent()) {
-            stamps.showedItReads(verified.hop(), now);
-        }
+        prices.handed(verified.hop(), stamp, now);
         Envelope envelope = verified.envelope();
         if (!envelope.from().equals(local) && router.isNewWork(verified, now)) {
-            pricing.offer(envelope, stamp, now, at -> routed(verified, stamp, at));
+            prices.offer(envelope, stamp, now, at -> routed(verified, stamp, at));
         } else {
             routed(verified, stamp, now);
         }
@@ -205,7 +202,7 @@ public final class NodeEngine implements MessageHolder {
         }
         switch (routing) {
             case Routing.Deliver deliver -> {
-                subnets.talked(envelope.from(), local, now);
+                seen.received(envelope.from(), now);
                 deliver(deliver.envelope(), now);
             }
             case Routing.Reacknowledge again -> {
@@ -235,39 +232,22 @@ public final class NodeEngine implements MessageHolder {
                 groups.onFrame(grouped.from(), grouped.frame(), now);
             }
             case Routing.Forward forward -> {
-                if (envelope.type() == MessageType.Price) {
-                    // a node that prices through this one reads stamps: what it asks for can reach it
-                    stamps.showedItReads(envelope.from(), now);
-                }
                 effects.count("forwarded");
-                effects.forward(forward.envelope(), forward.nextHop(), stamp.isPresent()
-                        && stamps.readsStamped(forward.nextHop(), now) ? stamp : java.util.OptionalLong.empty());
-                carriedForOthers(envelope, now);
+                effects.forward(forward.envelope(), forward.nextHop(),
+                        prices.forwarding(envelope, forward.nextHop(), stamp, now));
+                seen.carried(envelope, effects, now);
             }
             case Routing.Priced priced -> {
                 effects.count("prices-received");
-                // the neighbour that handed the price over carries stamps to its signer
-                stamps.showedItReads(verified.hop(), now);
-                stamps.priced(priced.from(), priced.price(), priced.sentAt(), now);
+                prices.priced(verified.hop(), priced.from(), priced.price(), priced.sentAt(), now);
             }
             case Routing.Reject reject -> throw new IllegalStateException("handled above");
         }
     }
 
-    /** What a relay learns from what it carries: whom to introduce, and the work it can later prove. */
-    private void carriedForOthers(Envelope envelope, long now) {
-        roles.carried(envelope, effects, now);
-        if (envelope.type() == MessageType.Chat) {
-            subnets.talked(envelope.from(), envelope.to(), now);
-        }
-        if (envelope.type() == MessageType.Chat && envelope.via().size() == 1) {
-            directPaths.carried(envelope.from(), envelope.to(), now);
-        }
-    }
-
     /** The roles this node earned (see {@link EarnedRoles}), to announce. */
     public List<org.tomprotocol.core.wire.PeerRole> roles() {
-        return roles.roles();
+        return seen.roles();
     }
 
     private void deliver(VerifiedEnvelope verified, long now) {
@@ -390,8 +370,7 @@ public final class NodeEngine implements MessageHolder {
             effects.connect(peer);
         }
         directPaths.tick(now);
-        roles.review(now, effects);
-        subnets.review(now, effects::subnetChanged);
+        seen.review(now, effects);
         backup.deliverDue(now);
     }
 
@@ -402,7 +381,7 @@ public final class NodeEngine implements MessageHolder {
     public void onGroupTick(long now) {
         effectsNow = now;
         groups.tick(now);
-        pricing.release(now);
+        prices.release(now);
     }
 
     /**
@@ -412,7 +391,7 @@ public final class NodeEngine implements MessageHolder {
     @Override
     public int messagesHeld() {
         return tracker.messagesHeld() + router.messagesHeld() + backup.messagesHeld() + groups.messagesHeld()
-                + pricing.messagesHeld();
+                + prices.messagesHeld();
     }
 
     /** Copies of other nodes' messages this node holds (their messages not yet proven delivered). */
@@ -431,8 +410,7 @@ public final class NodeEngine implements MessageHolder {
         tracker.purge(now);
         backup.maintain(now);
         groups.purge(now);
-        roles.purge(now);
-        pricing.purge(now);
-        stamps.purge(now);
+        seen.purge(now);
+        prices.purge(now);
     }
 }

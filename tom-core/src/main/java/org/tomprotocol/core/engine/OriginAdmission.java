@@ -112,6 +112,26 @@ public final class OriginAdmission {
         return priced(Math.max(ownExcess, rate(newcomers.value(now)) / sharedBudget));
     }
 
+    /**
+     * What one more message from {@code origin} would cost at {@code now}, counting nothing: how a price told earlier
+     * has faded with the origin's rate.
+     */
+    public AdmissionCost peek(NodeId origin, long now) {
+        double reported = standing.score(origin, now);
+        double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
+        Origin own = origins.get(origin);
+        double ownRate = own == null ? 0 : rate(own.rate.value(now));
+        double scale = baseRate / BASE_RATE;
+        if (score >= MIN_OWN_SCORE) {
+            return priced(ownRate / (budget(score) * scale));
+        }
+        double sharedBudget = NEWCOMERS_RATE * scale;
+        if (ownRate / sharedBudget <= 1) {
+            return priced(rate(Math.max(0, wellBehaved.value(now))) / sharedBudget);
+        }
+        return priced(Math.max(ownRate / sharedBudget, rate(newcomers.value(now)) / sharedBudget));
+    }
+
     /** Messages a second an origin with {@code score} sends for free. */
     static double budget(double score) {
         return BASE_RATE + (TOP_RATE - BASE_RATE) * score / (score + MIDPOINT_SCORE);

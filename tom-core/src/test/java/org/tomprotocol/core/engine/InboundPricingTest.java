@@ -107,16 +107,16 @@ class InboundPricingTest {
         assertThat(bits).as("a stamp asked").isPositive();
         assertThat(owed).as("what the transports check before a signature").containsEntry(FLOODER, bits);
         assertThat(counters.get("rejected.unpaid-stamp")).isPositive();
-        pricing.release(60_000);
+        pricing.release(OriginAdmission.MAX_DELAY_MS);
         int handledBefore = handledAt.size();
 
         // a little more than asked: each chat offered raises the excess a little further
         Envelope paid = chat();
         long stamp = stampFor(paid, bits + 3);
-        offer(paid, OptionalLong.of(stamp), 0);
+        offer(paid, OptionalLong.of(stamp), OriginAdmission.MAX_DELAY_MS);
         Envelope forged = chat();
-        offer(forged, OptionalLong.of(stamp), 0);
-        pricing.release(60_000);
+        offer(forged, OptionalLong.of(stamp), OriginAdmission.MAX_DELAY_MS);
+        pricing.release(2 * OriginAdmission.MAX_DELAY_MS);
 
         assertThat(handledAt).as("the stamped one, not the one with another's stamp").hasSize(handledBefore + 1);
     }
@@ -212,5 +212,28 @@ class InboundPricingTest {
         assertThat(scaledDown.messagesHeld()).isEqualTo(InboundPricing.MAX_WAITING);
         scaledDown.release(60_000);
         assertThat(handled).hasSize(origins * burst);
+    }
+
+    @Test
+    void aStampAskedFadesWithTheOriginsRateThoughItSendsNothingThisNodeSees() throws WireException {
+        for (int i = 0; i < 2_000; i++) {
+            offer(chat(), OptionalLong.empty(), i / 2);
+        }
+        int asked = owed.get(FLOODER);
+        assertThat(asked).as("2 000 chats in a second").isGreaterThan(OriginAdmission.FIRST_STAMP_BITS);
+        int toldBefore = told.size();
+
+        // what it sends now the transports refuse unpaid: nothing more reaches the pricing
+        List<Integer> owedOverTime = new ArrayList<>();
+        for (long now = 1_000; now <= 120_000; now += 250) {
+            pricing.release(now);
+            owedOverTime.add(owed.get(FLOODER));
+        }
+
+        assertThat(told.size()).as("lower prices told unasked").isGreaterThan(toldBefore);
+        assertThat(owedOverTime).as("falling, a bit at a time, never rising").isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+        assertThat(owedOverTime.get(owedOverTime.size() - 1)).as("nothing owed once its rate has faded").isZero();
+        assertThat(lastPrice().stampBits()).isZero();
     }
 }
