@@ -59,6 +59,12 @@ public interface TomNode extends AutoCloseable {
     /** A snapshot of the peers this node knows. */
     List<PeerInfo> peers();
 
+    /**
+     * How this node and each peer it knows stand with each other now: verified work, relay delivery, the stamps each
+     * asks of the other (locks 4 and 5). Computed on the node's own thread; completes on its event thread.
+     */
+    java.util.concurrent.CompletionStage<List<PeerStanding>> standings();
+
     /** Group messaging. */
     Groups groups();
 

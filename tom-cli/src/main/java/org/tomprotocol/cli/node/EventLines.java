@@ -89,12 +89,29 @@ public final class EventLines {
             fields.put("subnet", subnet.subnet());
             fields.put("members", subnet.members().stream().map(member -> member.toHex()).toList());
             emit("subnet", fields);
+        } else if (event instanceof org.tomprotocol.api.RoleEvent role) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("kind", role.kind().name().toLowerCase());
+            fields.put("role", role.role());
+            fields.put("score", Math.round(role.score() * 100) / 100.0);
+            emit("role", fields);
         } else if (event instanceof NodeFailure failure) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("component", failure.component());
             fields.put("reason", failure.reason());
             emit("failed", fields);
         }
+    }
+
+    /** How this node and a peer stand with each other changed: the stamps asked either way (lock 5). */
+    public void standing(org.tomprotocol.api.PeerStanding standing) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("peer", standing.peer().toHex());
+        fields.put("contribution", Math.round(standing.contribution() * 100) / 100.0);
+        fields.put("relay_delivery", Math.round(standing.relayDelivery() * 1000) / 1000.0);
+        fields.put("stamp_bits_asked", standing.stampBitsAsked());
+        fields.put("stamp_bits_asked_of_this_node", standing.stampBitsAskedOfThis());
+        emit("standing", fields);
     }
 
     /** This node's addresses changed, e.g. a peer reported how it sees the node (its public NAT mapping). */

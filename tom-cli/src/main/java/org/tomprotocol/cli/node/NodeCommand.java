@@ -90,6 +90,7 @@ public final class NodeCommand implements Callable<Integer> {
             lines.emit("metrics", Map.of("url", endpoint.url()));
         }
         AddressWatch.start(node, lines);
+        StandingWatch.start(node, lines);
         if (sendLoop != null) {
             sendLoop.start();
         }

@@ -94,11 +94,15 @@ final class EarnedRoles {
                 effects.count("roles.relay-earned");
                 LOG.log(System.Logger.Level.INFO, "this node earned the relay role (verified relay work {0})",
                         relayed.value(now));
+                effects.roleChanged(new org.tomprotocol.api.RoleEvent(org.tomprotocol.api.RoleEvent.Kind.EARNED,
+                        "relay", relayed.value(now), java.time.Instant.ofEpochMilli(now)));
             }
             case -1 -> {
                 effects.count("roles.relay-lost");
                 LOG.log(System.Logger.Level.INFO, "this node lost the relay role (verified relay work faded to {0})",
                         relayed.value(now));
+                effects.roleChanged(new org.tomprotocol.api.RoleEvent(org.tomprotocol.api.RoleEvent.Kind.LOST,
+                        "relay", relayed.value(now), java.time.Instant.ofEpochMilli(now)));
             }
             default -> {
             }

@@ -59,6 +59,9 @@ public interface EngineEffects extends TrackerEffects, PeerListener, BackupEffec
     /** An ephemeral subnet formed or dissolved, as this node sees them. */
     void subnetChanged(org.tomprotocol.api.SubnetEvent event);
 
+    /** This node earned or lost a role. */
+    void roleChanged(org.tomprotocol.api.RoleEvent event);
+
     /** The node's groups and invitations as they now stand. */
     void groupsChanged(List<org.tomprotocol.api.GroupInfo> groups, List<org.tomprotocol.api.GroupInvite> invites);
 

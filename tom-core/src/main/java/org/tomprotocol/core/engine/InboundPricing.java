@@ -169,6 +169,12 @@ final class InboundPricing implements MessageHolder {
         effects.sendSigned(MessageType.Price, envelope.from(), back, price.encode());
     }
 
+    /** The stamp this node last asked of {@code origin}'s chats, while the price holds; 0 if none. */
+    int stampAskedOf(NodeId origin, long now) {
+        Told last = told.get(origin, now);
+        return last == null ? 0 : last.stampBits();
+    }
+
     @Override
     public int messagesHeld() {
         return waiting.size();

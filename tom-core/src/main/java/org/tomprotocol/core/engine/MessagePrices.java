@@ -66,6 +66,20 @@ final class MessagePrices {
         stamps.priced(from, price, sentAt, now);
     }
 
+    /**
+     * For each peer this node knows: its verified work for this node, its delivery as a relay, the stamp this node
+     * asks of its messages and the one it asks of this node's.
+     */
+    java.util.List<org.tomprotocol.api.PeerStanding> standings(long now) {
+        java.util.List<org.tomprotocol.api.PeerStanding> standings = new java.util.ArrayList<>();
+        for (PeerRecord peer : peers.all()) {
+            standings.add(new org.tomprotocol.api.PeerStanding(peer.id(), peers.contribution(peer.id(), now),
+                    peer.relayDeliveryEstimate(now), pricing.stampAskedOf(peer.id(), now),
+                    stamps.stampAskedBy(peer.id(), now)));
+        }
+        return standings;
+    }
+
     /** Hands on the chats whose delay is over. */
     void release(long now) {
         pricing.release(now);

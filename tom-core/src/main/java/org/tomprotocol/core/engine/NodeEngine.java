@@ -245,6 +245,11 @@ public final class NodeEngine implements MessageHolder {
         }
     }
 
+    /** How this node and each peer stand with each other (see {@link MessagePrices#standings}). */
+    public List<org.tomprotocol.api.PeerStanding> standings(long now) {
+        return prices.standings(now);
+    }
+
     /** The roles this node earned (see {@link EarnedRoles}), to announce. */
     public List<org.tomprotocol.core.wire.PeerRole> roles() {
         return seen.roles();

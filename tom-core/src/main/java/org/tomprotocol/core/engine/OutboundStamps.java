@@ -91,6 +91,11 @@ final class OutboundStamps {
         return record != null && record.readsStamped;
     }
 
+    /** The stamp {@code node} asks of this node's messages now; 0 if none. */
+    int stampAskedBy(NodeId node, long now) {
+        return bitsOf(node, now);
+    }
+
     private int bitsOf(NodeId node, long now) {
         Asked price = asked.get(node, now);
         return price == null || now >= price.until() ? 0 : price.stampBits();

@@ -205,7 +205,12 @@ final class EffectExecutor implements EngineEffects {
     public void subnetChanged(org.tomprotocol.api.SubnetEvent event) {
         metrics.increment(event.kind() == org.tomprotocol.api.SubnetEvent.Kind.FORMED ? "subnets-formed"
                 : "subnets-dissolved");
-        callbacks.execute(() -> events.subnet(event));
+        callbacks.execute(() -> events.published(event));
+    }
+
+    @Override
+    public void roleChanged(org.tomprotocol.api.RoleEvent event) {
+        callbacks.execute(() -> events.published(event));
     }
 
     @Override

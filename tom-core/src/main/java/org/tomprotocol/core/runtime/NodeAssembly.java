@@ -377,8 +377,8 @@ public final class NodeAssembly {
         }
 
         @Override
-        public void subnet(org.tomprotocol.api.SubnetEvent event) {
-            target.subnet(event);
+        public void published(org.tomprotocol.api.NodeEvent event) {
+            target.published(event);
         }
 
         @Override

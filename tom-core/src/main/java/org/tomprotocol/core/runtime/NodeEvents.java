@@ -26,8 +26,8 @@ interface NodeEvents {
     /** A copy held for another node was taken or let go. */
     void backup(org.tomprotocol.api.BackupEvent event);
 
-    /** An ephemeral subnet formed or dissolved. */
-    void subnet(org.tomprotocol.api.SubnetEvent event);
+    /** An event that is only published: a subnet formed or dissolved, a role earned or lost. */
+    void published(org.tomprotocol.api.NodeEvent event);
 
     /** A message went out through {@code relays} (empty: direct). */
     void routed(MessageId id, java.util.List<org.tomprotocol.api.NodeId> relays);

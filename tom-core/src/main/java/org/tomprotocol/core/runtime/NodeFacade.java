@@ -198,6 +198,17 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
         return peerSnapshot;
     }
 
+    @Override
+    public java.util.concurrent.CompletionStage<List<org.tomprotocol.api.PeerStanding>> standings() {
+        java.util.concurrent.CompletableFuture<List<org.tomprotocol.api.PeerStanding>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        parts.agent().offerControl(() -> {
+            List<org.tomprotocol.api.PeerStanding> standings = parts.engine().standings(parts.agent().now());
+            parts.runtime().callbacks().execute(() -> result.complete(standings));
+        });
+        return result;
+    }
+
     /** Publishes a fresh snapshot of the peer table (agent thread). */
     void refreshPeers() {
         List<PeerInfo> snapshot = new ArrayList<>();
@@ -331,7 +342,7 @@ final class NodeFacade implements TomNode, NodeEvents, org.tomprotocol.core.engi
     }
 
     @Override
-    public void subnet(org.tomprotocol.api.SubnetEvent event) {
+    public void published(org.tomprotocol.api.NodeEvent event) {
         hub.publishEvent(event);
     }
 

@@ -53,6 +53,33 @@ class PricedFloodTest {
     }
 
     @Test
+    void eachSideSeesTheStampAskedInItsStandingsAndTheAskFadesOnceTheFloodStops() {
+        try (SimulatedNetwork net = new SimulatedNetwork(43)) {
+            TomNode alice = net.node("alice");
+            TomNode bob = net.node("bob");
+            net.link(alice, bob);
+            net.run(Duration.ofMillis(100));
+
+            List<OutboundMessage> sent = flood(alice, bob);
+            net.run(Duration.ofSeconds(2));
+
+            org.tomprotocol.api.PeerStanding bobSeesAlice = net.await(bob.standings()).stream()
+                    .filter(standing -> standing.peer().equals(alice.id())).findFirst().orElseThrow();
+            org.tomprotocol.api.PeerStanding aliceSeesBob = net.await(alice.standings()).stream()
+                    .filter(standing -> standing.peer().equals(bob.id())).findFirst().orElseThrow();
+            assertThat(bobSeesAlice.stampBitsAsked()).as("bob prices alice's flood").isPositive();
+            assertThat(aliceSeesBob.stampBitsAskedOfThis()).as("alice was told").isPositive();
+            assertThat(bobSeesAlice.contribution()).as("alice did nothing for bob").isZero();
+
+            assertThat(net.runUntil(() -> allDelivered(sent), Duration.ofMinutes(10))).isTrue();
+            net.run(Duration.ofMinutes(2));
+            assertThat(net.await(alice.standings())).filteredOn(standing -> standing.peer().equals(bob.id()))
+                    .singleElement().extracting(org.tomprotocol.api.PeerStanding::stampBitsAskedOfThis)
+                    .as("free again").isEqualTo(0);
+        }
+    }
+
+    @Test
     void aRelayPricesTheOriginAndPassesItsStampOnToTheRecipientThatAskedForItToo() {
         try (SimulatedNetwork net = new SimulatedNetwork(42)) {
             SimulatedNetwork.RelayedPair pair = net.relayedPair();

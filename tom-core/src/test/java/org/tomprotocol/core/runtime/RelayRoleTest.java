@@ -38,6 +38,9 @@ class RelayRoleTest {
             net.run(Duration.ofHours(3));
 
             assertThat(pair.relay().metrics().get("roles.relay-lost")).isEqualTo(1);
+            assertThat(net.events(pair.relay())).filteredOn(org.tomprotocol.api.RoleEvent.class::isInstance)
+                    .extracting(event -> ((org.tomprotocol.api.RoleEvent) event).kind())
+                    .containsExactly(org.tomprotocol.api.RoleEvent.Kind.EARNED, org.tomprotocol.api.RoleEvent.Kind.LOST);
         }
     }
 }
