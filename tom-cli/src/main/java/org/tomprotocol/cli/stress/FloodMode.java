@@ -153,9 +153,12 @@ public final class FloodMode implements Callable<Integer> {
      */
     private static void earnStanding(TomNode honest, TomNode relay, TomNode recipient) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (honest.peers().stream().filter(peer -> peer.directSession()).count() < 2) {
+        // each end must see its session to the honest sender too, or its first messages wait for a route
+        while (honest.peers().stream().filter(peer -> peer.directSession()).count() < 2
+                || !hasSessionTo(relay, honest) || !hasSessionTo(recipient, honest)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the honest sender reached neither relay nor recipient within 20 s");
+                throw new IllegalStateException("the honest sender, relay and recipient were not all connected"
+                        + " within 20 s");
             }
             Thread.sleep(20);
         }
@@ -165,10 +168,16 @@ public final class FloodMode implements Callable<Integer> {
             carried.add(recipient.send(relay.id(), new byte[1], SendOptions.viaRelays(honest.id())));
         }
         for (OutboundMessage message : carried) {
-            if (!StressNode.await(message, System.nanoTime(), Duration.ofSeconds(20)).delivered()) {
-                throw new IllegalStateException("the honest sender did not carry the relay's messages within 20 s");
+            // a transmission lost while the sessions settle is sent again after its acknowledgement is overdue
+            if (!StressNode.await(message, System.nanoTime(), Duration.ofSeconds(60)).delivered()) {
+                throw new IllegalStateException("the honest sender did not carry the relay's messages within 60 s ("
+                        + message.status() + ")");
             }
         }
+    }
+
+    private static boolean hasSessionTo(TomNode node, TomNode peer) {
+        return node.peers().stream().anyMatch(info -> info.id().equals(peer.id()) && info.directSession());
     }
 
     /** A QUIC node on loopback with {@code options}, added to {@code nodes} (closed at the end). */
