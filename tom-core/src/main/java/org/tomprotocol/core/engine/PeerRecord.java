@@ -18,6 +18,12 @@ public final class PeerRecord {
     long lastSentTo;
     int inFlightVia;
     final RelayOutcomes relayOutcomes = new RelayOutcomes();
+    /** When this node last chose the peer as a relay (its creation, before that). */
+    long lastChosenAsRelay;
+    /** How long a judged relay may go unchosen before one message tries it again (see {@link RelaySelector}). */
+    long relayProbeAfterMs = RelaySelector.FIRST_PROBE_AFTER_MS;
+    /** Whether the relay's latest choice was such a try, not yet judged. */
+    boolean relayOnTrial;
     long announceTimestamp;
     String username = "";
     TransportAddress observed;
@@ -35,6 +41,7 @@ public final class PeerRecord {
         this.lastSeen = now;
         this.onlineSince = now;
         this.lastSentTo = now;
+        this.lastChosenAsRelay = now;
         this.state = PeerState.DISCOVERED;
     }
 

@@ -31,6 +31,11 @@ final class RelayOutcomes {
         return delivered.value(now);
     }
 
+    /** Whether this node has routed anything through this relay lately enough that its outcomes still weigh. */
+    boolean judged(long now) {
+        return delivered.value(now) + lost.value(now) >= 0.5;
+    }
+
     /**
      * The estimated chance that a message through this relay gets delivered: (delivered + 1) / (delivered + lost
      * + 2), Laplace's rule, so an unknown relay starts at one half.

@@ -13,11 +13,21 @@ import org.tomprotocol.api.NodeId;
  * the most recently heard from. A relay
  * that acknowledges forwarding and drops the message therefore loses the traffic after its first loss.
  * Otherwise direct if the recipient's address is known (the transport dials it). Every node can be a relay.
+ *
+ * <p>A relay passed over is tried again: since its deliveries and losses fade at the same pace, their ratio — and so
+ * its rank — would never change while others serve. So a relay this node has judged, not chosen for
+ * {@link #FIRST_PROBE_AFTER_MS}, carries the next message that needs a relay; each delivery through it halves that
+ * wait (down to {@link #MIN_PROBE_AFTER_MS}), each such try that fails doubles it (up to {@link #MAX_PROBE_AFTER_MS}).
+ * A relay that delivers again comes back; one that still drops costs one message (sent again through another) every
+ * ten minutes at most.
  */
 public final class RelaySelector implements PathSelector {
     private static final int REMEMBERED_TARGETS = 10_000;
     /** The remembered relay of a recipient is used only while more of its messages arrive than get lost. */
     private static final double TRUSTED_ESTIMATE = 0.5;
+    static final long FIRST_PROBE_AFTER_MS = 30_000;
+    static final long MIN_PROBE_AFTER_MS = 5_000;
+    static final long MAX_PROBE_AFTER_MS = 600_000;
 
     private final PeerTable peers;
     private final NodeId local;
@@ -43,19 +53,49 @@ public final class RelaySelector implements PathSelector {
         if (direct != null && direct.hasSession() && now >= direct.directSuspectUntil) {
             return Path.DIRECT;
         }
+        PeerRecord chosen = chooseRelay(target, excludedRelays, now);
+        PeerRecord passedOver = dueForAnotherTry(chosen, target, excludedRelays, now);
+        if (passedOver != null) {
+            passedOver.relayOnTrial = true;
+            chosen = passedOver;
+        }
+        if (chosen != null) {
+            chosen.lastChosenAsRelay = now;
+            return Path.via(chosen.id());
+        }
+        if (direct != null && (direct.hasSession() || !direct.addresses().isEmpty())) {
+            return Path.DIRECT;
+        }
+        return null;
+    }
+
+    /** A relay judged before and passed over long enough to carry one message again, if any. */
+    private PeerRecord dueForAnotherTry(PeerRecord chosen, NodeId target, Set<NodeId> excludedRelays, long now) {
+        if (chosen == null) {
+            return null;
+        }
+        for (PeerRecord candidate : peers.all()) {
+            if (candidate != chosen && usable(candidate, target, excludedRelays) && candidate.relayOutcomes.judged(now)
+                    && now - candidate.lastChosenAsRelay >= candidate.relayProbeAfterMs) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private PeerRecord chooseRelay(NodeId target, Set<NodeId> excludedRelays, long now) {
         NodeId remembered = goodRelayByTarget.get(target);
         if (remembered != null && !excludedRelays.contains(remembered)) {
             PeerRecord relay = peers.get(remembered);
             if (relay != null && relay.hasSession() && relay.isLive()
                     && relay.relayDeliveryEstimate(now) >= TRUSTED_ESTIMATE) {
-                return Path.via(remembered);
+                return relay;
             }
         }
         PeerRecord best = null;
         int bestBand = -1;
         for (PeerRecord candidate : peers.all()) {
-            if (!candidate.hasSession() || !candidate.isLive() || candidate.id().equals(target)
-                    || excludedRelays.contains(candidate.id())) {
+            if (!usable(candidate, target, excludedRelays)) {
                 continue;
             }
             int band = band(candidate, now);
@@ -64,13 +104,12 @@ public final class RelaySelector implements PathSelector {
                 bestBand = band;
             }
         }
-        if (best != null) {
-            return Path.via(best.id());
-        }
-        if (direct != null && (direct.hasSession() || !direct.addresses().isEmpty())) {
-            return Path.DIRECT;
-        }
-        return null;
+        return best;
+    }
+
+    private static boolean usable(PeerRecord candidate, NodeId target, Set<NodeId> excludedRelays) {
+        return candidate.hasSession() && candidate.isLive() && !candidate.id().equals(target)
+                && !excludedRelays.contains(candidate.id());
     }
 
     /**
@@ -131,6 +170,8 @@ public final class RelaySelector implements PathSelector {
         PeerRecord peer = peers.get(relay);
         if (peer != null) {
             peer.relayOutcomes.delivered(now);
+            peer.relayProbeAfterMs = Math.max(MIN_PROBE_AFTER_MS, peer.relayProbeAfterMs / 2);
+            peer.relayOnTrial = false;
         }
         goodRelayByTarget.put(target, relay);
     }
@@ -140,6 +181,10 @@ public final class RelaySelector implements PathSelector {
         PeerRecord peer = peers.get(relay);
         if (peer != null) {
             peer.relayOutcomes.lost(now);
+            // a failed try doubles the wait; losses in ordinary use (often many at once) start it over
+            peer.relayProbeAfterMs = peer.relayOnTrial ? Math.min(MAX_PROBE_AFTER_MS, peer.relayProbeAfterMs * 2)
+                    : FIRST_PROBE_AFTER_MS;
+            peer.relayOnTrial = false;
         }
         goodRelayByTarget.remove(target, relay);
     }
