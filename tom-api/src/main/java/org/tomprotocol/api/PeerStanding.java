@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param peer                 the peer
  * @param contribution         the peer's verified work for this node — messages it carried that their recipients
- *                             acknowledged — decaying with a one-hour half-life: its budget of messages grows with it
+ *                             acknowledged, and copies of this node's messages it held until it brought their
+ *                             recipients' signed proofs of delivery — decaying: its budget of messages grows with it
  * @param relayDelivery        this node's estimate that the peer, as a relay, gets a message through (0 to 1;
  *                             one-half before any evidence)
  * @param stampBitsAsked       the stamp this node asks of the peer's messages now (0: they are free)

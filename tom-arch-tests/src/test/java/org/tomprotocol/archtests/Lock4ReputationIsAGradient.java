@@ -18,9 +18,15 @@ import org.tomprotocol.archtests.support.ProductionClasses;
 import org.tomprotocol.core.fixture.BandwidthBanner;
 import org.tomprotocol.core.fixture.BinaryReputation;
 import org.tomprotocol.core.fixture.DecayingReputation;
+import org.tomprotocol.core.fixture.ForgivenScore;
 import org.tomprotocol.core.fixture.PeerBanList;
+import org.tomprotocol.core.fixture.ScoredRole;
+import org.tomprotocol.core.fixture.VolunteeredRole;
+import org.tomprotocol.spi.state.DecayingCount;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -36,6 +42,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * Lock 4: reputation is a decaying gradient, never a ban. No type, field or method is named after a ban, a
  * blacklist or a block list, and whatever is named "reputation" holds a number (or numbers, or a reputation
  * type that itself holds no yes/no state). Parameter names are not in class files, so they are not checked.
+ * Beyond names: a score ({@link DecayingCount}) is never replaced — it only grows by {@code add} and fades — and
+ * in a class that keeps a score to itself, every yes/no state (a role) is set only where that score is read: roles
+ * follow scores, nobody volunteers into one.
  */
 class Lock4ReputationIsAGradient {
     /** Ban words as whole words of an identifier, so "bandwidth", "banner" and "urban" pass. */
@@ -48,6 +57,14 @@ class Lock4ReputationIsAGradient {
     static final ArchRule NO_BANS = classes()
             .should(notBeNamedLikeABan())
             .because("lock 4: a misbehaving peer's reputation decays, it is never banned");
+
+    static final ArchRule SCORES_ARE_NEVER_REPLACED = classes()
+            .should(keepEachScoreForGood())
+            .because("lock 4: a score changes only by verified evidence and by decay, never by a reset");
+
+    static final ArchRule ROLES_FOLLOW_SCORES = classes()
+            .should(setYesNoStatesOnlyWhereTheScoreIsRead())
+            .because("lock 4: roles are imposed by measured contribution, never volunteered (ADR-007)");
 
     static final ArchRule REPUTATION_IS_A_NUMBER = classes()
             .should(holdReputationAsANumber())
@@ -104,6 +121,53 @@ class Lock4ReputationIsAGradient {
         };
     }
 
+    private static ArchCondition<JavaClass> keepEachScoreForGood() {
+        return new ArchCondition<>("keep each decaying score in a final field") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (JavaField field : type.getFields()) {
+                    if (isScore(field) && !field.getModifiers().contains(JavaModifier.FINAL)) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                                + " holds a score that could be replaced by a fresh one"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> setYesNoStatesOnlyWhereTheScoreIsRead() {
+        return new ArchCondition<>("set each yes/no state only in a method that reads the class's own score") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean keepsAScore = type.getFields().stream()
+                        .anyMatch(field -> isScore(field) && field.getModifiers().contains(JavaModifier.PRIVATE));
+                if (!keepsAScore) {
+                    return;
+                }
+                for (JavaField field : type.getFields()) {
+                    if (isGenerated(field) || !isBoolean(field.getRawType())
+                            || !field.getModifiers().contains(JavaModifier.PRIVATE)) {
+                        continue;
+                    }
+                    for (JavaFieldAccess access : field.getAccessesToSelf()) {
+                        JavaCodeUnit origin = access.getOrigin();
+                        if (access.getAccessType() == JavaFieldAccess.AccessType.SET && !origin.isConstructor()
+                                && origin.getMethodCallsFromSelf().stream().noneMatch(
+                                        call -> call.getTargetOwner().isEquivalentTo(DecayingCount.class)
+                                                && call.getName().equals("value"))) {
+                            events.add(SimpleConditionEvent.violated(access, origin.getFullName() + " sets "
+                                    + field.getName() + " without reading the score it should follow"));
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isScore(JavaField field) {
+        return !isGenerated(field) && field.getRawType().isEquivalentTo(DecayingCount.class);
+    }
+
     private static List<JavaMember> members(JavaClass type) {
         return type.getMembers().stream().filter(member -> !isGenerated(member))
                 .filter(member -> !member.getName().equals("<init>") && !member.getName().equals("<clinit>"))
@@ -147,6 +211,30 @@ class Lock4ReputationIsAGradient {
     @Test
     void productionReputationIsANumber() {
         REPUTATION_IS_A_NUMBER.check(ProductionClasses.all());
+    }
+
+    @Test
+    void productionScoresAreNeverReplaced() {
+        SCORES_ARE_NEVER_REPLACED.check(ProductionClasses.all());
+    }
+
+    @Test
+    void productionRolesFollowScores() {
+        ROLES_FOLLOW_SCORES.check(ProductionClasses.all());
+    }
+
+    @Test
+    void aScoreWipedByAFreshCountIsReported() {
+        var result = assertReports(SCORES_ARE_NEVER_REPLACED, ForgivenScore.class);
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("losses");
+        assertAccepts(SCORES_ARE_NEVER_REPLACED, ScoredRole.class, VolunteeredRole.class);
+    }
+
+    @Test
+    void aRoleTakenWithoutLookingAtTheScoreIsReportedAndOneReviewedFromItIsAccepted() {
+        var result = assertReports(ROLES_FOLLOW_SCORES, VolunteeredRole.class);
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("volunteer", "relay");
+        assertAccepts(ROLES_FOLLOW_SCORES, ScoredRole.class, ForgivenScore.class);
     }
 
     @Test

@@ -1,45 +1,53 @@
 package org.tomprotocol.core.engine;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.api.RoleEvent;
 import org.tomprotocol.core.wire.AckPayload;
 import org.tomprotocol.core.wire.AckType;
 import org.tomprotocol.core.wire.Envelope;
 import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerRole;
 import org.tomprotocol.core.wire.WireException;
-import org.tomprotocol.spi.state.DecayingCount;
 import org.tomprotocol.spi.state.ExpiringSet;
 
 /**
- * The roles this node has earned (lock 4, docs/roles.md), from work it can prove, never by volunteering: it is a relay
- * once it has carried messages whose final recipients' signed acknowledgements came back through it — each such
- * acknowledgement, for a chat this node forwarded, is one unit of verified relay work; its own "forwarded" word counts
- * for nothing. The score decays with a half-life of {@link #HALF_LIFE_MS} (Gen-2's 5 % an hour is a 13.5 h half-life:
- * too slow for devices that come and go). With hysteresis: the role is earned at {@link #EARN_AT} and lost below
- * {@link #LOSE_BELOW}, so a relay that stops carrying loses the role after about {@code log2(score / 2)} half-lives —
- * 2.3 h from the earning threshold — and earns it again by carrying. Reviewed every {@link #REVIEW_MS}. Pure; the time
- * is passed in; agent thread only.
+ * The roles this node has earned (lock 4, docs/roles.md), each from work it can prove by others' signatures, never by
+ * volunteering, each an {@link EarnedRole} (one-hour half-life, earned at 10 units, lost below 2):
+ *
+ * <ul>
+ *   <li><b>relay</b>: one unit per chat this node carried whose final recipient's signed acknowledgement came back
+ *       through it (each chat once; its own "forwarded" word or anyone else's acknowledgement counts for nothing);</li>
+ *   <li><b>backup</b>: one unit per copy it held for an offline recipient until that recipient's signed proof of
+ *       delivery reached it (each copy once: the holder purges it on the first);</li>
+ *   <li><b>hub candidate</b>: {@link Reachability} — two units per ten minutes in which at least two peers reached it
+ *       with verified envelopes.</li>
+ * </ul>
+ * Pure; the time is passed in; agent thread only.
  */
 final class EarnedRoles {
     private static final System.Logger LOG = System.getLogger(EarnedRoles.class.getName());
-    static final long HALF_LIFE_MS = 60 * 60_000L;
-    static final double EARN_AT = 10;
-    static final double LOSE_BELOW = 2;
-    static final long REVIEW_MS = 60_000;
     /** Chats carried, remembered until their acknowledgement can no longer come, at most this many. */
     private static final int CARRIED_REMEMBERED = 10_000;
 
     private record Carried(MessageId id, NodeId sender, NodeId recipient) {
     }
 
-    private final DecayingCount relayed = new DecayingCount(HALF_LIFE_MS);
+    /** A role that came or went in a review. */
+    record Change(PeerRole role, boolean earned) {
+    }
+
+    private final EarnedRole relay = new EarnedRole(PeerRole.Relay);
+    private final EarnedRole backup = new EarnedRole(PeerRole.Backup);
+    private final EarnedRole hubCandidate = new EarnedRole(PeerRole.HubCandidate);
+    private final List<EarnedRole> all = List.of(relay, backup, hubCandidate);
+    private final Reachability reachability = new Reachability(hubCandidate);
     private final ExpiringSet<Carried> carried = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, CARRIED_REMEMBERED);
     private final ExpiringSet<Carried> credited = new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, CARRIED_REMEMBERED);
-    private boolean relay;
-    private long nextReview;
 
     /** This node forwarded {@code sender}'s chat {@code id} to {@code recipient}. */
     void carried(MessageId id, NodeId sender, NodeId recipient, long now) {
@@ -54,8 +62,18 @@ final class EarnedRoles {
     void acknowledgementCarried(AckPayload ack, NodeId from, NodeId to, long now) {
         Carried chat = new Carried(ack.originalMessageId(), to, from);
         if (ack.type() == AckType.RecipientReceived && carried.contains(chat, now) && credited.add(chat, now)) {
-            relayed.add(1, now);
+            relay.add(1, now);
         }
+    }
+
+    /** A copy this node held was proven delivered by its recipient's signature (the holder's first proof of it). */
+    void copyHeldUntilDelivered(long now) {
+        backup.add(1, now);
+    }
+
+    /** {@code neighbour} handed this node an envelope that passed every check. */
+    void reachedBy(NodeId neighbour, long now) {
+        reachability.reachedBy(neighbour, now);
     }
 
     /** Forgets what can no longer be acknowledged. */
@@ -66,12 +84,28 @@ final class EarnedRoles {
 
     /** The verified relay work, decayed, at {@code now}. */
     double relayScore(long now) {
-        return relayed.value(now);
+        return relay.score(now);
     }
 
-    /** The roles to announce: always a peer, a relay while earned. */
+    /** The verified work behind {@code role}, decayed, at {@code now}. */
+    double score(PeerRole role, long now) {
+        for (EarnedRole earned : all) {
+            if (earned.role() == role) {
+                return earned.score(now);
+            }
+        }
+        throw new IllegalArgumentException("not an earned role: " + role);
+    }
+
+    /** The roles to announce: always a peer, and those earned. */
     List<PeerRole> roles() {
-        return relay ? List.of(PeerRole.Peer, PeerRole.Relay) : List.of(PeerRole.Peer);
+        List<PeerRole> roles = new ArrayList<>(List.of(PeerRole.Peer));
+        for (EarnedRole role : all) {
+            if (role.held()) {
+                roles.add(role.role());
+            }
+        }
+        return roles;
     }
 
     /** A chat or an acknowledgement this node forwarded (see {@link #carried(MessageId, NodeId, NodeId, long)}). */
@@ -87,43 +121,41 @@ final class EarnedRoles {
         }
     }
 
-    /** {@link #review(long)}, counted ({@code roles.relay-earned}, {@code roles.relay-lost}) and logged. */
+    /** {@link #review(long)}, each change counted ({@code roles.relay-earned}, …), logged and told as a {@link RoleEvent}. */
     void review(long now, EngineEffects effects) {
-        switch (review(now)) {
-            case 1 -> {
-                effects.count("roles.relay-earned");
-                LOG.log(System.Logger.Level.INFO, "this node earned the relay role (verified relay work {0})",
-                        relayed.value(now));
-                effects.roleChanged(new org.tomprotocol.api.RoleEvent(org.tomprotocol.api.RoleEvent.Kind.EARNED,
-                        "relay", relayed.value(now), java.time.Instant.ofEpochMilli(now)));
-            }
-            case -1 -> {
-                effects.count("roles.relay-lost");
-                LOG.log(System.Logger.Level.INFO, "this node lost the relay role (verified relay work faded to {0})",
-                        relayed.value(now));
-                effects.roleChanged(new org.tomprotocol.api.RoleEvent(org.tomprotocol.api.RoleEvent.Kind.LOST,
-                        "relay", relayed.value(now), java.time.Instant.ofEpochMilli(now)));
-            }
-            default -> {
-            }
+        for (Change change : review(now)) {
+            String name = name(change.role());
+            double score = score(change.role(), now);
+            effects.count("roles." + name + (change.earned() ? "-earned" : "-lost"));
+            LOG.log(System.Logger.Level.INFO, change.earned() ? "this node earned the {0} role (verified work {1})"
+                    : "this node lost the {0} role (verified work faded to {1})", name, score);
+            effects.roleChanged(new RoleEvent(change.earned() ? RoleEvent.Kind.EARNED : RoleEvent.Kind.LOST, name,
+                    score, Instant.ofEpochMilli(now)));
         }
     }
 
-    /** Looks again at the scores, once a minute; returns the role gained ({@code +1}), lost ({@code -1}) or 0. */
-    int review(long now) {
-        if (now < nextReview) {
-            return 0;
+    /** Looks again at the scores (each at most once a minute); returns the roles gained and lost. */
+    List<Change> review(long now) {
+        reachability.roll(now);
+        List<Change> changes = new ArrayList<>();
+        for (EarnedRole role : all) {
+            switch (role.review(now)) {
+                case EARNED -> changes.add(new Change(role.role(), true));
+                case LOST -> changes.add(new Change(role.role(), false));
+                case NONE -> {
+                }
+            }
         }
-        nextReview = now + REVIEW_MS;
-        double score = relayed.value(now);
-        if (!relay && score >= EARN_AT) {
-            relay = true;
-            return 1;
-        }
-        if (relay && score < LOSE_BELOW) {
-            relay = false;
-            return -1;
-        }
-        return 0;
+        return changes;
+    }
+
+    /** The role's name on the API and in counters: {@code relay}, {@code backup}, {@code hub-candidate}. */
+    static String name(PeerRole role) {
+        return switch (role) {
+            case Peer -> "peer";
+            case Relay -> "relay";
+            case Backup -> "backup";
+            case HubCandidate -> "hub-candidate";
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.wire.PeerRole;
 
 /**
  * How fit a peer is, as this node sees it, to hold copies of messages for an offline recipient: a score from 0 to
@@ -17,13 +18,15 @@ import org.tomprotocol.api.TransportAddress;
  * <ul>
  *   <li>up to 40 for time online: how long the peer has stayed up without going offline, full at one hour;</li>
  *   <li>30 for reachability now: a session is open to it (15 if it was only heard from recently);</li>
- *   <li>up to 30 for contribution: the end-to-end chance that messages this node routed through it got
- *       delivered (a peer it never used scores the neutral half).</li>
+ *   <li>up to 30 for contribution: 15 for the end-to-end chance that messages this node routed through it got
+ *       delivered, 15 for the chance that a copy it keeps for this node lasts until the recipient's proof of delivery
+ *       ({@link PeerRecord#holdingEstimate}; a peer never used scores the neutral half of each).</li>
  * </ul>
  *
  * A peer that is not online scores 0 and is never chosen. Choosing holders takes the best scores first, but skips
  * a peer whose network (the /24 of an IPv4 address, the /48 of an IPv6 one) already holds a copy as long as
- * peers in other networks remain: copies spread across places that fail together.
+ * peers in other networks remain: copies spread across places that fail together. Among equal scores a peer whose
+ * announce lists the backup role it earned comes first.
  */
 public final class HolderViability {
     static final long FULL_UPTIME_MS = 3_600_000L;
@@ -38,7 +41,8 @@ public final class HolderViability {
         }
         double uptime = Math.min(1.0, Math.max(0, now - peer.onlineSince) / (double) FULL_UPTIME_MS);
         int reachability = peer.hasSession() ? 30 : 15;
-        return (int) Math.round(40 * uptime + reachability + 30 * peer.relayDeliveryEstimate(now));
+        return (int) Math.round(40 * uptime + reachability + 15 * peer.relayDeliveryEstimate(now)
+                + 15 * peer.holdingEstimate(now));
     }
 
     /**
@@ -55,6 +59,7 @@ public final class HolderViability {
             }
         }
         candidates.sort(Comparator.comparingInt((PeerRecord peer) -> score(peer, now)).reversed()
+                .thenComparing(peer -> !peer.announces(PeerRole.Backup))
                 .thenComparing(peer -> peer.id().toHex()));
         Set<String> networks = new HashSet<>();
         for (NodeId holder : placed) {

@@ -59,7 +59,7 @@ public final class NodeEngine implements MessageHolder {
                 pathMonitor,
                 directPaths, () -> effectsNow);
         this.tracker = new DeliveryTracker(relays, observed);
-        this.backup = new VirusBackup(local, peers, tracker, effects);
+        this.backup = new VirusBackup(local, peers, tracker, effects, seen::heldUntilDelivered);
         observed.backup(backup);
         this.announcements = new PeerAnnouncements(local, peers, effects, tracker, backup);
         this.control = new OutboundControl(relays, effects);
@@ -192,6 +192,7 @@ public final class NodeEngine implements MessageHolder {
         if (neighbour != null) {
             neighbour.lastHeardDirectly = now;
         }
+        seen.reachedBy(verified.hop(), now);
         if (Math.abs(now - envelope.timestamp()) < ProtocolConstants.STALE_AFTER_MS) {
             peers.heard(envelope.from(), now);
         }

@@ -2,6 +2,7 @@ package org.tomprotocol.core.engine;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.core.wire.PeerAnnounce;
+import org.tomprotocol.core.wire.PeerRole;
 import org.tomprotocol.core.wire.Stamp;
 import org.tomprotocol.core.wire.WireProfile;
 import org.tomprotocol.spi.discovery.Validation;
@@ -58,6 +59,12 @@ final class PeerAnnouncements {
             record.username = announce.username();
             record.acceptsCompact = announce.accepts(WireProfile.COMPACT);
             record.readsStamped = announce.wireProfiles().contains(Stamp.ANNOUNCE_TOKEN);
+            record.announcedRoles.clear();
+            for (PeerRole role : PeerRole.values()) {
+                if (announce.announces(role)) {
+                    record.announcedRoles.add(role);
+                }
+            }
         }
         effects.count("announces-accepted");
         return Validation.ACCEPT;

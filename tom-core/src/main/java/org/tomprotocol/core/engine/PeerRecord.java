@@ -1,11 +1,14 @@
 package org.tomprotocol.core.engine;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerState;
 import org.tomprotocol.api.TransportAddress;
+import org.tomprotocol.core.wire.PeerRole;
+import org.tomprotocol.spi.state.DecayingCount;
 
 /** What this node knows of one peer. Mutable, owned by the {@link PeerTable}, touched only on the agent thread. */
 public final class PeerRecord {
@@ -35,6 +38,13 @@ public final class PeerRecord {
     /** Whether the peer reads stamped frames (its announce lists {@code stamped}; wire spec §15). */
     boolean readsStamped;
     final List<TransportAddress> addresses = new ArrayList<>();
+    /** The roles the peer announces: its own account of its work, weighed after this node's own observations. */
+    final EnumSet<PeerRole> announcedRoles = EnumSet.noneOf(PeerRole.class);
+    /**
+     * Copies of this node's messages the peer confirmed it kept and then brought the recipient's signed proof of
+     * delivery for: holding work this node verified (one-hour half-life).
+     */
+    final DecayingCount copiesProven = new DecayingCount(EarnedRole.HALF_LIFE_MS);
 
     PeerRecord(NodeId id, long now) {
         this.id = id;
@@ -88,6 +98,21 @@ public final class PeerRecord {
     /** Since when the peer has stayed up, as this node saw it. */
     public long onlineSince() {
         return onlineSince;
+    }
+
+    /**
+     * The chance, judged from the copies it kept for this node, that the peer holds a copy until its delivery:
+     * (proven + 1) / (proven + 2), so one never tried is at one half. A holder's failure cannot be proven (the
+     * recipient may never come back), so only its proofs count.
+     */
+    public double holdingEstimate(long now) {
+        double proven = copiesProven.value(now);
+        return (proven + 1) / (proven + 2);
+    }
+
+    /** Whether the peer's latest announce lists {@code role}. */
+    public boolean announces(PeerRole role) {
+        return announcedRoles.contains(role);
     }
 
     /** Whether it was heard from recently enough to carry traffic. */

@@ -53,12 +53,13 @@ public final class PeerTable {
 
     /**
      * What {@code id} did for this node that this node verified, decayed (lock 4): the messages it carried for this
-     * node as a relay that their recipients acknowledged; 0 for a node never seen. An origin's standing in
+     * node as a relay that their recipients acknowledged, and the copies of this node's messages it held until it
+     * brought their recipients' signed proofs of delivery; 0 for a node never seen. An origin's standing in
      * {@link OriginAdmission}.
      */
     double contribution(NodeId id, long now) {
         PeerRecord record = peers.get(id);
-        return record == null ? 0 : record.relayOutcomes.deliveredCount(now);
+        return record == null ? 0 : record.relayOutcomes.deliveredCount(now) + record.copiesProven.value(now);
     }
 
     public Collection<PeerRecord> all() {

@@ -3,6 +3,7 @@ package org.tomprotocol.core.engine;
 import java.util.Set;
 
 import org.tomprotocol.api.NodeId;
+import org.tomprotocol.core.wire.PeerRole;
 
 /**
  * Picks paths from the {@link PeerTable}: direct when a session to the recipient is open; otherwise through
@@ -120,11 +121,18 @@ public final class RelaySelector implements PathSelector {
         return (int) (peer.relayDeliveryEstimate(now) * 10 + 0.05);
     }
 
-    /** Of two relays equally likely to deliver: the one in the recipient's subnet, else the less busy. */
+    /**
+     * Of two relays equally likely to deliver: the one in the recipient's subnet, else one whose announce lists the
+     * relay role it earned (its own account, so it comes after this node's observations), else the less busy.
+     */
     private boolean better(PeerRecord candidate, PeerRecord best, NodeId target) {
         boolean candidateTogether = peers.shareSubnet(candidate.id(), target);
         if (candidateTogether != peers.shareSubnet(best.id(), target)) {
             return candidateTogether;
+        }
+        boolean candidateEarned = candidate.announces(PeerRole.Relay);
+        if (candidateEarned != best.announces(PeerRole.Relay)) {
+            return candidateEarned;
         }
         return lessBusy(candidate, best);
     }

@@ -8,8 +8,8 @@ import org.tomprotocol.core.wire.MessageType;
 import org.tomprotocol.core.wire.PeerRole;
 
 /**
- * What this node learns from the chats it sends, receives and carries for others: the relay work it can prove
- * ({@link EarnedRoles}, lock 4), who talks with whom ({@link EphemeralSubnets}), and whom to introduce to each other
+ * What this node learns from the traffic it sends, receives, holds and carries for others: the work it can prove
+ * ({@link EarnedRoles}, lock 4: relaying, holding copies, being reached), who talks with whom ({@link EphemeralSubnets}), and whom to introduce to each other
  * for a direct path ({@link DirectPaths}). Pure; the time is passed in; agent thread only.
  */
 final class TrafficSeen {
@@ -42,6 +42,16 @@ final class TrafficSeen {
                 directPaths.carried(envelope.from(), envelope.to(), now);
             }
         }
+    }
+
+    /** A copy this node held was first proven delivered: holding work (see {@link EarnedRoles}). */
+    void heldUntilDelivered(long now) {
+        roles.copyHeldUntilDelivered(now);
+    }
+
+    /** {@code neighbour} handed this node an envelope that passed every check: it reaches this node. */
+    void reachedBy(NodeId neighbour, long now) {
+        roles.reachedBy(neighbour, now);
     }
 
     /** Whether {@code a} and {@code b} are in one ephemeral subnet. */

@@ -27,9 +27,24 @@ final class VirusBackup implements MessageHolder {
     /** Peers asked lately what they hold for this node. */
     private final ExpiringSet<NodeId> queried =
             new ExpiringSet<>(ProtocolConstants.BACKUP_QUERY_REPEAT_MS, ProtocolConstants.MAX_PEERS);
+    /** Holders that confirmed keeping a copy of one of this node's messages, until its 24 h are over. */
+    private final ExpiringSet<HolderOf> confirmedHolders =
+            new ExpiringSet<>(ProtocolConstants.MAX_AGE_MS, ProtocolConstants.BACKUP_MAX_PROOFS_KEPT);
+    private final PeerTable peers;
+    private final java.util.function.LongConsumer heldUntilDelivered;
 
-    VirusBackup(NodeId local, PeerTable peers, DeliveryTracker tracker, EngineEffects effects) {
+    private record HolderOf(NodeId holder, MessageId message) {
+    }
+
+    /**
+     * @param heldUntilDelivered told each time a copy this node held is first proven delivered by its recipient's
+     *                           signature: verified holding work (lock 4)
+     */
+    VirusBackup(NodeId local, PeerTable peers, DeliveryTracker tracker, EngineEffects effects,
+                java.util.function.LongConsumer heldUntilDelivered) {
         this.local = local;
+        this.peers = peers;
+        this.heldUntilDelivered = heldUntilDelivered;
         this.tracker = tracker;
         this.effects = effects;
         this.placements = new BackupPlacements(local, peers, effects);
@@ -85,6 +100,9 @@ final class VirusBackup implements MessageHolder {
     private void answered(NodeId from, BackupHeld answer, long now) {
         OutboundState message = tracker.get(answer.id());
         if (message != null) {
+            if (answer.held()) {
+                confirmedHolders.add(new HolderOf(from, answer.id()), now);
+            }
             if (placements.answered(from, answer.id(), answer.held(), message, now)) {
                 tracker.onBackedUp(answer.id(), now);
             }
@@ -96,6 +114,12 @@ final class VirusBackup implements MessageHolder {
     private void proven(NodeId hop, NodeId from, BackupInput.DeliveryProof proof, long now) {
         if (proof.sender().equals(local)) {
             // a holder kept the recipient's acknowledgement of our message while we were away
+            if (confirmedHolders.remove(new HolderOf(from, proof.message()), now)) {
+                PeerRecord holder = peers.get(from);
+                if (holder != null) {
+                    holder.copiesProven.add(1, now);
+                }
+            }
             if (tracker.onRecipientAck(proof.message(), proof.recipient(), now)) {
                 effects.count("backup-proofs-received");
                 placements.delivered(proof.message(), proof.wire());
@@ -105,7 +129,8 @@ final class VirusBackup implements MessageHolder {
         switch (held.proven(from, proof, now)) {
             case MISMATCH -> effects.charge(hop, "rejected.backup-proof-mismatch");
             case UNKNOWN_COPY -> effects.count("backup-proof-unmatched");
-            default -> {
+            case PURGED -> heldUntilDelivered.accept(now);
+            case ALREADY_KNOWN -> {
             }
         }
     }

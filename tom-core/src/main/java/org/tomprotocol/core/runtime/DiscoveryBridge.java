@@ -159,7 +159,7 @@ final class DiscoveryBridge implements DiscoveryContext {
     }
 
     private void announce(long now) {
-        PeerAnnounce unsigned = new PeerAnnounce(local, username, engine.roles(), now,
+        PeerAnnounce unsigned = new PeerAnnounce(local, username, PeerRole.names(engine.roles()), now,
                 links.localAddresses().stream().limit(PeerAnnounce.MAX_ADDRESSES).toList(), wireProfiles, new byte[0]);
         workers.execute(() -> {
             byte[] signed = signer.signAnnounce(unsigned);

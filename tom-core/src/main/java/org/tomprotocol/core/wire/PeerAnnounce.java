@@ -18,7 +18,8 @@ import org.tomprotocol.api.TransportAddress;
  *
  * @param nodeId    the announcing node
  * @param username  a display name, possibly empty
- * @param roles     the roles it takes
+ * @param roles     the names of the roles it announces ({@link PeerRole}); names this node does not know are kept,
+ *                  so the signature still checks, and ignored
  * @param timestamp its clock, epoch milliseconds
  * @param addresses where it can be reached
  * @param wireProfiles the {@linkplain WireProfile#token() tokens} of the wire profiles it accepts besides the
@@ -26,12 +27,16 @@ import org.tomprotocol.api.TransportAddress;
  *                  signature still checks, and ignored
  * @param signature signature over {@link #signingBytes()}
  */
-public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles, long timestamp,
+public record PeerAnnounce(NodeId nodeId, String username, List<String> roles, long timestamp,
                            List<TransportAddress> addresses, List<String> wireProfiles, byte[] signature) {
     /** Longest username accepted, in bytes. */
     public static final int MAX_USERNAME_BYTES = 64;
     /** Most addresses carried. */
     public static final int MAX_ADDRESSES = 16;
+    /** Most roles listed. */
+    public static final int MAX_ROLES = 8;
+    /** Longest role name accepted, in bytes. */
+    public static final int MAX_ROLE_BYTES = 32;
     /** Most wire profiles listed. */
     public static final int MAX_WIRE_PROFILES = 8;
     private static final int MAX_ADDRESS_LENGTH = 256;
@@ -49,6 +54,11 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
         Objects.requireNonNull(signature, "signature");
     }
 
+    /** Whether the node announces {@code role}. */
+    public boolean announces(PeerRole role) {
+        return roles.contains(role.name());
+    }
+
     /** Whether the node accepts envelopes written in {@code profile}. */
     public boolean accepts(WireProfile profile) {
         return profile == WireProfile.REFERENCE || wireProfiles.contains(profile.token());
@@ -61,7 +71,7 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
 
     private MsgpackWriter writeSigned(MsgpackWriter writer, int arraySize) {
         writer.arrayHeader(arraySize).nodeId(nodeId).string(username).arrayHeader(roles.size());
-        roles.forEach(role -> writer.string(role.name()));
+        roles.forEach(writer::string);
         writer.nil().unsigned(timestamp).arrayHeader(addresses.size());
         addresses.forEach(address -> writer.string(address.toString()));
         writer.arrayHeader(wireProfiles.size());
@@ -86,10 +96,10 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
         reader.expectArray(FIELDS, "announce");
         NodeId node = reader.nodeId("node_id");
         String username = reader.string(MAX_USERNAME_BYTES, "username");
-        int roleCount = reader.arrayHeader(PeerRole.values().length, "roles");
-        List<PeerRole> roles = new ArrayList<>(roleCount);
+        int roleCount = reader.arrayHeader(MAX_ROLES, "roles");
+        List<String> roles = new ArrayList<>(roleCount);
         for (int i = 0; i < roleCount; i++) {
-            roles.add(role(reader.string(16, "role")));
+            roles.add(reader.string(MAX_ROLE_BYTES, "roles[" + i + "]"));
         }
         if (!reader.tryNil()) {
             // Gen-2's optional X25519 key; ours is derived from node_id, and since the signature is checked over
@@ -122,14 +132,5 @@ public record PeerAnnounce(NodeId nodeId, String username, List<PeerRole> roles,
         byte[] signature = reader.bytes(Envelope.SIGNATURE_LENGTH, "signature");
         reader.expectEnd("announce");
         return new PeerAnnounce(node, username, roles, timestamp, addresses, wireProfiles, signature);
-    }
-
-    private static PeerRole role(String name) throws WireException {
-        for (PeerRole role : PeerRole.values()) {
-            if (role.name().equals(name)) {
-                return role;
-            }
-        }
-        throw new WireException("malformed", "unknown role '" + name + "'");
     }
 }

@@ -80,4 +80,22 @@ class HolderViabilityTest {
         assertThat(HolderViability.choose(peers, 3, Set.of(), Set.of(), 1_000)).as("too few apart: all hold")
                 .hasSize(3);
     }
+
+    @Test
+    void aHolderThatBroughtProofsOfCopiesItKeptScoresHigherAndAnAnnouncedBackupRoleOnlyBreaksTies() {
+        PeerRecord proven = up(2, "quic:198.51.100.2:7400", 0);
+        PeerRecord announced = up(3, "quic:203.0.113.3:7400", 0);
+        PeerRecord plain = up(4, "quic:192.0.2.4:7400", 0);
+        announced.announcedRoles.add(org.tomprotocol.core.wire.PeerRole.Backup);
+        for (int i = 0; i < 8; i++) {
+            proven.copiesProven.add(1, 1_000);
+        }
+
+        assertThat(HolderViability.score(proven, 1_000)).as("15 heard + 7.5 relaying + 15 * 9 / 10 holding")
+                .isEqualTo(36);
+        assertThat(HolderViability.score(announced, 1_000)).as("its own word adds nothing to the score")
+                .isEqualTo(HolderViability.score(plain, 1_000)).isEqualTo(30);
+        assertThat(HolderViability.choose(peers, 3, Set.of(), Set.of(), 1_000))
+                .containsExactly(proven.id(), announced.id(), plain.id());
+    }
 }

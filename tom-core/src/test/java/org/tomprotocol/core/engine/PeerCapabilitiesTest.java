@@ -50,4 +50,15 @@ class PeerCapabilitiesTest {
         assertThat(withSession).isEqualTo(1 + 0.5 + 0.25);
         assertThat(capabilities.of(heardOnly, 6 * HOUR)).isEqualTo(0.5 + 0.25);
     }
+
+    @Test
+    void aMemberWhoseAnnounceListsTheHubCandidateRoleIsMoreCapableByLessThanAnHourOfUptimeSeenHere() {
+        NodeId candidate = node(3);
+        table.heard(candidate, 0);
+        table.heard(peer, 0);
+        table.get(candidate).announcedRoles.add(org.tomprotocol.core.wire.PeerRole.HubCandidate);
+
+        assertThat(capabilities.of(candidate, 1_000) - capabilities.of(peer, 1_000))
+                .isEqualTo(PeerCapabilities.ANNOUNCED_CANDIDATE);
+    }
 }

@@ -112,4 +112,16 @@ class RelaySelectorTest {
         assertThat(selector.choose(target, Set.of(), 10 * RelaySelector.MAX_PROBE_AFTER_MS).relays())
                 .containsExactly(proven);
     }
+
+    @Test
+    void amongRelaysEquallyLikelyToDeliverOneThatAnnouncesTheRelayRoleComesBeforeALessBusyOne() {
+        NodeId announced = node(2);
+        NodeId idle = node(3);
+        relayUp(announced, 1_000);
+        relayUp(idle, 2_000);
+        peers.get(announced).announcedRoles.add(org.tomprotocol.core.wire.PeerRole.Relay);
+        selector.acquire(announced);
+
+        assertThat(selector.choose(target, Set.of(), 3_000).relays()).containsExactly(announced);
+    }
 }

@@ -64,7 +64,7 @@ class AnnounceValidationTest {
     }
 
     private PeerAnnounce announce(long timestamp) {
-        return new PeerAnnounce(stranger.id(), "stranger", List.of(PeerRole.Peer), timestamp,
+        return new PeerAnnounce(stranger.id(), "stranger", List.of(PeerRole.Peer.name()), timestamp,
                 List.of(STRANGER_ADDRESS), List.of(), new byte[0]);
     }
 
@@ -188,7 +188,7 @@ class AnnounceValidationTest {
                 .provider(new MemoryNetwork(runtime, 8).transportProvider()).provider(discovery)
                 .identitySeed(seed).listen("mem:self").start();
         runtime.runFor(Duration.ofMillis(100));
-        PeerAnnounce own = new PeerAnnounce(self.id(), "me", List.of(PeerRole.Peer), runtime.nowMillis(),
+        PeerAnnounce own = new PeerAnnounce(self.id(), "me", List.of(PeerRole.Peer.name()), runtime.nowMillis(),
                 List.of(TransportAddress.parse("mem:self")), List.of(), new byte[0]);
 
         assertThat(deliver(signedBy(self, own))).isEqualTo(Validation.IGNORE);

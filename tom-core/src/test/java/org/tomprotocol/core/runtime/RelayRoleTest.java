@@ -39,8 +39,12 @@ class RelayRoleTest {
 
             assertThat(pair.relay().metrics().get("roles.relay-lost")).isEqualTo(1);
             assertThat(net.events(pair.relay())).filteredOn(org.tomprotocol.api.RoleEvent.class::isInstance)
-                    .extracting(event -> ((org.tomprotocol.api.RoleEvent) event).kind())
+                    .map(org.tomprotocol.api.RoleEvent.class::cast)
+                    .filteredOn(event -> event.role().equals("relay"))
+                    .extracting(org.tomprotocol.api.RoleEvent::kind)
                     .containsExactly(org.tomprotocol.api.RoleEvent.Kind.EARNED, org.tomprotocol.api.RoleEvent.Kind.LOST);
+            assertThat(pair.relay().metrics().get("roles.hub-candidate-earned"))
+                    .as("reached by both ends, window after window, for over an hour").isEqualTo(1);
         }
     }
 }

@@ -391,4 +391,41 @@ class VirusBackupTest {
             assertThat(holder.metrics().get("backup-declined.sender-full")).isGreaterThanOrEqualTo(40);
         }
     }
+
+    @Test
+    void aHolderThatKeepsCopiesUntilTheirRecipientsProofEarnsTheBackupRoleAndTheSenderCountsItsWork() {
+        try (SimulatedNetwork net = new SimulatedNetwork(74)) {
+            Cast cast = cast(net, 2);
+            TomNode holder = cast.holders().get(0);
+            bobLeaves(net, cast);
+            List<OutboundMessage> sent = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                sent.add(cast.alice().send(cast.bob().id(), text("held " + i)));
+            }
+            assertThat(net.runUntil(() -> sent.stream().allMatch(m -> m.status() == MessageStatus.BACKED_UP),
+                    Duration.ofMinutes(2))).isTrue();
+
+            TomNode bob = bobReturns(net, cast);
+            assertThat(net.runUntil(() -> sent.stream().allMatch(m -> m.status() == MessageStatus.DELIVERED),
+                    Duration.ofMinutes(1))).isTrue();
+            net.run(Duration.ofMinutes(2));
+
+            assertThat(net.inbox(bob)).hasSize(12);
+            for (TomNode each : cast.holders()) {
+                assertThat(each.metrics().get("roles.backup-earned")).as("each holder, proved by bob or by the other")
+                        .isEqualTo(1);
+            }
+            assertThat(net.events(holder)).filteredOn(org.tomprotocol.api.RoleEvent.class::isInstance)
+                    .map(org.tomprotocol.api.RoleEvent.class::cast)
+                    .anySatisfy(event -> assertThat(event.role()).isEqualTo("backup"));
+            for (TomNode end : List.of(cast.alice(), bob)) {
+                assertThat(end.metrics().get("roles.backup-earned")).as("held nothing").isZero();
+            }
+            var standings = cast.alice().standings().toCompletableFuture();
+            assertThat(net.runUntil(standings::isDone, Duration.ofSeconds(5))).isTrue();
+            assertThat(standings.join()).filteredOn(standing -> standing.peer().equals(holder.id()))
+                    .singleElement().satisfies(standing -> assertThat(standing.contribution())
+                            .as("the copies it kept and proved delivered, as alice verified them").isGreaterThan(10));
+        }
+    }
 }

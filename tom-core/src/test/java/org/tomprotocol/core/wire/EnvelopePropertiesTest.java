@@ -214,7 +214,9 @@ class EnvelopePropertiesTest {
                 Arbitraries.bytes().array(byte[].class).ofSize(Envelope.SIGNATURE_LENGTH));
         Arbitrary<List<String>> profiles = Arbitraries.of("compact", "reference", "some-future-profile").list()
                 .ofMaxSize(PeerAnnounce.MAX_WIRE_PROFILES);
-        return Combinators.combine(nodeIds(), username, Arbitraries.of(PeerRole.class).list().ofMaxSize(2),
+        Arbitrary<List<String>> roles = Arbitraries.oneOf(Arbitraries.of(PeerRole.class).map(PeerRole::name),
+                Arbitraries.just("SomeFutureRole")).list().ofMaxSize(PeerAnnounce.MAX_ROLES);
+        return Combinators.combine(nodeIds(), username, roles,
                         Arbitraries.longs().greaterOrEqual(0), address.list().ofMaxSize(PeerAnnounce.MAX_ADDRESSES),
                         profiles, signature)
                 .as(PeerAnnounce::new);

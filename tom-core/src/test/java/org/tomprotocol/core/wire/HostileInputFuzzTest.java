@@ -76,7 +76,7 @@ class HostileInputFuzzTest {
         inputs.add(new ReadReceiptPayload(new MessageId("m"), 1_767_225_600_000L).encode());
         inputs.add(new ReadReceiptPayload(new MessageId("m"), 200).encode());
         inputs.add(sealed);
-        inputs.add(new PeerAnnounce(a, "bob", List.of(PeerRole.Relay), 1_767_225_600_000L,
+        inputs.add(new PeerAnnounce(a, "bob", List.of(PeerRole.Relay.name()), 1_767_225_600_000L,
                 List.of(TransportAddress.parse("quic:[2001:db8::1]:7400"), TransportAddress.parse("mem:bob")),
                 List.of("compact"), signature).encode());
         inputs.add(new PeerAnnounce(b, "", List.of(), 0, List.of(), List.of(), new byte[0]).encode());

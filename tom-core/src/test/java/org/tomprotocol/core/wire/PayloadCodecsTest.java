@@ -169,7 +169,7 @@ class PayloadCodecsTest {
     // --- peer announces --------------------------------------------------------------------------------
 
     private static PeerAnnounce announce(byte[] signature) {
-        return new PeerAnnounce(NODE, "alice", List.of(PeerRole.Peer, PeerRole.Relay), 1_700_000_000_000L,
+        return new PeerAnnounce(NODE, "alice", PeerRole.names(List.of(PeerRole.Peer, PeerRole.Relay)), 1_700_000_000_000L,
                 List.of(TransportAddress.parse("quic:203.0.113.5:7400"), TransportAddress.parse("mem:alice")),
                 List.of(WireProfile.COMPACT.token()), signature);
     }
@@ -185,7 +185,9 @@ class PayloadCodecsTest {
         PeerAnnounce back = PeerAnnounce.decode(announce.encode());
         assertThat(back.nodeId()).isEqualTo(NODE);
         assertThat(back.username()).isEqualTo("alice");
-        assertThat(back.roles()).containsExactly(PeerRole.Peer, PeerRole.Relay);
+        assertThat(back.roles()).containsExactly("Peer", "Relay");
+        assertThat(back.announces(PeerRole.Relay)).isTrue();
+        assertThat(back.announces(PeerRole.Backup)).isFalse();
         assertThat(back.timestamp()).isEqualTo(1_700_000_000_000L);
         assertThat(back.addresses()).isEqualTo(announce.addresses());
         assertThat(back.wireProfiles()).containsExactly("compact");
@@ -205,6 +207,20 @@ class PayloadCodecsTest {
     }
 
     @Test
+    void theEarnedRolesAreAnnouncedByNameAndRoleNamesNotKnownHereAreKeptForTheSignatureAndIgnored()
+            throws WireException {
+        PeerAnnounce earned = PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "94"
+                + str("Peer") + str("Backup") + str("HubCandidate") + str("Guardian") + "c0"
+                + "cf0000018bcfe56800" + "90" + "90" + "90"));
+
+        assertThat(earned.announces(PeerRole.Backup)).isTrue();
+        assertThat(earned.announces(PeerRole.HubCandidate)).isTrue();
+        assertThat(earned.announces(PeerRole.Relay)).isFalse();
+        assertThat(earned.roles()).containsExactly("Peer", "Backup", "HubCandidate", "Guardian");
+        assertThat(HEX.formatHex(earned.signingBytes())).contains(str("Guardian"));
+    }
+
+    @Test
     void hostileAnnouncesAreRefused() {
         String prefix = "98" + str(NODE.toHex()) + str("alice") + "91" + str("Peer");
         String tail = "cf0000018bcfe56800" + "90" + "90" + "90";
@@ -212,9 +228,9 @@ class PayloadCodecsTest {
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex(prefix + "dc0020" + "01".repeat(32) + tail)),
                 "malformed");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "91"
-                + str("Admin") + "c0" + tail)), "malformed");
-        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "93"
-                + str("Peer") + str("Peer") + str("Peer") + "c0" + tail)), "too-large");
+                + str("R".repeat(PeerAnnounce.MAX_ROLE_BYTES + 1)) + "c0" + tail)), "too-large");
+        assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex()) + str("alice") + "99"
+                + str("Peer").repeat(9) + "c0" + tail)), "too-large");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex().toUpperCase()) + str("alice")
                 + "90c0" + tail)), "bad-node-id");
         assertRefused(() -> PeerAnnounce.decode(HEX.parseHex("98" + str(NODE.toHex().substring(2)) + str("alice")

@@ -99,7 +99,7 @@ class HostileGossipPayloadTest {
     }
 
     private byte[] announceOf(LocalIdentity node, LocalIdentity signer) {
-        PeerAnnounce unsigned = new PeerAnnounce(node.id(), "dave", List.of(PeerRole.Peer),
+        PeerAnnounce unsigned = new PeerAnnounce(node.id(), "dave", List.of(PeerRole.Peer.name()),
                 cluster.runtime.nowMillis(), List.of(TransportAddress.parse("mem:dave")), List.of(), new byte[0]);
         return unsigned.withSignature(signer.sign(unsigned.signingBytes())).encode();
     }
@@ -197,7 +197,7 @@ class HostileGossipPayloadTest {
             addresses.add(TransportAddress.parse("mem:" + (char) ('a' + i) + "x".repeat(251)));
         }
         PeerAnnounce unsigned = new PeerAnnounce(node.id(), "n".repeat(PeerAnnounce.MAX_USERNAME_BYTES),
-                List.of(PeerRole.values()), Long.MAX_VALUE, addresses,
+                java.util.Collections.nCopies(PeerAnnounce.MAX_ROLES, "r".repeat(PeerAnnounce.MAX_ROLE_BYTES)), Long.MAX_VALUE, addresses,
                 java.util.Collections.nCopies(PeerAnnounce.MAX_WIRE_PROFILES, "p".repeat(PeerAnnounce.MAX_WIRE_PROFILE_BYTES)), new byte[0]);
         byte[] largest = unsigned.withSignature(node.sign(unsigned.signingBytes())).encode();
 
