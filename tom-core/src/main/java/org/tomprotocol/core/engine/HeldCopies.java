@@ -121,6 +121,10 @@ final class HeldCopies implements MessageHolder {
         }
         held.kept = true;
         effects.count("backup-copies-held");
+        if (from.equals(held.sender())) {
+            // placed by the sender itself, by its own ranking of holders (the rest are replicas between holders)
+            effects.count("backup-copies-held.from-sender");
+        }
         effects.copyChanged(BackupEvent.Kind.HELD, held.id(), held.sender(), held.recipient, lastNow);
         answer(from, held.id(), true);
         if (isUp(held.recipient)) {

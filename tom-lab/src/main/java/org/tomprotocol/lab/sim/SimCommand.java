@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim",
         mixinStandardHelpOptions = true,
         subcommands = {GossipSimCommand.class, OfflineSimCommand.class, GroupsSimCommand.class,
-            AbuseSimCommand.class, RelaysSimCommand.class},
+            AbuseSimCommand.class, RelaysSimCommand.class, HoldersSimCommand.class},
         description = {
             "Simulates a network of real ToM engines on an in-memory network with virtual time: random messages "
                     + "between random nodes, with loss and relays, then reports what was delivered.",

@@ -12,17 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
-import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.SendRejectedException;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -99,8 +96,7 @@ public final class AbuseSimulation {
     private Run simulate() {
         MemoryNetwork network = new MemoryNetwork(runtime, settings.seed())
                 .defaultLink(LinkModel.builder().latencyMillis(10).jitterMillis(5).build());
-        CryptoSuiteProvider crypto = ServiceLoader.load(CryptoSuiteProvider.class).findFirst().orElseThrow(() ->
-                new NoProviderException("tom sim abuse needs a crypto suite: put tom-crypto on the module path"));
+        CryptoSuiteProvider crypto = SimNodes.crypto("tom sim abuse");
         Random random = new Random(settings.seed());
         try {
             for (int i = 0; i < settings.nodes(); i++) {
@@ -151,12 +147,9 @@ public final class AbuseSimulation {
     }
 
     private void start(int index, MemoryNetwork network, CryptoSuiteProvider crypto, Random random) {
-        byte[] identitySeed = new byte[32];
-        random.nextBytes(identitySeed);
         boolean spammer = index >= settings.nodes() - settings.spammers();
-        TomNode node = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
-                .provider(network.transportProvider()).identitySeed(identitySeed).listen("mem:n" + index)
-                .randomSeed(settings.seed() + index)
+        TomNode node = SimNodes.builder(runtime, network, crypto, SimNodes.identitySeed(random), "mem:n" + index,
+                        settings.seed() + index)
                 // a spammer queues all it is handed: what it gets through is up to the network, not its own queue
                 .sendQueueCapacity(spammer ? SPAM_QUEUE_CAPACITY : 1_024).start();
         Set<MessageId> seen = new HashSet<>();

@@ -8,17 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.tomprotocol.api.InboundMessage;
 import org.tomprotocol.api.MessageId;
 import org.tomprotocol.api.MessageStatus;
-import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -107,18 +104,14 @@ public final class EngineSimulation {
         MemoryNetwork network = new MemoryNetwork(runtime, settings.seed()).defaultLink(LinkModel.builder()
                 .latencyMillis(settings.latencyMillis()).jitterMillis(settings.latencyMillis() / 2)
                 .loss(settings.loss()).build());
-        CryptoSuiteProvider crypto = ServiceLoader.load(CryptoSuiteProvider.class).findFirst()
-                .orElseThrow(() -> new NoProviderException("tom sim needs a crypto suite: put tom-crypto on the module path"));
+        CryptoSuiteProvider crypto = SimNodes.crypto("tom sim");
         Random random = new Random(settings.seed());
         List<TomNode> nodes = new ArrayList<>();
         Map<NodeId, List<InboundMessage>> inboxes = new HashMap<>();
         try {
             for (int i = 0; i < settings.nodes(); i++) {
-                byte[] identitySeed = new byte[32];
-                random.nextBytes(identitySeed);
-                TomNode node = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
-                        .provider(network.transportProvider()).identitySeed(identitySeed)
-                        .listen("mem:n" + i).randomSeed(settings.seed() + i).start();
+                TomNode node = SimNodes.builder(runtime, network, crypto, SimNodes.identitySeed(random), "mem:n" + i,
+                        settings.seed() + i).start();
                 List<InboundMessage> inbox = new ArrayList<>();
                 node.onMessage(inbox::add);
                 inboxes.put(node.id(), inbox);

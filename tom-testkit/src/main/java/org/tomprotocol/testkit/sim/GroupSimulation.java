@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -16,10 +15,8 @@ import java.util.concurrent.Flow;
 import org.tomprotocol.api.GroupEvent;
 import org.tomprotocol.api.GroupId;
 import org.tomprotocol.api.GroupInfo;
-import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -126,8 +123,7 @@ public final class GroupSimulation {
         VirtualRuntime runtime = new VirtualRuntime();
         MemoryNetwork network = new MemoryNetwork(runtime, settings.seed()).defaultLink(LinkModel.builder()
                 .latencyMillis(settings.latencyMillis()).jitterMillis(settings.latencyMillis() / 10).build());
-        CryptoSuiteProvider crypto = ServiceLoader.load(CryptoSuiteProvider.class).findFirst()
-                .orElseThrow(() -> new NoProviderException("tom sim needs a crypto suite: put tom-crypto on the module path"));
+        CryptoSuiteProvider crypto = SimNodes.crypto("tom sim groups");
         Random random = new Random(settings.seed());
         List<TomNode> nodes = new ArrayList<>();
         Map<NodeId, List<long[]>> received = new HashMap<>();
@@ -138,11 +134,8 @@ public final class GroupSimulation {
         Map<NodeId, Set<NodeId>> sawLeave = new HashMap<>();
         try {
             for (int i = 0; i < settings.members(); i++) {
-                byte[] identitySeed = new byte[32];
-                random.nextBytes(identitySeed);
-                TomNode node = Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
-                        .provider(network.transportProvider()).identitySeed(identitySeed)
-                        .listen("mem:g" + i).randomSeed(settings.seed() + i)
+                TomNode node = SimNodes.builder(runtime, network, crypto, SimNodes.identitySeed(random), "mem:g" + i,
+                                settings.seed() + i)
                         .option("groups.post-copies", String.valueOf(settings.postCopies())).start();
                 List<long[]> got = new ArrayList<>();
                 received.put(node.id(), got);

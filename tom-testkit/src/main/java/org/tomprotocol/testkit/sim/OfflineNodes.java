@@ -17,7 +17,6 @@ import org.tomprotocol.api.NodeBuilder;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.PeerInfo;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -61,14 +60,14 @@ final class OfflineNodes implements AutoCloseable {
     /** Starts the hubs, linked to each other, then every ordinary node, linked to the hubs and to some others. */
     void startAll(int hubCount, int nodeCount, double relayFraction, Random random) {
         for (int h = 0; h < hubCount; h++) {
-            TomNode hub = builder(identity(random), "mem:hub" + h).start();
+            TomNode hub = builder(SimNodes.identitySeed(random), "mem:hub" + h).start();
             for (int other = 0; other < h; other++) {
                 hub.addPeer(hubAddress(other));
             }
             hubs.add(hub);
         }
         for (int i = 0; i < nodeCount; i++) {
-            identities.add(identity(random));
+            identities.add(SimNodes.identitySeed(random));
             NodeBuilder builder = durable(i);
             for (int h = 0; h < hubCount; h++) {
                 builder.bootstrap(hubAddress(h));
@@ -138,9 +137,7 @@ final class OfflineNodes implements AutoCloseable {
     }
 
     private NodeBuilder builder(byte[] identity, String listen) {
-        return Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
-                .provider(network.transportProvider()).identitySeed(identity).listen(listen)
-                .randomSeed(seed + starts++);
+        return SimNodes.builder(runtime, network, crypto, identity, listen, seed + starts++);
     }
 
     private PeerAddress hubAddress(int h) {
@@ -149,12 +146,6 @@ final class OfflineNodes implements AutoCloseable {
 
     private static TransportAddress address(int i) {
         return TransportAddress.parse("mem:n" + i);
-    }
-
-    private static byte[] identity(Random random) {
-        byte[] identity = new byte[32];
-        random.nextBytes(identity);
-        return identity;
     }
 
     @Override

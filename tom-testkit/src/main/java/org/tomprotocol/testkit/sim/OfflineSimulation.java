@@ -8,11 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.tomprotocol.api.DeliveryFailedException;
-import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.SendRejectedException;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -60,8 +58,7 @@ public final class OfflineSimulation {
         this.tally = new OfflineTally(settings.nodes(), neverReturning);
         MemoryNetwork network = new MemoryNetwork(runtime, settings.seed())
                 .defaultLink(LinkModel.builder().latencyMillis(10).jitterMillis(5).build());
-        CryptoSuiteProvider crypto = ServiceLoader.load(CryptoSuiteProvider.class).findFirst().orElseThrow(() ->
-                new NoProviderException("tom sim offline needs a crypto suite: put tom-crypto on the module path"));
+        CryptoSuiteProvider crypto = SimNodes.crypto("tom sim offline");
         this.nodes = new OfflineNodes(runtime, network, crypto, settings.seed(),
                 (recipient, message) -> tally.received(recipient, message.id(), runtime.nowMillis()));
     }

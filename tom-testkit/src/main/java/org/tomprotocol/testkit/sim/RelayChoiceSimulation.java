@@ -7,15 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.tomprotocol.api.MessageStatus;
-import org.tomprotocol.api.NoProviderException;
 import org.tomprotocol.api.NodeId;
 import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
-import org.tomprotocol.api.Tom;
 import org.tomprotocol.api.TomNode;
 import org.tomprotocol.api.TransportAddress;
 import org.tomprotocol.spi.crypto.CryptoSuiteProvider;
@@ -96,8 +93,7 @@ public final class RelayChoiceSimulation {
         VirtualRuntime runtime = new VirtualRuntime();
         MemoryNetwork network = new MemoryNetwork(runtime, settings.seed())
                 .defaultLink(LinkModel.builder().latencyMillis(10).jitterMillis(5).build());
-        CryptoSuiteProvider crypto = ServiceLoader.load(CryptoSuiteProvider.class).findFirst().orElseThrow(() ->
-                new NoProviderException("tom sim relays needs a crypto suite: put tom-crypto on the module path"));
+        CryptoSuiteProvider crypto = SimNodes.crypto("tom sim relays");
         Random random = new Random(settings.seed());
         List<TomNode> relays = new ArrayList<>();
         List<TomNode> senders = new ArrayList<>();
@@ -181,11 +177,8 @@ public final class RelayChoiceSimulation {
 
     private static TomNode start(VirtualRuntime runtime, MemoryNetwork network, CryptoSuiteProvider crypto,
                                  Random random, int index, long seed) {
-        byte[] identitySeed = new byte[32];
-        random.nextBytes(identitySeed);
-        return Tom.node().provider(runtime).serviceLoading(false).provider(crypto)
-                .provider(network.transportProvider()).identitySeed(identitySeed).listen("mem:r" + index)
-                .randomSeed(seed + index).option("tom.admission-budget", "1000000").start();
+        return SimNodes.builder(runtime, network, crypto, SimNodes.identitySeed(random), "mem:r" + index, seed + index)
+                .option("tom.admission-budget", "1000000").start();
     }
 
     private static Set<NodeId> ids(List<TomNode> nodes) {
