@@ -66,7 +66,41 @@ public final class TomCli implements Runnable {
             System.err.println("tom: " + e.getMessage());
             System.exit(2);
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLineFor(args, new PrintWriter(System.err, true)).execute(args));
+    }
+
+    /**
+     * The command line for {@code args}: when they name a built-in command, that command alone — its options, help
+     * and errors are the same, but the other commands' models and the lab's module layer are not built, a tenth of a
+     * second or more of every start ({@code tom node} included: docs/benchmarks.md, issue 15); otherwise (no command,
+     * {@code --help}, a lab command, an unknown one) every command, as {@link #commandLine(PrintWriter)}.
+     */
+    static CommandLine commandLineFor(String[] args, PrintWriter warnings) {
+        Class<?> named = builtInCommandNamed(args);
+        if (named == null) {
+            return commandLine(warnings);
+        }
+        CommandLine commandLine = new CommandLine(new TomCli());
+        commandLine.addSubcommand(named);
+        return configured(commandLine);
+    }
+
+    /** The built-in command {@code args} name, past the options given before it, or {@code null}. */
+    static Class<?> builtInCommandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--plugins") || arg.equals("--log-format")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+                        return subcommand;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -119,6 +153,10 @@ public final class TomCli implements Runnable {
             commandLine.addSubcommand(command);
         }
         warnings.flush();
+        return configured(commandLine);
+    }
+
+    private static CommandLine configured(CommandLine commandLine) {
         // a malformed node id on the command line is a usage error naming the option, like any other bad value
         commandLine.registerConverter(NodeId.class, NodeId::parse);
         commandLine.registerConverter(MetricsAddress.class, new MetricsAddress.Converter());

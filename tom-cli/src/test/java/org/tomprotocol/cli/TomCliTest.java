@@ -67,4 +67,32 @@ class TomCliTest {
                 .toList();
         assertThat(found).contains("engine:tom-core", "crypto:tom-v1");
     }
+
+    @Test
+    void aNamedBuiltInCommandIsBuiltAloneWithTheSameOptionsAndTheRestIsBuiltOtherwise() {
+        PrintWriter warnings = new PrintWriter(err);
+        CommandLine node = TomCli.commandLineFor(new String[] {"--plugins", "/nowhere", "node", "--help"}, warnings);
+        assertThat(node.getSubcommands()).containsOnlyKeys("node");
+        assertThat(node.getSubcommands().get("node").getCommandSpec().options())
+                .extracting(CommandLine.Model.OptionSpec::longestName)
+                .isEqualTo(TomCli.commandLine().getSubcommands().get("node").getCommandSpec().options().stream()
+                        .map(CommandLine.Model.OptionSpec::longestName).toList());
+        assertThat(TomCli.commandLineFor(new String[] {"--log-format", "json", "id"}, warnings).getSubcommands())
+                .containsOnlyKeys("id");
+
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"sim", "relays"},
+                new String[] {"frobnicate"}, new String[] {"--plugins", "node"})) {
+            assertThat(TomCli.commandLineFor(args, warnings).getSubcommands()).as("%s", List.of(args))
+                    .containsKeys("node", "id", "demo", "plugins", "send", "chat", "stress");
+        }
+    }
+
+    @Test
+    void aNamedCommandRunsAsItDoesAmongAllOfThem() {
+        CommandLine alone = TomCli.commandLineFor(new String[] {"plugins", "--xml"}, new PrintWriter(err));
+        alone.setErr(new PrintWriter(err));
+
+        assertThat(alone.execute("plugins", "--xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--xml");
+    }
 }
