@@ -54,7 +54,7 @@ final class EffectExecutor implements EngineEffects {
 
     private boolean durable;
     private DurableState state;
-    private Minting minting;
+    private final Minting minting;
     private java.util.function.Supplier<MessageId> ids = MessageId::random;
 
     /** Where stamps are minted: {@code work} is about {@code hashes} hashes (see {@code EngineRuntime.proofOfWork}). */
@@ -65,7 +65,7 @@ final class EffectExecutor implements EngineEffects {
 
     EffectExecutor(NodeId local, NodeAgent agent, Executor workers, Executor callbacks, Links links,
                    EnvelopeSigner signer, Metrics metrics, NodeEvents events, AnchorObserver anchor,
-                   PeerBudgets budgets) {
+                   PeerBudgets budgets, Minting minting) {
         this.local = local;
         this.agent = agent;
         this.workers = workers;
@@ -76,17 +76,12 @@ final class EffectExecutor implements EngineEffects {
         this.events = events;
         this.anchor = anchor;
         this.budgets = budgets;
-        this.minting = (hashes, work) -> workers.execute(work);
+        this.minting = minting;
     }
 
     /** Takes the ids of the envelopes it makes from {@code source}. */
     void idsFrom(java.util.function.Supplier<MessageId> source) {
         this.ids = source;
-    }
-
-    /** Mints stamps with {@code where} rather than on the workers. */
-    void mintOn(Minting where) {
-        this.minting = where;
     }
 
     void bind(NodeEngine nodeEngine, InboundPipeline pipeline) {

@@ -104,11 +104,11 @@ public final class NodeAssembly {
                 .map(provider -> new AnchorObserver(provider.open(local))).orElseGet(AnchorObserver::none);
         Links links = new Links();
         EffectExecutor effects = new EffectExecutor(local, agent, workers, runtime.callbacks(), links,
-                signer, metrics, events, anchor, budgets);
+                signer, metrics, events, anchor, budgets,
+                (hashes, work) -> runtime.proofOfWork(hashes, () -> health.run("workers", work)));
         MessageIds ids = config.randomSeed().isPresent() ? MessageIds.seeded(config.randomSeed().getAsLong(), local)
                 : MessageIds.random();
         effects.idsFrom(ids);
-        effects.mintOn((hashes, work) -> runtime.proofOfWork(hashes, () -> health.run("workers", work)));
         NodeEngine engine = new NodeEngine(identity, timedCrypto, effects);
         engine.writeCompact(EngineOptions.writesCompact(config.options()));
         engine.admissionBudget(EngineOptions.admissionBudget(config.options()));
