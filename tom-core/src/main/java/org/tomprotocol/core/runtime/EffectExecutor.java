@@ -41,7 +41,7 @@ final class EffectExecutor implements EngineEffects {
 
     private final NodeId local;
     private final NodeAgent agent;
-    private final Executor workers;
+    private final BoundedWork workers;
     private final Executor callbacks;
     private final Links links;
     private final EnvelopeSigner signer;
@@ -68,7 +68,8 @@ final class EffectExecutor implements EngineEffects {
                    PeerBudgets budgets, Minting minting) {
         this.local = local;
         this.agent = agent;
-        this.workers = workers;
+        this.workers = new BoundedWork(workers, agent::offerControl, BoundedWork.DEFAULT_LIMIT,
+                BoundedWork.MAX_WAITING);
         this.callbacks = callbacks;
         this.links = links;
         this.signer = signer;
@@ -104,7 +105,7 @@ final class EffectExecutor implements EngineEffects {
         int stampBits = message.stampBits();
         metrics.increment(profile == WireProfile.COMPACT ? TRANSMISSIONS_COMPACT : TRANSMISSIONS_REFERENCE);
         callbacks.execute(() -> events.routed(id, via));
-        workers.execute(() -> {
+        BoundedWork.Handed handed = workers.submit(() -> {
             byte[] sealed = sealed(snapshot);
             if (sealed == null) {
                 agent.offerControl(() -> engine.onTransmitted(id, hop, generation, false, agent.now()));
@@ -124,6 +125,26 @@ final class EffectExecutor implements EngineEffects {
                 send(id, hop, generation, Stamp.frame(nonce, wire), true);
             });
         });
+        counted(handed);
+    }
+
+    /**
+     * Hands a control frame's work to the workers; when too much of this node's work already waits for them it is
+     * dropped and counted, as a congested link would drop it (its protocol sends it again: a copy is asked for again,
+     * an acknowledgement follows a retry).
+     */
+    private void offerOrCount(Runnable task) {
+        counted(workers.offer(task));
+    }
+
+    /** {@code workers-waited}: a task waited for room with the workers; {@code workers-busy}: one was dropped. */
+    private void counted(BoundedWork.Handed handed) {
+        switch (handed) {
+            case WAITING -> metrics.increment("workers-waited");
+            case REFUSED -> metrics.increment("workers-busy");
+            case STARTED -> {
+            }
+        }
     }
 
     private void send(MessageId id, NodeId hop, int generation, byte[] wire, boolean stamped) {
@@ -139,7 +160,7 @@ final class EffectExecutor implements EngineEffects {
     public void placeCopies(OutboundState message, List<NodeId> targets, List<NodeId> holders) {
         OutboundState.Snapshot snapshot = message.snapshot();
         long now = agent.now();
-        workers.execute(() -> {
+        offerOrCount(() -> {
             byte[] sealed = sealed(snapshot);
             if (sealed == null) {
                 return;
@@ -241,7 +262,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void sendSealed(MessageType type, NodeId to, List<NodeId> via, byte[] plaintext) {
         long now = agent.now();
-        workers.execute(() -> {
+        offerOrCount(() -> {
             byte[] sealed;
             try {
                 sealed = signer.seal(to, plaintext, WireProfile.REFERENCE);
@@ -294,7 +315,7 @@ final class EffectExecutor implements EngineEffects {
     @Override
     public void sendSigned(MessageType type, NodeId to, List<NodeId> via, byte[] payload) {
         Envelope unsigned = Envelope.unsigned(ids.get(), local, to, via, type, payload, agent.now(), false);
-        workers.execute(() -> sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned))
+        offerOrCount(() -> sendFrame(unsigned.firstHop(), signer.signAndEncode(unsigned))
                 .whenComplete((ignored, error) -> {
                     if (error != null) {
                         metrics.increment("control-send-failed");
