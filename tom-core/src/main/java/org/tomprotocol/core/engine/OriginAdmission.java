@@ -88,28 +88,24 @@ public final class OriginAdmission {
 
     /** Counts one more message from {@code origin} at {@code now}, and returns what it costs. */
     public AdmissionCost cost(NodeId origin, long now) {
-        double reported = standing.score(origin, now);
-        double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
-        double scale = baseRate / BASE_RATE;
+        double score = scoreOf(origin, now);
         Origin own = origins.computeIfAbsent(origin, ignored -> new Origin());
         own.rate.add(1, now);
-        if (score >= MIN_OWN_SCORE) {
-            return priced(rate(own.rate.value(now)) / (budget(score) * scale));
+        if (score < MIN_OWN_SCORE) {
+            newcomers.add(1, now);
+            if (rate(own.rate.value(now)) / sharedBudget() <= 1) {
+                own.share.add(1, now);
+                wellBehaved.add(1, now);
+            } else {
+                // past its own budget its messages leave the well-behaved newcomers' rate, its burst included
+                double share = own.share.value(now);
+                if (share > 0) {
+                    wellBehaved.add(-share, now);
+                    own.share.add(-share, now);
+                }
+            }
         }
-        double sharedBudget = NEWCOMERS_RATE * scale;
-        double ownExcess = rate(own.rate.value(now)) / sharedBudget;
-        newcomers.add(1, now);
-        if (ownExcess <= 1) {
-            own.share.add(1, now);
-            wellBehaved.add(1, now);
-            return priced(rate(Math.max(0, wellBehaved.value(now))) / sharedBudget);
-        }
-        double share = own.share.value(now);
-        if (share > 0) {
-            wellBehaved.add(-share, now);
-            own.share.add(-share, now);
-        }
-        return priced(Math.max(ownExcess, rate(newcomers.value(now)) / sharedBudget));
+        return costAt(score, rate(own.rate.value(now)), now);
     }
 
     /**
@@ -117,19 +113,36 @@ public final class OriginAdmission {
      * has faded with the origin's rate.
      */
     public AdmissionCost peek(NodeId origin, long now) {
-        double reported = standing.score(origin, now);
-        double score = Double.isFinite(reported) ? Math.max(0, reported) : 0;
         Origin own = origins.get(origin);
-        double ownRate = own == null ? 0 : rate(own.rate.value(now));
-        double scale = baseRate / BASE_RATE;
+        return costAt(scoreOf(origin, now), own == null ? 0 : rate(own.rate.value(now)), now);
+    }
+
+    /** The cost for an origin of {@code score} sending at {@code ownRate}, with the newcomers' rates as they are. */
+    private AdmissionCost costAt(double score, double ownRate, long now) {
         if (score >= MIN_OWN_SCORE) {
-            return priced(ownRate / (budget(score) * scale));
+            return priced(ownRate / (budget(score) * scale()));
         }
-        double sharedBudget = NEWCOMERS_RATE * scale;
+        double sharedBudget = sharedBudget();
         if (ownRate / sharedBudget <= 1) {
             return priced(rate(Math.max(0, wellBehaved.value(now))) / sharedBudget);
         }
         return priced(Math.max(ownRate / sharedBudget, rate(newcomers.value(now)) / sharedBudget));
+    }
+
+    /** The origin's score; one that is not a finite number counts as none. */
+    private double scoreOf(NodeId origin, long now) {
+        double reported = standing.score(origin, now);
+        return Double.isFinite(reported) ? Math.max(0, reported) : 0;
+    }
+
+    /** What the newcomers share, and each may send on its own, a second. */
+    private double sharedBudget() {
+        return NEWCOMERS_RATE * scale();
+    }
+
+    /** The operator's budget against the default one. */
+    private double scale() {
+        return baseRate / BASE_RATE;
     }
 
     /** Messages a second an origin with {@code score} sends for free. */
