@@ -56,8 +56,7 @@ public final class NodeEngine implements MessageHolder {
         this.profiles = new ProfileChoice(local, peers);
         this.prices = new MessagePrices(local, peers, effects);
         ObservedTrackerEffects observed = new ObservedTrackerEffects(local, effects, profiles, prices.stamps(),
-                pathMonitor,
-                directPaths, () -> effectsNow);
+                pathMonitor, directPaths, () -> effectsNow);
         this.tracker = new DeliveryTracker(relays, observed);
         this.backup = new VirusBackup(local, peers, tracker, effects, seen::heldUntilDelivered);
         observed.backup(backup);
