@@ -64,8 +64,6 @@ public final class FloodMode implements Callable<Integer> {
                     + "(Linux, taskset): its signing and minting then take its own CPU, as a real flooder's do.")
     private Integer flooderCpu;
 
-    private int floodRefused;
-
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (honestRate < 1 || floodFactor < 1 || seconds < 1) {
@@ -101,12 +99,12 @@ public final class FloodMode implements Callable<Integer> {
                         honestRate * floodFactor, seconds, flooderStampBits);
             }
 
-            StressNode.Tally alone = honestPhase(honest, recipient, viaRelay, null, null);
-            List<OutboundMessage> flood = new ArrayList<>();
+            StressNode.Tally alone = honestPhase(honest, recipient, viaRelay, null);
+            Flood flood = flooder == null ? null : new Flood(flooder, recipient.id(), viaRelay);
             if (separate != null) {
                 separate.go();
             }
-            StressNode.Tally flooded = honestPhase(honest, recipient, viaRelay, flooder, flood);
+            StressNode.Tally flooded = honestPhase(honest, recipient, viaRelay, flood);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("honest_rate", honestRate);
             result.put("flood_rate", honestRate * floodFactor);
@@ -122,12 +120,7 @@ public final class FloodMode implements Callable<Integer> {
                 fromFlooder.remove("at");
                 result.putAll(fromFlooder);
             } else {
-                result.put("flood_sent", flood.size());
-                result.put("flood_refused_by_own_node", floodRefused);
-                result.put("flood_delivered", flood.stream().filter(m -> m.status() == MessageStatus.DELIVERED)
-                        .count());
-                result.put("flood_delivered_per_second", deliveredPerSecond(flood));
-                result.put("flooder_stamps_minted", flooder.metrics().get("stamps-minted"));
+                result.putAll(flood.report());
             }
             result.put("honest_prices_received", honest.metrics().get("prices-received"));
             result.put("honest_stamps_minted", honest.metrics().get("stamps-minted"));
@@ -195,11 +188,11 @@ public final class FloodMode implements Callable<Integer> {
     }
 
     /**
-     * The honest sender at its rate for {@code seconds}, and meanwhile, if given, the flooder at its rate too (its
-     * messages into {@code flood}); the honest round trips.
+     * The honest sender at its rate for {@code seconds}, and meanwhile, if given, the flood at its rate too; the honest
+     * round trips.
      */
-    private StressNode.Tally honestPhase(TomNode honest, TomNode recipient, SendOptions via, TomNode flooder,
-                                         List<OutboundMessage> flood) throws InterruptedException {
+    private StressNode.Tally honestPhase(TomNode honest, TomNode recipient, SendOptions via, Flood flood)
+            throws InterruptedException {
         List<OutboundMessage> sent = new ArrayList<>();
         List<Long> sentAt = new ArrayList<>();
         int floodRate = honestRate * floodFactor;
@@ -214,16 +207,11 @@ public final class FloodMode implements Callable<Integer> {
                 sent.add(honest.send(recipient.id(), "honest".getBytes(StandardCharsets.UTF_8), via));
                 nextHonest += TimeUnit.SECONDS.toNanos(1) / honestRate;
             }
-            while (flooder != null && now >= nextFlood) {
-                try {
-                    flood.add(flooder.send(recipient.id(), "flood".getBytes(StandardCharsets.UTF_8), via));
-                } catch (org.tomprotocol.api.SendRejectedException e) {
-                    // the flooder's own send queue is full of what the network has not taken yet
-                    floodRefused++;
-                }
+            while (flood != null && now >= nextFlood) {
+                flood.send();
                 nextFlood += TimeUnit.SECONDS.toNanos(1) / floodRate;
             }
-            LockSupport.parkNanos(Math.max(0, Math.min(nextHonest, flooder == null ? nextHonest : nextFlood)
+            LockSupport.parkNanos(Math.max(0, Math.min(nextHonest, flood == null ? nextHonest : nextFlood)
                     - System.nanoTime()));
         }
         StressNode.Tally tally = new StressNode.Tally();
@@ -254,25 +242,5 @@ public final class FloodMode implements Callable<Integer> {
 
     private static double p99(StressNode.Tally tally) {
         return (double) tally.rttStats().get("rtt_p99_ms");
-    }
-
-    /** How many of the flood's messages were delivered in each second since the first was sent. */
-    static List<Long> deliveredPerSecond(List<OutboundMessage> flood) {
-        if (flood.isEmpty()) {
-            return List.of();
-        }
-        long first = flood.get(0).timeline().get(0).at().toEpochMilli();
-        List<Long> perSecond = new ArrayList<>();
-        for (OutboundMessage message : flood) {
-            message.timeline().stream().filter(change -> change.current() == MessageStatus.DELIVERED).findFirst()
-                    .ifPresent(change -> {
-                        int second = (int) ((change.at().toEpochMilli() - first) / 1000);
-                        while (perSecond.size() <= second) {
-                            perSecond.add(0L);
-                        }
-                        perSecond.set(second, perSecond.get(second) + 1);
-                    });
-        }
-        return perSecond;
     }
 }

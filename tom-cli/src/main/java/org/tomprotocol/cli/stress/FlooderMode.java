@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import org.tomprotocol.api.MessageStatus;
 import org.tomprotocol.api.NodeId;
-import org.tomprotocol.api.OutboundMessage;
 import org.tomprotocol.api.PeerAddress;
 import org.tomprotocol.api.SendOptions;
 import org.tomprotocol.api.Tom;
@@ -80,41 +75,27 @@ public final class FlooderMode implements Callable<Integer> {
             }
             lines.emit("ready", Map.of("node_id", flooder.id().toHex()));
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            List<OutboundMessage> flood = flood(flooder, viaRelay);
+            Flood flood = new Flood(flooder, recipient, viaRelay);
+            flood(flood);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline && flood.stream().anyMatch(m -> m.status() == MessageStatus.PENDING)) {
+            while (System.nanoTime() < deadline && flood.inFlight()) {
                 Thread.sleep(50);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("flood_sent", flood.size());
-            result.put("flood_refused_by_own_node", refused);
-            result.put("flood_delivered", flood.stream().filter(m -> m.status() == MessageStatus.DELIVERED).count());
-            result.put("flood_delivered_per_second", FloodMode.deliveredPerSecond(flood));
-            result.put("flooder_stamps_minted", flooder.metrics().get("stamps-minted"));
-            lines.emit("flooder_result", result);
+            lines.emit("flooder_result", flood.report());
         }
         return 0;
     }
 
-    private int refused;
-
-    private List<OutboundMessage> flood(TomNode flooder, SendOptions via) {
-        List<OutboundMessage> flood = new ArrayList<>();
+    private void flood(Flood flood) {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long next = start;
         while (System.nanoTime() < end) {
             while (System.nanoTime() >= next) {
-                try {
-                    flood.add(flooder.send(recipient, "flood".getBytes(StandardCharsets.UTF_8), via));
-                } catch (org.tomprotocol.api.SendRejectedException e) {
-                    // its own send queue is full of what the network has not taken yet: the flood goes on
-                    refused++;
-                }
+                flood.send();
                 next += TimeUnit.SECONDS.toNanos(1) / rate;
             }
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
-        return flood;
     }
 }
