@@ -82,11 +82,6 @@ final class EarnedRoles {
         credited.purge(now);
     }
 
-    /** The verified relay work, decayed, at {@code now}. */
-    double relayScore(long now) {
-        return relay.score(now);
-    }
-
     /** The verified work behind {@code role}, decayed, at {@code now}. */
     double score(PeerRole role, long now) {
         for (EarnedRole earned : all) {

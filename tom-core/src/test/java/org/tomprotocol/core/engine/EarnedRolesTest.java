@@ -62,7 +62,7 @@ class EarnedRolesTest {
             roles.acknowledgementCarried(new AckPayload(once, AckType.RecipientReceived), recipient, sender, 0);
         }
 
-        assertThat(roles.relayScore(0)).as("one chat proven, once").isEqualTo(1);
+        assertThat(roles.score(PeerRole.Relay, 0)).as("one chat proven, once").isEqualTo(1);
         assertThat(roles.review(0)).isEmpty();
     }
 
