@@ -43,7 +43,7 @@ javac="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/javac"
 echo "image: $(du -sm "$image" | cut -f1) MB (lib/modules $(du -sm "$image/lib/modules" | cut -f1) MB, lib/tom.aot $(du -sm "$image/lib/tom.aot" | cut -f1) MB, lib/server $(du -sm "$image/lib/server" | cut -f1) MB)"
 
 printf 'bare JVM start (java -version) s, median of %s: ' "$runs"
-for _ in $(seq "$runs"); do seconds "$image/bin/java" -XX:+UseSerialGC -version; done | median
+for _ in $(seq "$runs"); do seconds "$image/bin/java" -XX:+UseParallelGC -version; done | median
 printf 'tom --version s: '
 for _ in $(seq "$runs"); do seconds "$tom" --version; done | median
 printf 'tom node ready (first event line) s: '
@@ -57,4 +57,4 @@ printf 'tom send, process start to delivered ACK, s: '
 for _ in $(seq "$runs"); do seconds "$tom" send --bootstrap "$id@$address" --wait-delivered "$id" hello; done | median
 
 echo "idle RSS kB (VmRSS RssAnon RssFile), tom node: $(rss_kb "$tom" node --listen 127.0.0.1:0)"
-echo "idle RSS kB (VmRSS RssAnon RssFile), bare JVM sleeping: $(rss_kb "$image/bin/java" -XX:+UseSerialGC -cp "$work" Idle)"
+echo "idle RSS kB (VmRSS RssAnon RssFile), bare JVM sleeping: $(rss_kb "$image/bin/java" -XX:+UseParallelGC -cp "$work" Idle)"
