@@ -4,17 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.VirtualRuntime;
 import org.tomprotocol.testkit.sim.AbuseResult;
 import org.tomprotocol.testkit.sim.AbuseSettings;
 import org.tomprotocol.testkit.sim.AbuseSimulation;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tom sim abuse}: lock 5 on real engines, the in-memory network and virtual time (docs/roles.md). Exits 1 if
@@ -32,8 +29,8 @@ import picocli.CommandLine.Spec;
                     + "measured by 'tom stress flood'."
         })
 public final class AbuseSimCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private SimulationRun run;
 
     @Option(names = "--nodes", defaultValue = "20", description = "Nodes in all (default ${DEFAULT-VALUE}).")
     private int nodes;
@@ -64,22 +61,14 @@ public final class AbuseSimCommand implements Callable<Integer> {
             description = "Hashes a second each node mints stamps at (default ${DEFAULT-VALUE}).")
     private long hashRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        AbuseSettings settings;
-        try {
-            settings = new AbuseSettings(nodes, spammers, spamRate, targets, honestRate, seconds, relayFraction, hashRate, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        AbuseSettings settings = run.settings(() -> new AbuseSettings(nodes, spammers, spamRate, targets, honestRate,
+                seconds, relayFraction, hashRate, run.seed()));
         AbuseResult result = AbuseSimulation.run(settings);
-        FlatReport.print(spec.commandLine().getOut(), json, report(settings, result));
+        run.print(report(settings, result));
         boolean honestAllDelivered = result.baseline().delivered() == result.baseline().sent()
                 && result.flooded().delivered() == result.flooded().sent();
         boolean noDuplicates = result.baseline().duplicatesToApp() == 0 && result.flooded().duplicatesToApp() == 0;

@@ -13,6 +13,7 @@ import org.tomprotocol.testkit.gossip.SimulationSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,9 @@ public final class GossipSimCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SimulationRun run;
+
     @Option(names = "--nodes", defaultValue = "1000", description = "Number of nodes (default ${DEFAULT-VALUE}).")
     private int nodes;
 
@@ -41,8 +45,6 @@ public final class GossipSimCommand implements Callable<Integer> {
             description = "Fraction of the nodes that crash at once (default ${DEFAULT-VALUE}).")
     private double fail;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--rounds", defaultValue = "10",
             description = "Broadcast rounds after the failure, one simulated second each (default ${DEFAULT-VALUE}).")
@@ -57,14 +59,12 @@ public final class GossipSimCommand implements Callable<Integer> {
                     + "docs/gossip.md lists them).")
     private Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--json", description = "Print the whole result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
         SimulationSettings settings;
         try {
-            settings = SimulationSettings.of(nodes, fail, seed)
+            settings = SimulationSettings.of(nodes, fail, run.seed())
                     .withRounds(SimulationSettings.DEFAULT_WARMUP_BROADCASTS, rounds, SimulationSettings.DEFAULT_ROUND_MILLIS);
             if (provider != null) {
                 settings = settings.withProvider(provider);
@@ -92,7 +92,7 @@ public final class GossipSimCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (run.json()) {
             Json.print(out, report(result));
         } else {
             out.print(result.summary());

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.GroupSimulation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -35,6 +35,9 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SimulationRun run;
+
     @Option(names = "--members", defaultValue = "10", description = "Members, the hub included (default ${DEFAULT-VALUE}).")
     private int members;
 
@@ -48,8 +51,6 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Messages per second, virtual (default ${DEFAULT-VALUE}).")
     private int rate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--kill-hub-at", defaultValue = "-1", paramLabel = "POST",
             description = "Crash the hub just before this post (default: never).")
@@ -71,25 +72,18 @@ public final class GroupsSimCommand implements Callable<Integer> {
             description = "Runs, with seeds SEED, SEED+1, …; failover_ms is then given over the runs (default ${DEFAULT-VALUE}).")
     private int runs;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
         }
-        GroupSimulation.Settings settings;
-        try {
-            settings = new GroupSimulation.Settings(members, messages, latency, rate, seed, killHubAt, killShadow,
-                    killAgainAt, postCopies);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        GroupSimulation.Settings settings = run.settings(() -> new GroupSimulation.Settings(members, messages,
+                latency, rate, run.seed(), killHubAt, killShadow, killAgainAt, postCopies));
         java.util.List<GroupSimulation.Result> results = new java.util.ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            results.add(GroupSimulation.run(new GroupSimulation.Settings(members, messages, latency, rate, seed + run,
-                    killHubAt, killShadow, killAgainAt, postCopies)));
+        for (int repeat = 0; repeat < runs; repeat++) {
+            results.add(GroupSimulation.run(new GroupSimulation.Settings(members, messages, latency, rate,
+                    run.seed() + repeat, killHubAt, killShadow, killAgainAt, postCopies)));
         }
         GroupSimulation.Result result = results.get(0);
         Map<String, Object> report = report(settings, result);
@@ -106,9 +100,9 @@ public final class GroupsSimCommand implements Callable<Integer> {
             report.put("hubs_per_epoch_max_over_runs",
                     results.stream().mapToInt(GroupSimulation.Result::hubsPerEpochMax).max().orElse(0));
         }
-        FlatReport.print(spec.commandLine().getOut(), json, report);
-        boolean sound = results.stream().allMatch(run -> run.lost() == 0 && run.duplicatesToApp() == 0
-                && run.hubsPerEpochMax() == 1 && run.messagesReadableByRemovedMember() == 0);
+        run.print(report);
+        boolean sound = results.stream().allMatch(outcome -> outcome.lost() == 0 && outcome.duplicatesToApp() == 0
+                && outcome.hubsPerEpochMax() == 1 && outcome.messagesReadableByRemovedMember() == 0);
         return sound ? 0 : 1;
     }
 

@@ -4,14 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.HolderChoiceSimulation;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code tom sim holders}: backup-holder selection by verified holding work (docs/roles.md). */
 @Command(name = "holders",
@@ -24,8 +21,8 @@ import picocli.CommandLine.Spec;
                     + "not delivered."
         })
 public final class HoldersSimCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private SimulationRun run;
 
     @Option(names = "--holders", defaultValue = "10", description = "Holders (default ${DEFAULT-VALUE}).")
     private int holders;
@@ -45,21 +42,12 @@ public final class HoldersSimCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "6", description = "Cycles of 4 minutes: away, sending, back (default ${DEFAULT-VALUE}).")
     private int cycles;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        HolderChoiceSimulation.Settings settings;
-        try {
-            settings = new HolderChoiceSimulation.Settings(holders, forgetful, senders, recipients, messages, cycles,
-                    seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        HolderChoiceSimulation.Settings settings = run.settings(() -> new HolderChoiceSimulation.Settings(holders,
+                forgetful, senders, recipients, messages, cycles, run.seed()));
         HolderChoiceSimulation.Result result = HolderChoiceSimulation.run(settings);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("holders", settings.holders());
@@ -73,7 +61,7 @@ public final class HoldersSimCommand implements Callable<Integer> {
         report.put("delivered", result.delivered());
         report.put("copies_to_forgetful", result.copiesToForgetful());
         report.put("copies_to_reliable", result.copiesToReliable());
-        FlatReport.print(spec.commandLine().getOut(), json, report);
+        run.print(report);
         return result.delivered() == result.sent() ? 0 : 1;
     }
 }

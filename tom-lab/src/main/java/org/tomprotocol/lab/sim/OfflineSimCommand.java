@@ -4,16 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.OfflineResult;
 import org.tomprotocol.testkit.sim.OfflineSettings;
 import org.tomprotocol.testkit.sim.OfflineSimulation;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tom sim offline}: offline delivery with durable nodes that come and go, on real engines, the in-memory
@@ -31,8 +28,8 @@ import picocli.CommandLine.Spec;
                     + "messages, nodes holding each message and the bytes stores hold at the end (docs/offline.md)."
         })
 public final class OfflineSimCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private SimulationRun run;
 
     @Option(names = "--nodes", defaultValue = "50", description = "Ordinary, churning nodes (default ${DEFAULT-VALUE}).")
     private int nodes;
@@ -56,24 +53,15 @@ public final class OfflineSimCommand implements Callable<Integer> {
                     + "go through a hub (default ${DEFAULT-VALUE}).")
     private double relayFraction;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        OfflineSettings settings;
-        try {
-            settings = OfflineSettings.of(nodes, messages, offlineFraction, meanOfflineMinutes, hours, relayFraction,
-                    seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        OfflineSettings settings = run.settings(() -> OfflineSettings.of(nodes, messages, offlineFraction,
+                meanOfflineMinutes, hours, relayFraction, run.seed()));
         OfflineResult result = OfflineSimulation.run(settings);
         Map<String, Object> report = report(settings, result);
-        FlatReport.print(spec.commandLine().getOut(), json, report);
+        run.print(report);
         return result.duplicatesToApp() == 0 && result.bytesLeftAfter24h() == 0 ? 0 : 1;
     }
 

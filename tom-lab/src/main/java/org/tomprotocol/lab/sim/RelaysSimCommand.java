@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.RelayChoiceSimulation;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code tom sim relays}: relay selection by score on real engines and virtual time (docs/roles.md). */
 @Command(name = "relays",
@@ -24,8 +21,8 @@ import picocli.CommandLine.Spec;
                     + "message was lost."
         })
 public final class RelaysSimCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private SimulationRun run;
 
     @Option(names = "--relays", defaultValue = "3", description = "Relays (default ${DEFAULT-VALUE}).")
     private int relays;
@@ -51,21 +48,12 @@ public final class RelaysSimCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "30", description = "Reporting window (default ${DEFAULT-VALUE} s).")
     private int window;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        RelayChoiceSimulation.Settings settings;
-        try {
-            settings = new RelayChoiceSimulation.Settings(relays, senders, recipients, rate, seconds, dropFrom,
-                    dropUntil, window, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        RelayChoiceSimulation.Settings settings = run.settings(() -> new RelayChoiceSimulation.Settings(relays,
+                senders, recipients, rate, seconds, dropFrom, dropUntil, window, run.seed()));
         RelayChoiceSimulation.Result result = RelayChoiceSimulation.run(settings);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("relays", settings.relays());
@@ -85,7 +73,7 @@ public final class RelaysSimCommand implements Callable<Integer> {
         for (int i = 1; i < carried.size(); i++) {
             report.put("carried_by_relay_" + i, carried.get(i));
         }
-        FlatReport.print(spec.commandLine().getOut(), json, report);
+        run.print(report);
         return result.delivered() == result.sent() ? 0 : 1;
     }
 }

@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.tomprotocol.lab.report.FlatReport;
 import org.tomprotocol.testkit.sim.EngineSimulation;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tom sim}: real engines on the in-memory network with virtual time, deterministic for a seed. It
@@ -30,8 +28,8 @@ import picocli.CommandLine.Spec;
                     + "'tom sim offline' measures offline delivery with durable nodes that come and go."
         })
 public final class SimCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private SimulationRun run;
 
     @Option(names = "--nodes", defaultValue = "20", description = "Number of nodes (default ${DEFAULT-VALUE}).")
     private int nodes;
@@ -46,23 +44,15 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "0", description = "Probability that a frame is lost (default ${DEFAULT-VALUE}).")
     private double loss;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    private long seed;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        EngineSimulation.Settings settings;
-        try {
-            settings = EngineSimulation.Settings.of(nodes, messages, relayFraction, loss, seed);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        EngineSimulation.Settings settings = run.settings(() -> EngineSimulation.Settings.of(nodes, messages,
+                relayFraction, loss, run.seed()));
         EngineSimulation.Result result = EngineSimulation.run(settings);
         Map<String, Object> report = report(settings, result);
-        FlatReport.print(spec.commandLine().getOut(), json, report);
+        run.print(report);
         return result.duplicatesToApp() == 0 ? 0 : 1;
     }
 
