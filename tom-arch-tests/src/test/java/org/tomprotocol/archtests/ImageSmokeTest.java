@@ -59,6 +59,24 @@ class ImageSmokeTest {
     }
 
     @Test
+    void theLauncherStartsFromTheAheadOfTimeCacheTheBuildTrained() {
+        // the build trains the cache with bin/tom's options, written twice; the JVM runs without it, silently, when
+        // they differ
+        assertThat(aheadOfTimeLog("")).contains("Using AOT-linked classes: true");
+        // the check sees it when they do
+        assertThat(aheadOfTimeLog("-XX:+UseCompactObjectHeaders")).contains("Unable to use AOT cache")
+                .doesNotContain("Using AOT-linked classes: true");
+    }
+
+    /** What the JVM logs about the AOT cache when {@code bin/tom --version} runs with {@code options} added. */
+    private static String aheadOfTimeLog(String options) {
+        JavaProcess.Result version = JavaProcess.run(List.of(TOM.toString(), "--version"), ROOT,
+                Map.of("JAVA_HOME", "/nonexistent", "TOM_JAVA_OPTS", (options + " -Xlog:aot=info").trim()));
+        assertThat(version.exitCode()).as("%s", version).isZero();
+        return version.stdout() + version.stderr();
+    }
+
+    @Test
     void theTestKitStaysOutOfTheRuntimeModulesAndTheLabDirectoryBringsSimAndBench() throws IOException {
         JavaProcess.Result modules = JavaProcess.run(List.of(IMAGE.resolve("bin/java").toString(), "--list-modules"),
                 ROOT, Map.of());
