@@ -61,8 +61,6 @@ public final class AbuseSimCommand implements Callable<Integer> {
             description = "Hashes a second each node mints stamps at (default ${DEFAULT-VALUE}).")
     private long hashRate;
 
-
-
     @Override
     public Integer call() {
         AbuseSettings settings = run.settings(() -> new AbuseSettings(nodes, spammers, spamRate, targets, honestRate,

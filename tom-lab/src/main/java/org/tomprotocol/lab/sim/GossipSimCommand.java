@@ -45,7 +45,6 @@ public final class GossipSimCommand implements Callable<Integer> {
             description = "Fraction of the nodes that crash at once (default ${DEFAULT-VALUE}).")
     private double fail;
 
-
     @Option(names = "--rounds", defaultValue = "10",
             description = "Broadcast rounds after the failure, one simulated second each (default ${DEFAULT-VALUE}).")
     private int rounds;
@@ -58,7 +57,6 @@ public final class GossipSimCommand implements Callable<Integer> {
             description = "A discovery option for every node, e.g. gossip.catch-up-messages=0 (repeatable; "
                     + "docs/gossip.md lists them).")
     private Map<String, String> options = new LinkedHashMap<>();
-
 
     @Override
     public Integer call() {

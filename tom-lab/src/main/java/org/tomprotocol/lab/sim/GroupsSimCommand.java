@@ -51,7 +51,6 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Messages per second, virtual (default ${DEFAULT-VALUE}).")
     private int rate;
 
-
     @Option(names = "--kill-hub-at", defaultValue = "-1", paramLabel = "POST",
             description = "Crash the hub just before this post (default: never).")
     private int killHubAt;
@@ -71,7 +70,6 @@ public final class GroupsSimCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1",
             description = "Runs, with seeds SEED, SEED+1, …; failover_ms is then given over the runs (default ${DEFAULT-VALUE}).")
     private int runs;
-
 
     @Override
     public Integer call() {

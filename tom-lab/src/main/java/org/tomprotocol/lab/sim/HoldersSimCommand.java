@@ -42,8 +42,6 @@ public final class HoldersSimCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "6", description = "Cycles of 4 minutes: away, sending, back (default ${DEFAULT-VALUE}).")
     private int cycles;
 
-
-
     @Override
     public Integer call() {
         HolderChoiceSimulation.Settings settings = run.settings(() -> new HolderChoiceSimulation.Settings(holders,

@@ -53,8 +53,6 @@ public final class OfflineSimCommand implements Callable<Integer> {
                     + "go through a hub (default ${DEFAULT-VALUE}).")
     private double relayFraction;
 
-
-
     @Override
     public Integer call() {
         OfflineSettings settings = run.settings(() -> OfflineSettings.of(nodes, messages, offlineFraction,

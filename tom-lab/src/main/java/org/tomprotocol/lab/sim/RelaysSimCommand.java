@@ -48,8 +48,6 @@ public final class RelaysSimCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "30", description = "Reporting window (default ${DEFAULT-VALUE} s).")
     private int window;
 
-
-
     @Override
     public Integer call() {
         RelayChoiceSimulation.Settings settings = run.settings(() -> new RelayChoiceSimulation.Settings(relays,

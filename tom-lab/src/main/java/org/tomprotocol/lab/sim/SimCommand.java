@@ -44,8 +44,6 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "0", description = "Probability that a frame is lost (default ${DEFAULT-VALUE}).")
     private double loss;
 
-
-
     @Override
     public Integer call() {
         EngineSimulation.Settings settings = run.settings(() -> EngineSimulation.Settings.of(nodes, messages,
