@@ -60,8 +60,8 @@ class ImageSmokeTest {
 
     @Test
     void theLauncherStartsFromTheAheadOfTimeCacheTheBuildTrained() {
-        // the build trains the cache with bin/tom's options, written twice; the JVM runs without it, silently, when
-        // they differ
+        // the build trains the cache through bin/tom; the JVM runs without it, silently, if the launcher's options
+        // stop matching those it was trained with
         assertThat(aheadOfTimeLog("")).contains("Using AOT-linked classes: true");
         // the check sees it when they do
         assertThat(aheadOfTimeLog("-XX:+UseCompactObjectHeaders")).contains("Unable to use AOT cache")
