@@ -60,19 +60,14 @@ public final class GossipSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimulationSettings settings;
-        try {
-            settings = SimulationSettings.of(nodes, fail, run.seed())
+        SimulationSettings settings = run.settings(() -> {
+            SimulationSettings chosen = SimulationSettings.of(nodes, fail, run.seed())
                     .withRounds(SimulationSettings.DEFAULT_WARMUP_BROADCASTS, rounds, SimulationSettings.DEFAULT_ROUND_MILLIS);
             if (provider != null) {
-                settings = settings.withProvider(provider);
+                chosen = chosen.withProvider(provider);
             }
-            if (!options.isEmpty()) {
-                settings = settings.withOptions(options);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+            return options.isEmpty() ? chosen : chosen.withOptions(options);
+        });
         GossipSimulationResult result;
         try {
             result = GossipSimulation.run(settings);
